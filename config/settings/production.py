@@ -1,0 +1,21 @@
+"""Production: hardened; values with no safe default must come from the environment."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+for _required in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
+    if not os.environ.get(_required):
+        raise ImproperlyConfigured(f"The environment variable {_required} is required.")
+
+from config.env import env_bool, env_int  # noqa: E402
+from config.settings.base import *  # noqa: E402,F403
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_REFERRER_POLICY = "same-origin"

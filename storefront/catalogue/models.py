@@ -1,0 +1,241 @@
+"""The catalogue, after Saleor: types with attributes, products, variants, listings."""
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django_prices.models import MoneyField
+
+from common.models import TimeStampedModel
+from compliance.product_classes import ProductClass
+
+
+class Category(models.Model):
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, related_name="children", on_delete=models.CASCADE
+    )
+    name = models.CharField(max_length=250)
+    slug = models.SlugField(max_length=255, unique=True)
+    description = models.TextField(blank=True)
+    background_image = models.ImageField(upload_to="category-backgrounds", blank=True)
+    seo_title = models.CharField(max_length=70, blank=True)
+    seo_description = models.CharField(max_length=300, blank=True)
+    sort_order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Collection(models.Model):
+    name = models.CharField(max_length=250)
+    slug = models.SlugField(max_length=255, unique=True)
+    description = models.TextField(blank=True)
+    is_published = models.BooleanField(default=False)
+    products = models.ManyToManyField("Product", blank=True, related_name="collections")
+    sort_order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Attribute(models.Model):
+    class InputType(models.TextChoices):
+        DROPDOWN = "dropdown", "Choice from a list"
+        NUMERIC = "numeric", "Number"
+        TEXT = "text", "Free text"
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    input_type = models.CharField(
+        max_length=20, choices=InputType.choices, default=InputType.DROPDOWN
+    )
+    unit = models.CharField(
+        max_length=20, blank=True, help_text="For numbers: g, mg, ml"
+    )
+    filterable_in_storefront = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AttributeValue(models.Model):
+    attribute = models.ForeignKey(
+        Attribute, related_name="values", on_delete=models.CASCADE
+    )
+    name = models.CharField(max_length=250)
+    slug = models.SlugField(max_length=255)
+    numeric_value = models.DecimalField(
+        max_digits=12, decimal_places=3, null=True, blank=True
+    )
+    sort_order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["attribute", "sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["attribute", "slug"], name="attribute_value_unique_slug"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.attribute.name}: {self.name}"
+
+
+class ProductType(models.Model):
+    name = models.CharField(max_length=250)
+    slug = models.SlugField(max_length=255, unique=True)
+    has_variants = models.BooleanField(default=True)
+    is_shipping_required = models.BooleanField(default=True)
+    is_digital = models.BooleanField(default=False)
+    product_attributes = models.ManyToManyField(
+        Attribute, blank=True, related_name="product_types"
+    )
+    variant_attributes = models.ManyToManyField(
+        Attribute, blank=True, related_name="variant_product_types"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Product(TimeStampedModel):
+    product_type = models.ForeignKey(
+        ProductType, related_name="products", on_delete=models.PROTECT
+    )
+    category = models.ForeignKey(
+        Category, related_name="products", on_delete=models.PROTECT
+    )
+    name = models.CharField(max_length=250)
+    slug = models.SlugField(max_length=255, unique=True)
+    description = models.TextField(
+        blank=True, help_text="Rich text; sanitised when saved through the services."
+    )
+    benefits = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Benefit bullets, one claim each, checked like the description.",
+    )
+    seo_title = models.CharField(max_length=70, blank=True)
+    seo_description = models.CharField(max_length=300, blank=True)
+    regulated_class = models.CharField(
+        max_length=32, choices=ProductClass.choices, default=ProductClass.GENERAL
+    )
+    attribute_values = models.ManyToManyField(
+        AttributeValue, blank=True, related_name="products"
+    )
+    search_document = models.TextField(blank=True, editable=False)
+    rating = models.DecimalField(max_digits=3, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["regulated_class"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProductMedia(models.Model):
+    product = models.ForeignKey(Product, related_name="media", on_delete=models.CASCADE)
+    image = models.ImageField(upload_to="products")
+    thumbnail = models.ImageField(upload_to="products/thumbnails", blank=True)
+    alt = models.CharField(max_length=250, blank=True)
+    sort_order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name_plural = "product media"
+
+    def __str__(self) -> str:
+        return self.alt or self.image.name
+
+
+class ProductVariant(models.Model):
+    product = models.ForeignKey(
+        Product, related_name="variants", on_delete=models.CASCADE
+    )
+    sku = models.CharField(max_length=64, unique=True)
+    name = models.CharField(max_length=255, blank=True)
+    attribute_values = models.ManyToManyField(
+        AttributeValue, blank=True, related_name="variants"
+    )
+    weight_grams = models.DecimalField(
+        max_digits=10, decimal_places=2, default=0, validators=[MinValueValidator(0)]
+    )
+    track_inventory = models.BooleanField(default=True)
+    quantity_limit_per_customer = models.PositiveIntegerField(null=True, blank=True)
+    sort_order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "sku"]
+
+    def __str__(self) -> str:
+        return f"{self.product.name} — {self.name}" if self.name else self.product.name
+
+
+class ProductChannelListing(models.Model):
+    """Whether and from when a product is shown and sold in a channel."""
+
+    product = models.ForeignKey(
+        Product, related_name="channel_listings", on_delete=models.CASCADE
+    )
+    channel = models.ForeignKey(
+        "channels.Channel", related_name="product_listings", on_delete=models.CASCADE
+    )
+    is_published = models.BooleanField(default=False)
+    published_at = models.DateTimeField(null=True, blank=True)
+    visible_in_listings = models.BooleanField(default=True)
+    available_for_purchase_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["channel__slug"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product", "channel"], name="product_listing_unique_channel"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product} in {self.channel}"
+
+
+class ProductVariantChannelListing(models.Model):
+    """A variant's price in one channel, in that channel's currency."""
+
+    variant = models.ForeignKey(
+        ProductVariant, related_name="channel_listings", on_delete=models.CASCADE
+    )
+    channel = models.ForeignKey(
+        "channels.Channel", related_name="variant_listings", on_delete=models.CASCADE
+    )
+    currency = models.CharField(max_length=3)
+    price_amount = models.DecimalField(max_digits=12, decimal_places=2)
+    price = MoneyField(amount_field="price_amount", currency_field="currency")
+    cost_price_amount = models.DecimalField(
+        max_digits=12, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["channel__slug"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["variant", "channel"], name="variant_listing_unique_channel"
+            ),
+            models.CheckConstraint(
+                condition=Q(price_amount__gte=0), name="variant_price_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.variant} {self.price_amount} {self.currency}"
