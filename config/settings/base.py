@@ -198,7 +198,22 @@ STOREFRONT_BASE_URL = env_str("STOREFRONT_BASE_URL", "http://127.0.0.1:8000")
 # Compliance
 COMPLIANCE_RULES_DIR = BASE_DIR / "config" / "compliance"
 COMPLIANCE_AGE_WEBHOOK_SECRET = env_str("COMPLIANCE_AGE_WEBHOOK_SECRET", "")
-COMPLIANCE_SCAN_SOURCES: list[str] = []
+COMPLIANCE_SCAN_SOURCES: list[str] = [
+    # dotted paths to callables yielding compliance.scan.ScanItem; owners append theirs
+]
+
+# Demo data: populatedb runs the catalogue's loader, then each of these in order.
+DEMO_DATA_LOADERS: list[str] = [
+    # dotted paths to callables taking (stdout) and loading their demo data idempotently
+]
+
+# --- checkout, orders, payments, accounts ---
+
+# --- subscriptions ---
+
+# --- content ---
+
+# --- GraphQL API ---
 
 # Content (Wagtail)
 WAGTAIL_SITE_NAME = "Verdant Field"
@@ -210,7 +225,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]
 GRAPHENE = {"SCHEMA": "config.schema.schema", "SCHEMA_OUTPUT": "config/schema.graphql"}
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # Wagtail marks its preview views SAMEORIGIN itself
 SESSION_COOKIE_HTTPONLY = True
 
 LOGGING = {

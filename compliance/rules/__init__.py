@@ -1,0 +1,26 @@
+"""The compliance rule data: loading, validation and the frozen in-memory rule set."""
+
+from .loader import rules_dir, rules_load
+from .types import (
+    ASSURANCE_LEVELS,
+    DECISIONS,
+    REGIMES,
+    SEVERITIES,
+    AuthorisedClaim,
+    ClaimRule,
+    LegalityRule,
+    RuleSet,
+)
+
+__all__ = [
+    "ASSURANCE_LEVELS",
+    "DECISIONS",
+    "REGIMES",
+    "SEVERITIES",
+    "AuthorisedClaim",
+    "ClaimRule",
+    "LegalityRule",
+    "RuleSet",
+    "rules_dir",
+    "rules_load",
+]

@@ -1,0 +1,247 @@
+"""Read and validate ``config/compliance/*.toml`` into a frozen :class:`RuleSet`.
+
+Every check here runs once at load time so that a malformed rule fails loudly at
+startup (and in the test suite) instead of deciding wrongly for a shopper.
+"""
+
+import re
+import tomllib
+from collections import defaultdict
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from compliance.errors import RuleDataError
+from compliance.product_classes import ProductClass
+from compliance.regions.codes import region_normalise
+
+from .types import (
+    ASSURANCE_LEVELS,
+    DECISIONS,
+    REGIMES,
+    SEVERITIES,
+    AuthorisedClaim,
+    ClaimRule,
+    LegalityRule,
+    RuleSet,
+)
+
+_ID_RE = re.compile(r"^[A-Z0-9][A-Z0-9.\-]*$")
+_RELIEF = ("", "inside", "adjacent")
+
+
+def rules_dir() -> Path:
+    """Return the directory holding the rule data (``COMPLIANCE_RULES_DIR``)."""
+    from django.conf import settings
+
+    default = Path(__file__).resolve().parents[2] / "config" / "compliance"
+    if not settings.configured:
+        return default
+    return Path(getattr(settings, "COMPLIANCE_RULES_DIR", default))
+
+
+def rules_load(*, directory: Path | None = None) -> RuleSet:
+    """Load the rule data, cached per directory for the life of the process.
+
+    Args:
+        directory: where the TOML files are; defaults to :func:`rules_dir`.
+
+    Returns:
+        The validated rule set with its version string.
+
+    Raises:
+        RuleDataError: a file is malformed or a rule breaks the schema.
+    """
+    return _load_cached(Path(directory or rules_dir()).resolve())
+
+
+rules_load.cache_clear = lambda: _load_cached.cache_clear()  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=8)
+def _load_cached(directory: Path) -> RuleSet:
+    files = sorted(directory.glob("*.toml"))
+    if not files:
+        raise RuleDataError(f"No rule files in {directory}.")
+    versions: list[str] = []
+    legality: list[LegalityRule] = []
+    claims: list[ClaimRule] = []
+    authorised: list[AuthorisedClaim] = []
+    for path in files:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise RuleDataError(f"{path.name}: {exc}") from exc
+        if "version" in data:
+            versions.append(str(data["version"]))
+        for raw in data.get("legality", []):
+            legality.append(_legality(raw, path.name))
+        for raw in data.get("claims", []):
+            claims.append(_claim(raw, path.name))
+        for raw in data.get("authorised", []):
+            authorised.append(_authorised(raw, path.name))
+    if len(versions) != 1:
+        raise RuleDataError("Exactly one rule file must set the top-level 'version'.")
+    ids = [r.id for r in (*legality, *claims, *authorised)]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise RuleDataError(f"Duplicate rule ids: {', '.join(duplicates)}.")
+    by_class: dict[str, list[LegalityRule]] = defaultdict(list)
+    for rule in legality:
+        by_class[rule.product_class].append(rule)
+    return RuleSet(
+        version=versions[0],
+        legality=tuple(legality),
+        claims=tuple(claims),
+        authorised=tuple(authorised),
+        _by_class={k: tuple(v) for k, v in by_class.items()},
+    )
+
+
+def _fail(where: str, rule: Any, problem: str) -> RuleDataError:
+    ident = rule.get("id", "?") if isinstance(rule, dict) else "?"
+    return RuleDataError(f"{where}: rule {ident}: {problem}")
+
+
+def _common(raw: dict[str, Any], where: str) -> tuple[str, tuple[str, ...], date]:
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not _ID_RE.match(rule_id):
+        raise _fail(where, raw, "id must be upper-case letters, digits, '.', '-'")
+    source = raw.get("source")
+    if isinstance(source, str):
+        source = [source]
+    if not source or not all(isinstance(s, str) and s.strip() for s in source):
+        raise _fail(where, raw, "every rule needs a source")
+    reviewed = raw.get("reviewed")
+    if not isinstance(reviewed, date):
+        raise _fail(where, raw, "'reviewed' must be a TOML date")
+    return rule_id, tuple(source), reviewed
+
+
+def _optional_date(raw: dict[str, Any], key: str, where: str) -> date | None:
+    value = raw.get(key)
+    if value is not None and not isinstance(value, date):
+        raise _fail(where, raw, f"'{key}' must be a TOML date")
+    return value
+
+
+def _legality(raw: dict[str, Any], where: str) -> LegalityRule:
+    rule_id, source, reviewed = _common(raw, where)
+    product_class = raw.get("class")
+    if product_class not in ProductClass.values:
+        raise _fail(where, raw, f"unknown class {product_class!r}")
+    jurisdiction = region_normalise(raw.get("jurisdiction"))
+    if jurisdiction is None or jurisdiction != raw.get("jurisdiction"):
+        raise _fail(where, raw, "jurisdiction must be an upper-case ISO 3166 code")
+    decision = raw.get("decision")
+    if decision not in DECISIONS:
+        raise _fail(where, raw, f"decision must be one of {DECISIONS}")
+    conditions = raw.get("conditions", {})
+    min_age = conditions.get("min_age")
+    if min_age is not None and (not isinstance(min_age, int) or min_age < 0):
+        raise _fail(where, raw, "min_age must be a whole number")
+    assurance = conditions.get("assurance", "none")
+    if assurance not in ASSURANCE_LEVELS:
+        raise _fail(where, raw, f"assurance must be one of {ASSURANCE_LEVELS}")
+    limits = conditions.get("limits", {})
+    # Limits are strings so that quantities such as "0.3" stay exact (no floats).
+    if not all(isinstance(v, str) for v in limits.values()):
+        raise _fail(where, raw, "limits must be strings, e.g. '0.3'")
+    if decision == "prohibited" and (min_age or assurance != "none"):
+        raise _fail(where, raw, "a prohibition carries no age conditions")
+    start = _optional_date(raw, "effective_from", where)
+    until = _optional_date(raw, "effective_until", where)
+    if start and until and until < start:
+        raise _fail(where, raw, "effective_until is before effective_from")
+    return LegalityRule(
+        id=rule_id,
+        product_class=product_class,
+        jurisdiction=jurisdiction,
+        decision=decision,
+        min_age=min_age,
+        assurance=assurance,
+        limits=tuple(sorted(limits.items())),
+        binding=bool(raw.get("binding", False)),
+        effective_from=start,
+        effective_until=until,
+        source=source,
+        reviewed=reviewed,
+        confirmed=bool(raw.get("confirmed", True)),
+        note=str(raw.get("note", "")),
+    )
+
+
+def _severity_map(raw: dict[str, Any], key: str, where: str) -> tuple[tuple[str, str], ...]:
+    value = raw.get(key, {})
+    if not isinstance(value, dict):
+        raise _fail(where, raw, f"'{key}' must be a table of regime = severity")
+    for regime, severity in value.items():
+        if regime not in REGIMES or severity not in SEVERITIES:
+            raise _fail(where, raw, f"bad {key} entry {regime} = {severity!r}")
+    return tuple(sorted(value.items()))
+
+
+def _patterns(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    patterns = raw.get(key, [])
+    for pattern in patterns:
+        try:
+            compiled = re.compile(pattern)
+        except re.error as exc:
+            raise _fail(where, raw, f"{key} {pattern!r}: {exc}") from exc
+        # The matcher tells rules apart by their named group; inner groups would
+        # confuse that, so the data must use (?:...) only.
+        if compiled.groups:
+            raise _fail(where, raw, f"{key} {pattern!r} must not capture; use (?:...)")
+    return tuple(patterns)
+
+
+def _claim(raw: dict[str, Any], where: str) -> ClaimRule:
+    rule_id, source, reviewed = _common(raw, where)
+    severity = _severity_map(raw, "severity", where)
+    if not severity:
+        raise _fail(where, raw, "a claims rule needs a severity for at least one regime")
+    patterns = _patterns(raw, "patterns", where)
+    if not patterns:
+        raise _fail(where, raw, "a claims rule needs patterns")
+    examples = raw.get("examples", {})
+    positive = tuple(examples.get("positive", ()))
+    negative = tuple(examples.get("negative", ()))
+    if not positive or not negative:
+        raise _fail(where, raw, "a claims rule needs positive and negative examples")
+    relief = raw.get("authorised_relief", "")
+    if relief not in _RELIEF:
+        raise _fail(where, raw, f"authorised_relief must be one of {_RELIEF}")
+    return ClaimRule(
+        id=rule_id,
+        category=str(raw.get("category", "")) or rule_id,
+        description=str(raw.get("description", "")),
+        severity=severity,
+        article_severity=_severity_map(raw, "article_severity", where),
+        patterns=patterns,
+        exempt=_patterns(raw, "exempt", where),
+        authorised_relief=relief,
+        suggestion=raw.get("suggestion"),
+        positive=positive,
+        negative=negative,
+        source=source,
+        reviewed=reviewed,
+    )
+
+
+def _authorised(raw: dict[str, Any], where: str) -> AuthorisedClaim:
+    rule_id, source, reviewed = _common(raw, where)
+    wording = raw.get("wording")
+    if not isinstance(wording, str) or not wording.strip():
+        raise _fail(where, raw, "an authorised claim needs its wording")
+    regimes = tuple(raw.get("regimes", ("eu", "uk")))
+    if not set(regimes) <= set(REGIMES):
+        raise _fail(where, raw, "unknown regime in 'regimes'")
+    return AuthorisedClaim(
+        id=rule_id,
+        nutrient=str(raw.get("nutrient", "")),
+        wording=wording,
+        regimes=regimes,
+        source=source,
+        reviewed=reviewed,
+    )

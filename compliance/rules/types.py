@@ -1,0 +1,86 @@
+"""Frozen value types for the loaded rule data."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+REGIMES = ("us", "eu", "uk")
+SEVERITIES = ("block", "warn", "disclaimer")
+# Ordered weakest to strongest: comparisons use the index.
+DECISIONS = ("allowed", "restricted", "prohibited")
+ASSURANCE_LEVELS = ("none", "self_declared", "verified")
+
+
+@dataclass(frozen=True)
+class LegalityRule:
+    """What the law says about one product class in one jurisdiction."""
+
+    id: str
+    product_class: str
+    jurisdiction: str
+    decision: str
+    min_age: int | None
+    assurance: str
+    limits: tuple[tuple[str, str], ...]
+    binding: bool
+    effective_from: date | None
+    effective_until: date | None
+    source: tuple[str, ...]
+    reviewed: date
+    confirmed: bool
+    note: str
+
+    def in_effect(self, on_date: date) -> bool:
+        if self.effective_from is not None and on_date < self.effective_from:
+            return False
+        return not (self.effective_until is not None and on_date > self.effective_until)
+
+
+@dataclass(frozen=True)
+class ClaimRule:
+    """A family of claim phrasings and how each regime treats them."""
+
+    id: str
+    category: str
+    description: str
+    severity: tuple[tuple[str, str], ...]
+    article_severity: tuple[tuple[str, str], ...]
+    patterns: tuple[str, ...]
+    exempt: tuple[str, ...]
+    authorised_relief: str
+    suggestion: str | None
+    positive: tuple[str, ...]
+    negative: tuple[str, ...]
+    source: tuple[str, ...]
+    reviewed: date
+
+    def severity_for(self, regime: str, *, context: str = "product") -> str | None:
+        if context == "article":
+            article = dict(self.article_severity)
+            if regime in article:
+                return article[regime]
+        return dict(self.severity).get(regime)
+
+
+@dataclass(frozen=True)
+class AuthorisedClaim:
+    """A wording from the EU/GB register of authorised health claims."""
+
+    id: str
+    nutrient: str
+    wording: str
+    regimes: tuple[str, ...]
+    source: tuple[str, ...]
+    reviewed: date
+
+
+# eq=False gives identity hashing, so caches can key on a loaded rule set.
+@dataclass(frozen=True, eq=False)
+class RuleSet:
+    version: str
+    legality: tuple[LegalityRule, ...]
+    claims: tuple[ClaimRule, ...]
+    authorised: tuple[AuthorisedClaim, ...]
+    _by_class: dict[str, tuple[LegalityRule, ...]] = field(repr=False)
+
+    def legality_for(self, product_class: str) -> tuple[LegalityRule, ...]:
+        return self._by_class.get(product_class, ())

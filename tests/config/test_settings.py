@@ -1,0 +1,98 @@
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _django_check(env_overrides: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    # when
+    result = _django_check(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "ALLOWED_HOSTS": "shop.example.com",
+            "DATABASE_URL": "sqlite:///:memory:",
+        }
+    )
+
+    # then
+    assert result.returncode == 1
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_debug_off_refuses_an_insecure_secret_key():
+    # when
+    result = _django_check(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.base",
+            "DEBUG": "false",
+            "SECRET_KEY": "dev-insecure-key-for-the-local-demo-only",
+        }
+    )
+
+    # then
+    assert result.returncode == 1
+    assert "SECRET_KEY must be set to a random value" in result.stderr
+
+
+def test_production_deploy_check_is_clean():
+    # when
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": "k3P9sQ2vX8mZ4nR7tW1yB6cF0hJ5lD3gA9eU2iO8pL7kM4nB1vC6xZ0qS5wE",
+            "ALLOWED_HOSTS": "shop.example.com",
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    # then
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_compose_file_describes_the_production_services(tmp_path):
+    # given: the compose file beside the documented example environment
+    shutil.copy(ROOT / "docker-compose.yml", tmp_path / "docker-compose.yml")
+    shutil.copy(ROOT / ".env.example", tmp_path / ".env")
+
+    # when
+    result = subprocess.run(
+        ["docker-compose", "-f", "docker-compose.yml", "config", "--services"],
+        cwd=tmp_path,
+        env={**os.environ, "POSTGRES_PASSWORD": "x"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    # then
+    assert result.returncode == 0, result.stderr
+    assert set(result.stdout.split()) == {"web", "worker", "scheduler", "db", "redis"}
