@@ -1,6 +1,6 @@
 """The compliance rule data: loading, validation and the frozen in-memory rule set."""
 
-from .loader import rules_dir, rules_load
+from .loader import rules_cache_clear, rules_dir, rules_load
 from .types import (
     ASSURANCE_LEVELS,
     DECISIONS,
@@ -21,6 +21,7 @@ __all__ = [
     "ClaimRule",
     "LegalityRule",
     "RuleSet",
+    "rules_cache_clear",
     "rules_dir",
     "rules_load",
 ]

@@ -27,7 +27,7 @@ from .types import (
     RuleSet,
 )
 
-_ID_RE = re.compile(r"^[A-Z0-9][A-Z0-9.\-]*$")
+_ID_RE = re.compile(r"^[A-Z0-9][A-Z0-9_.\-]*$")
 _RELIEF = ("", "inside", "adjacent")
 
 
@@ -56,7 +56,9 @@ def rules_load(*, directory: Path | None = None) -> RuleSet:
     return _load_cached(Path(directory or rules_dir()).resolve())
 
 
-rules_load.cache_clear = lambda: _load_cached.cache_clear()  # type: ignore[attr-defined]
+def rules_cache_clear() -> None:
+    """Forget loaded rule sets, e.g. after editing the TOML in a running shell."""
+    _load_cached.cache_clear()
 
 
 @lru_cache(maxsize=8)
@@ -66,8 +68,9 @@ def _load_cached(directory: Path) -> RuleSet:
         raise RuleDataError(f"No rule files in {directory}.")
     versions: list[str] = []
     legality: list[LegalityRule] = []
-    claims: list[ClaimRule] = []
     authorised: list[AuthorisedClaim] = []
+    terms: dict[str, str] = {}
+    raw_claims: list[tuple[dict[str, Any], str]] = []
     for path in files:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -77,10 +80,11 @@ def _load_cached(directory: Path) -> RuleSet:
             versions.append(str(data["version"]))
         for raw in data.get("legality", []):
             legality.append(_legality(raw, path.name))
-        for raw in data.get("claims", []):
-            claims.append(_claim(raw, path.name))
+        terms.update(data.get("terms", {}))
+        raw_claims.extend((raw, path.name) for raw in data.get("claims", []))
         for raw in data.get("authorised", []):
             authorised.append(_authorised(raw, path.name))
+    claims = [_claim(raw, where, terms) for raw, where in raw_claims]
     if len(versions) != 1:
         raise RuleDataError("Exactly one rule file must set the top-level 'version'.")
     ids = [r.id for r in (*legality, *claims, *authorised)]
@@ -182,8 +186,27 @@ def _severity_map(raw: dict[str, Any], key: str, where: str) -> tuple[tuple[str,
     return tuple(sorted(value.items()))
 
 
-def _patterns(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
-    patterns = raw.get(key, [])
+_TERM_RE = re.compile(r"@([a-z_]+)@")
+
+
+def _expand(pattern: str, terms: dict[str, str], where: str, raw: Any) -> str:
+    """Substitute @term@ references, then turn the space conventions into regex."""
+    for _ in range(5):  # terms may refer to terms; five levels is plenty
+        if not _TERM_RE.search(pattern):
+            break
+        try:
+            pattern = _TERM_RE.sub(lambda m: terms[m.group(1)], pattern)
+        except KeyError as exc:
+            raise _fail(where, raw, f"unknown term {exc}") from exc
+    else:
+        raise _fail(where, raw, "terms nest too deeply")
+    return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
+
+
+def _patterns(
+    raw: dict[str, Any], key: str, where: str, terms: dict[str, str]
+) -> tuple[str, ...]:
+    patterns = [_expand(p, terms, where, raw) for p in raw.get(key, [])]
     for pattern in patterns:
         try:
             compiled = re.compile(pattern)
@@ -196,12 +219,12 @@ def _patterns(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(patterns)
 
 
-def _claim(raw: dict[str, Any], where: str) -> ClaimRule:
+def _claim(raw: dict[str, Any], where: str, terms: dict[str, str]) -> ClaimRule:
     rule_id, source, reviewed = _common(raw, where)
     severity = _severity_map(raw, "severity", where)
     if not severity:
         raise _fail(where, raw, "a claims rule needs a severity for at least one regime")
-    patterns = _patterns(raw, "patterns", where)
+    patterns = _patterns(raw, "patterns", where, terms)
     if not patterns:
         raise _fail(where, raw, "a claims rule needs patterns")
     examples = raw.get("examples", {})
@@ -219,7 +242,7 @@ def _claim(raw: dict[str, Any], where: str) -> ClaimRule:
         severity=severity,
         article_severity=_severity_map(raw, "article_severity", where),
         patterns=patterns,
-        exempt=_patterns(raw, "exempt", where),
+        exempt=_patterns(raw, "exempt", where, terms),
         authorised_relief=relief,
         suggestion=raw.get("suggestion"),
         positive=positive,

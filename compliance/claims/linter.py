@@ -1,0 +1,205 @@
+"""The claims linter: normalise once, then one regex pass per regime."""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from compliance.errors import ComplianceError, UnknownRegimeError
+from compliance.rules import REGIMES, ClaimRule, RuleSet, rules_load
+
+from .normalise import normalise
+
+CONTEXTS = ("product", "article")
+_SEVERITY_RANK = {"block": 0, "warn": 1, "disclaimer": 2}
+# How far (in folded characters) an authorised claim may sit from a general claim
+# and still count as "beside it" (CAP 15.2, Art. 10(3)).
+_ADJACENT_CHARS = 200
+
+US_DISCLAIMER_SINGULAR = (
+    "This statement has not been evaluated by the Food and Drug Administration. "
+    "This product is not intended to diagnose, treat, cure, or prevent any disease."
+)
+US_DISCLAIMER_PLURAL = (
+    "These statements have not been evaluated by the Food and Drug Administration. "
+    "This product is not intended to diagnose, treat, cure, or prevent any disease."
+)
+
+
+@dataclass(frozen=True)
+class ClaimFinding:
+    """One problem in a text; ``start``/``end`` index the original text."""
+
+    rule: str
+    category: str
+    severity: str
+    start: int
+    end: int
+    text: str
+    suggestion: str | None
+
+
+@dataclass(frozen=True)
+class ClaimsReport:
+    regime: str
+    findings: tuple[ClaimFinding, ...]
+    rules_version: str
+
+    @property
+    def blocking(self) -> bool:
+        return any(f.severity == "block" for f in self.findings)
+
+    @property
+    def needs_disclaimer(self) -> bool:
+        return any(f.severity == "disclaimer" for f in self.findings)
+
+    @property
+    def disclaimer(self) -> str | None:
+        """The FDA disclaimer to show beside the claims, or None when none is needed."""
+        count = sum(1 for f in self.findings if f.severity == "disclaimer")
+        if not count:
+            return None
+        return US_DISCLAIMER_PLURAL if count > 1 else US_DISCLAIMER_SINGULAR
+
+
+@dataclass(frozen=True)
+class _Entry:
+    rule: ClaimRule
+    severity: str
+    exempt: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    combined: re.Pattern[str] | None
+    entries: dict[str, _Entry]
+    authorised: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=32)
+def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
+    active = []
+    for order, rule in enumerate(rules.claims):
+        severity = rule.severity_for(regime, context=context)
+        if severity is not None:
+            active.append((_SEVERITY_RANK[severity], order, rule, severity))
+    # Stronger severities first: at one position the alternation reports only the
+    # first rule that matches, and a block must never hide behind a disclaimer.
+    active.sort(key=lambda item: item[:2])
+    entries: dict[str, _Entry] = {}
+    branches = []
+    for index, (_rank, _order, rule, severity) in enumerate(active):
+        group = f"r{index}"
+        body = "|".join(rule.patterns)
+        # A zero-width lookahead per rule lets findings of different rules overlap.
+        branches.append(rf"(?=(?P<{group}>(?:{body})(?![^\W_])))")
+        exempt = re.compile("|".join(rule.exempt)) if rule.exempt else None
+        entries[group] = _Entry(rule, severity, exempt)
+    combined = (
+        re.compile(r"(?<![^\W_])(?=[^\W_])(?:" + "|".join(branches) + ")")
+        if branches
+        else None
+    )
+    wordings = [
+        r"\s+".join(re.escape(w) for w in claim.wording.casefold().split())
+        for claim in rules.authorised
+        if regime in claim.regimes
+    ]
+    authorised = (
+        re.compile(r"(?<![^\W_])(?:" + "|".join(wordings) + r")(?![^\W_])")
+        if wordings
+        else None
+    )
+    return _Matcher(combined, entries, authorised)
+
+
+def claims_lint(
+    text: str,
+    *,
+    regime: str,
+    context: str = "product",
+    rules: RuleSet | None = None,
+) -> ClaimsReport:
+    """Check a text against the claims rules of one regime.
+
+    Args:
+        text: product or article copy; may contain HTML.
+        regime: ``"us"``, ``"eu"`` or ``"uk"``.
+        context: ``"product"`` for anything that sells (product copy, and articles
+            that link to products: R2), ``"article"`` for editorial text with no
+            product links, where naming a condition needs review instead of a block.
+        rules: the rule set to use; defaults to :func:`rules_load`.
+
+    Returns:
+        The findings, ordered by position, with spans in the original ``text``.
+
+    Raises:
+        UnknownRegimeError: ``regime`` is not one of the three.
+    """
+    if regime not in REGIMES:
+        raise UnknownRegimeError()
+    if context not in CONTEXTS:
+        raise ComplianceError("Context must be 'product' or 'article'.", field="context")
+    rules = rules or rules_load()
+    matcher = _matcher(rules, regime, context)
+    if matcher.combined is None or not text:
+        return ClaimsReport(regime, (), rules.version)
+    norm = normalise(text)
+    folded = norm.text
+
+    candidates: list[tuple[int, int, str]] = []
+    for match in matcher.combined.finditer(folded):
+        group = match.lastgroup
+        if group is not None:
+            start, end = match.span(group)
+            candidates.append((start, end, group))
+    if not candidates:
+        return ClaimsReport(regime, (), rules.version)
+
+    authorised_spans: list[tuple[int, int]] = []
+    if matcher.authorised is not None and regime in ("eu", "uk"):
+        authorised_spans = [m.span() for m in matcher.authorised.finditer(folded)]
+    exempt_spans: dict[str, list[tuple[int, int]]] = {}
+    last_end: dict[str, int] = {}
+    findings = []
+    for start, end, group in candidates:
+        entry = matcher.entries[group]
+        rule = entry.rule
+        if start < last_end.get(rule.id, -1):
+            continue  # the same rule already covers this stretch of text
+        if entry.exempt is not None:
+            spans = exempt_spans.get(group)
+            if spans is None:
+                spans = [m.span() for m in entry.exempt.finditer(folded)]
+                exempt_spans[group] = spans
+            if any(a <= start < b for a, b in spans):
+                continue
+        if _relieved(rule.authorised_relief, start, end, authorised_spans):
+            continue
+        last_end[rule.id] = end
+        o_start, o_end = norm.original_span(start, end)
+        findings.append(
+            ClaimFinding(
+                rule=rule.id,
+                category=rule.category,
+                severity=entry.severity,
+                start=o_start,
+                end=o_end,
+                text=text[o_start:o_end],
+                suggestion=rule.suggestion,
+            )
+        )
+    findings.sort(key=lambda f: (f.start, _SEVERITY_RANK[f.severity], f.rule))
+    return ClaimsReport(regime, tuple(findings), rules.version)
+
+
+def _relieved(
+    relief: str, start: int, end: int, authorised: list[tuple[int, int]]
+) -> bool:
+    if not relief or not authorised:
+        return False
+    if relief == "inside":
+        return any(a <= start and end <= b for a, b in authorised)
+    return any(
+        a - end <= _ADJACENT_CHARS and start - b <= _ADJACENT_CHARS
+        for a, b in authorised
+    )

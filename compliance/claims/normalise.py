@@ -1,0 +1,133 @@
+"""Fold claim text into a canonical form while remembering where each character came from.
+
+Copywriters (and people gaming a filter) write "C.U.R.E.S", "cur3s", "сures" with a
+Cyrillic "с", fullwidth letters, zero-width joiners or HTML tags inside a word. The
+linter matches its patterns against the folded text and maps every match back to the
+span of the ORIGINAL text, so staff see exactly what to fix.
+
+Most product copy is plain ASCII; that path keeps an identity offset map and costs a
+``lower()`` and one regex substitution. Everything else goes character by character.
+"""
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Cyrillic and Greek letters that render like Latin ones (after case folding).
+_CONFUSABLES = str.maketrans(
+    {
+        "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h",
+        "о": "o", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "і": "i",
+        "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɡ": "g",
+        "ɑ": "a", "ı": "i", "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i",
+        "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+        "ω": "w", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-",
+        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"',
+        "„": '"', "″": '"',
+    }
+)  # fmt: skip
+_DROP_CATEGORIES = frozenset({"Mn", "Me", "Cf"})
+_FOLD_CACHE: dict[str, str] = {}
+
+# Digit and symbol swaps inside words ("cur3s", "@nxiety", "5tre55").
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t",
+                       "@": "a", "$": "s"})  # fmt: skip
+_LEET_TOKEN = re.compile(r"(?<![\w@$])(?=[\w@$]*[a-z])(?=[\w@$]*[013457@$])[\w@$]+")
+# Quantities (10mg, 2x, 1st) and nutrient names (b12, d3, k2) are not obfuscation.
+_LEET_KEEP = re.compile(r"\d+(?:[a-z]{1,3}|st|nd|rd|th)|[a-z]{1,2}\d{1,3}")
+
+# Three or more single letters joined by separators: "c.u.r.e", "c u r e", "c-u-r-e".
+_SEP = r"[\s.\-_*·•|+~]"
+_SPACED = re.compile(
+    rf"(?<![^\W_])[^\W_](?={_SEP})(?:{_SEP}{{1,3}}[^\W_](?![^\W_])){{2,}}"
+)
+_SEP_CHAR = re.compile(_SEP)
+
+_TAG = re.compile(r"<!--.*?-->|</?[a-zA-Z][^<>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);", re.S)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|blockquote|hr)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """Folded text plus, per folded character, the original span it came from."""
+
+    text: str
+    starts: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        if self.starts is None or self.ends is None:
+            return start, end
+        return self.starts[start], self.ends[end - 1]
+
+
+def _fold_char(ch: str) -> str:
+    folded = _FOLD_CACHE.get(ch)
+    if folded is None:
+        out = []
+        for c in unicodedata.normalize("NFKC", ch).casefold():
+            for d in unicodedata.normalize("NFD", c):
+                if unicodedata.category(d) not in _DROP_CATEGORIES:
+                    out.append(d)
+        folded = "".join(out).translate(_CONFUSABLES)
+        _FOLD_CACHE[ch] = folded
+    return folded
+
+
+def _leet_fold(text: str) -> str:
+    def swap(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if _LEET_KEEP.fullmatch(token):
+            return token
+        return token.translate(_LEET)
+
+    return _LEET_TOKEN.sub(swap, text)
+
+
+def normalise(text: str) -> Normalised:
+    """Fold ``text`` for matching; see the module docstring for what is folded."""
+    if text.isascii() and "<" not in text and "&" not in text:
+        lowered = text.lower()
+        if not _SPACED.search(lowered):
+            # Leet folding swaps one character for one, so offsets stay identical.
+            return Normalised(_leet_fold(lowered))
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+
+    def emit(piece: str, start: int, end: int) -> None:
+        for ch in piece:
+            for folded in _fold_char(ch):
+                chars.append(folded)
+                starts.append(start)
+                ends.append(end)
+
+    pos = 0
+    for match in _TAG.finditer(text):
+        for i in range(pos, match.start()):
+            emit(text[i], i, i + 1)
+        token = match.group(0)
+        if token.startswith("&"):
+            emit(html.unescape(token), match.start(), match.end())
+        elif _BLOCK_TAG.match(token):
+            # Block boundaries separate words; inline tags (<b>, <span>) do not.
+            emit(" ", match.start(), match.end())
+        pos = match.end()
+    for i in range(pos, len(text)):
+        emit(text[i], i, i + 1)
+
+    folded = "".join(chars)
+    if _SPACED.search(folded):
+        keep = [True] * len(folded)
+        for run in _SPACED.finditer(folded):
+            for i in range(run.start(), run.end()):
+                if _SEP_CHAR.match(folded[i]):
+                    keep[i] = False
+        folded = "".join(c for c, k in zip(folded, keep, strict=True) if k)
+        starts = [s for s, k in zip(starts, keep, strict=True) if k]
+        ends = [e for e, k in zip(ends, keep, strict=True) if k]
+    return Normalised(_leet_fold(folded), tuple(starts), tuple(ends))
