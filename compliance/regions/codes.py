@@ -8,6 +8,7 @@ back to the national rule. Other countries accept any well-formed subdivision co
 
 import re
 
+from django_countries import countries
 from django_countries.data import COUNTRIES
 
 _SUBDIVISION_RE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
@@ -69,8 +70,14 @@ def region_normalise(region: object) -> str | None:
     return code
 
 
+# Shorter everyday names where django-countries' common name is still formal.
+_SHORT_NAMES = {"US": "United States"}
+
+
 def country_name(country: str) -> str:
-    return str(COUNTRIES.get(country, country))
+    if country in _SHORT_NAMES:
+        return _SHORT_NAMES[country]
+    return str(countries.name(country)) or country
 
 
 def subdivision_name(code: str) -> str:

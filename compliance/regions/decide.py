@@ -1,0 +1,166 @@
+"""Legality of a product class in a jurisdiction on a date."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from compliance.errors import InvalidRegionError, UnknownProductClassError
+from compliance.product_classes import ProductClass
+from compliance.rules import ASSURANCE_LEVELS, DECISIONS, LegalityRule, RuleSet, rules_load
+
+from .codes import country_name, region_normalise, subdivision_name
+
+_RANK = {decision: rank for rank, decision in enumerate(DECISIONS)}
+_ASSURANCE_RANK = {level: rank for rank, level in enumerate(ASSURANCE_LEVELS)}
+
+
+@dataclass(frozen=True)
+class RegionDecision:
+    """Whether a class may ship to a region, and on what conditions."""
+
+    product_class: str
+    region: str
+    decision: str
+    min_age: int | None
+    assurance: str
+    rules: tuple[str, ...]
+    reason: str
+    rules_version: str
+    limits: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def allowed(self) -> bool:
+        """True unless prohibited; a restricted sale still needs its conditions met."""
+        return self.decision != "prohibited"
+
+
+def region_label(region: str) -> str:
+    """Return a readable name: ``"Texas, United States"`` or ``"Germany"``.
+
+    Raises:
+        InvalidRegionError: ``region`` is not an ISO 3166 country or subdivision.
+    """
+    code = region_normalise(region)
+    if code is None:
+        raise InvalidRegionError()
+    country, _, sub = code.partition("-")
+    if not sub:
+        return country_name(country)
+    return f"{subdivision_name(code)}, {country_name(country)}"
+
+
+def _short_label(code: str) -> str:
+    name = subdivision_name(code) if "-" in code else country_name(code)
+    return f"{name} ({code})" if name != code else code
+
+
+def availability_decide(
+    *,
+    product_class: str,
+    region: str,
+    on_date: date | None = None,
+    rules: RuleSet | None = None,
+) -> RegionDecision:
+    """Decide whether a product class may be sold into a region on a date.
+
+    The most specific jurisdiction with a rule in effect decides (``US-TX`` before
+    ``US``), except that a stricter ``binding`` rule of the country (federal law)
+    still applies in its subdivisions. The minimum age and assurance level are the
+    highest of all rules that apply (R15). A regulated class with no rule at all is
+    prohibited (default deny, R7); ``general`` is allowed unless a rule says otherwise.
+
+    Args:
+        product_class: one of :class:`ProductClass`.
+        region: ISO 3166-1 alpha-2 country or ISO 3166-2 subdivision, any case.
+        on_date: the date to decide for (a law may take effect later); today if None.
+        rules: the rule set to use; defaults to :func:`rules_load`.
+
+    Returns:
+        The decision with the ids of the rules used and a reason for the shopper.
+
+    Raises:
+        UnknownProductClassError: ``product_class`` is not a known class.
+        InvalidRegionError: ``region`` is malformed or not a real code.
+    """
+    if product_class not in ProductClass.values:
+        raise UnknownProductClassError()
+    code = region_normalise(region)
+    if code is None:
+        raise InvalidRegionError()
+    rules = rules or rules_load()
+    on_date = on_date or timezone.localdate()
+    label = ProductClass(product_class).label
+    chain = [code, code.split("-")[0]] if "-" in code else [code]
+
+    by_level: list[list[LegalityRule]] = []
+    for jurisdiction in chain:
+        by_level.append(
+            [
+                rule
+                for rule in rules.legality_for(product_class)
+                if rule.jurisdiction == jurisdiction and rule.in_effect(on_date)
+            ]
+        )
+    deciding = next((level for level in by_level if level), [])
+    if not deciding:
+        if product_class == ProductClass.GENERAL:
+            reason = f"{label} products can be shipped to {_short_label(code)}."
+            return RegionDecision(
+                product_class, code, "allowed", None, "none", (), reason, rules.version
+            )
+        reason = (
+            f"{label} cannot be shipped to {_short_label(code)}: its legal status "
+            "there has not been confirmed."
+        )
+        return RegionDecision(
+            product_class, code, "prohibited", None, "none", (), reason, rules.version
+        )
+
+    # Rules below the deciding level still apply when they are binding (federal
+    # law) or when they set an age: a state cannot lower a national age floor.
+    deciding_index = by_level.index(deciding)
+    applied = list(deciding)
+    for level in by_level[deciding_index + 1 :]:
+        applied.extend(r for r in level if r.binding or r.min_age or r.limits)
+    strongest = max(
+        [*deciding, *(r for r in applied if r.binding)], key=lambda r: _RANK[r.decision]
+    )
+    decision = strongest.decision
+    if decision == "prohibited":
+        used = tuple(r.id for r in applied if r.decision == "prohibited")
+        reason = f"{label} cannot be shipped to {_short_label(code)}."
+        return RegionDecision(
+            product_class, code, "prohibited", None, "none", used, reason, rules.version
+        )
+    ages = [r.min_age for r in applied if r.min_age]
+    min_age = max(ages) if ages else None
+    assurance = max((r.assurance for r in applied), key=_ASSURANCE_RANK.__getitem__)
+    limits: dict[str, str] = {}
+    # Less specific first, so the deciding (most specific) rule's limits win.
+    for rule in reversed(applied):
+        limits.update(rule.limits)
+    if decision == "allowed" and (min_age or assurance != "none" or limits):
+        decision = "restricted"
+    used = tuple(r.id for r in applied)
+    if decision == "allowed":
+        reason = f"{label} can be shipped to {_short_label(code)}."
+    elif min_age:
+        check = " with a verified age" if assurance == "verified" else ""
+        reason = (
+            f"{label} can be shipped to {_short_label(code)} only to buyers aged "
+            f"{min_age} or over{check}."
+        )
+    else:
+        reason = f"{label} can be shipped to {_short_label(code)} on conditions."
+    return RegionDecision(
+        product_class,
+        code,
+        decision,
+        min_age,
+        assurance,
+        used,
+        reason,
+        rules.version,
+        tuple(sorted(limits.items())),
+    )
