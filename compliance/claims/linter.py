@@ -138,7 +138,9 @@ def claims_lint(
     if regime not in REGIMES:
         raise UnknownRegimeError()
     if context not in CONTEXTS:
-        raise ComplianceError("Context must be 'product' or 'article'.", field="context")
+        raise ComplianceError(
+            "Context must be 'product' or 'article'.", field="context"
+        )
     rules = rules or rules_load()
     matcher = _matcher(rules, regime, context)
     if matcher.combined is None or not text:

@@ -1,7 +1,7 @@
-"""Fold claim text into a canonical form while remembering where each character came from.
+"""Fold claim text into a canonical form, remembering where each character came from.
 
-Copywriters (and people gaming a filter) write "C.U.R.E.S", "cur3s", "сures" with a
-Cyrillic "с", fullwidth letters, zero-width joiners or HTML tags inside a word. The
+Copywriters (and people gaming a filter) write "C.U.R.E.S", "cur3s", "cures" with a
+Cyrillic "es", fullwidth letters, zero-width joiners or HTML tags inside a word. The
 linter matches its patterns against the folded text and maps every match back to the
 span of the ORIGINAL text, so staff see exactly what to fix.
 
@@ -14,19 +14,37 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# Cyrillic and Greek letters that render like Latin ones (after case folding).
+# Cyrillic and Greek letters that render like Latin ones (after case folding),
+# and typographic dashes and quotes. Escapes keep the source free of look-alikes.
 _CONFUSABLES = str.maketrans(
     {
-        "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h",
-        "о": "o", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "і": "i",
-        "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ɡ": "g",
-        "ɑ": "a", "ı": "i", "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i",
-        "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
-        "ω": "w", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-",
-        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"',
-        "„": '"', "″": '"',
+        **dict.fromkeys("\u0430\u0251\u03b1", "a"),
+        **dict.fromkeys("\u0432\u03b2", "b"),
+        **dict.fromkeys("\u0435\u0451\u03b5", "e"),
+        **dict.fromkeys("\u043a\u03ba", "k"),
+        **dict.fromkeys("\u043c", "m"),
+        **dict.fromkeys("\u043d", "h"),
+        **dict.fromkeys("\u043e\u03bf", "o"),
+        **dict.fromkeys("\u0440\u03c1", "p"),
+        **dict.fromkeys("\u0441", "c"),
+        **dict.fromkeys("\u0442\u03c4", "t"),
+        **dict.fromkeys("\u0443", "y"),
+        **dict.fromkeys("\u0445\u03c7", "x"),
+        **dict.fromkeys("\u0456\u0457\u0131\u03b9", "i"),
+        **dict.fromkeys("\u0458", "j"),
+        **dict.fromkeys("\u0455", "s"),
+        **dict.fromkeys("\u0501", "d"),
+        **dict.fromkeys("\u051b", "q"),
+        **dict.fromkeys("\u051d\u03c9", "w"),
+        **dict.fromkeys("\u0261", "g"),
+        **dict.fromkeys("\u03b7", "n"),
+        **dict.fromkeys("\u03bd", "v"),
+        **dict.fromkeys("\u03c5", "u"),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015", "-"),
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u2033", '"'),
     }
-)  # fmt: skip
+)
 _DROP_CATEGORIES = frozenset({"Mn", "Me", "Cf"})
 _FOLD_CACHE: dict[str, str] = {}
 
@@ -44,7 +62,9 @@ _SPACED = re.compile(
 )
 _SEP_CHAR = re.compile(_SEP)
 
-_TAG = re.compile(r"<!--.*?-->|</?[a-zA-Z][^<>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);", re.S)
+_TAG = re.compile(
+    r"<!--.*?-->|</?[a-zA-Z][^<>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);", re.S
+)
 _BLOCK_TAG = re.compile(
     r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|blockquote|hr)\b",
     re.I,

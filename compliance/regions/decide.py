@@ -6,10 +6,15 @@ from datetime import date
 from django.utils import timezone
 
 from compliance.errors import InvalidRegionError, UnknownProductClassError
+from compliance.iso3166 import country_name, region_normalise, subdivision_name
 from compliance.product_classes import ProductClass
-from compliance.rules import ASSURANCE_LEVELS, DECISIONS, LegalityRule, RuleSet, rules_load
-
-from .codes import country_name, region_normalise, subdivision_name
+from compliance.rules import (
+    ASSURANCE_LEVELS,
+    DECISIONS,
+    LegalityRule,
+    RuleSet,
+    rules_load,
+)
 
 _RANK = {decision: rank for rank, decision in enumerate(DECISIONS)}
 _ASSURANCE_RANK = {level: rank for rank, level in enumerate(ASSURANCE_LEVELS)}

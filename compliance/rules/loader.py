@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from compliance.errors import RuleDataError
+from compliance.iso3166 import region_normalise
 from compliance.product_classes import ProductClass
-from compliance.regions.codes import region_normalise
 
 from .types import (
     ASSURANCE_LEVELS,
@@ -176,7 +176,9 @@ def _legality(raw: dict[str, Any], where: str) -> LegalityRule:
     )
 
 
-def _severity_map(raw: dict[str, Any], key: str, where: str) -> tuple[tuple[str, str], ...]:
+def _severity_map(
+    raw: dict[str, Any], key: str, where: str
+) -> tuple[tuple[str, str], ...]:
     value = raw.get(key, {})
     if not isinstance(value, dict):
         raise _fail(where, raw, f"'{key}' must be a table of regime = severity")
@@ -223,7 +225,9 @@ def _claim(raw: dict[str, Any], where: str, terms: dict[str, str]) -> ClaimRule:
     rule_id, source, reviewed = _common(raw, where)
     severity = _severity_map(raw, "severity", where)
     if not severity:
-        raise _fail(where, raw, "a claims rule needs a severity for at least one regime")
+        raise _fail(
+            where, raw, "a claims rule needs a severity for at least one regime"
+        )
     patterns = _patterns(raw, "patterns", where, terms)
     if not patterns:
         raise _fail(where, raw, "a claims rule needs patterns")

@@ -1,0 +1,91 @@
+"""Reading what is known about a subject's age."""
+
+from dataclasses import dataclass
+
+from compliance.errors import AgeVerificationRequiredError
+from compliance.models import AgeLevel, AgeResult, AgeVerification
+
+from .services import subject_ref_normalise
+
+LEVELS = (AgeLevel.NONE, AgeLevel.SELF_DECLARED, AgeLevel.VERIFIED)
+_RANK = {level.value: rank for rank, level in enumerate(LEVELS)}
+
+
+@dataclass(frozen=True)
+class AgeAssurance:
+    """The best age evidence on file for one subject.
+
+    ``self_declared_age`` and ``verified_age`` are the highest thresholds each kind
+    of check has proved (None when there is no approved check of that kind).
+    """
+
+    subject_ref: str
+    level: str
+    self_declared_age: int | None
+    verified_age: int | None
+
+    def satisfies(self, *, min_age: int | None, assurance: str = "none") -> bool:
+        """Return True when the evidence meets an age at a required level.
+
+        An age with assurance ``none`` still needs at least a self-declaration:
+        a minimum age that nobody has even claimed is not met.
+        """
+        if not min_age and assurance == AgeLevel.NONE:
+            return True
+        needed = max(_RANK[assurance], _RANK[AgeLevel.SELF_DECLARED])
+        proved = [self.verified_age]
+        if needed <= _RANK[AgeLevel.SELF_DECLARED]:
+            proved.append(self.self_declared_age)
+        return any(age is not None and age >= (min_age or 0) for age in proved)
+
+
+def age_assurance_for(subject_ref: int | str) -> AgeAssurance:
+    """Return the subject's age assurance from their approved checks.
+
+    Raises:
+        InvalidSubjectError: ``subject_ref`` is neither a user id nor an email.
+    """
+    subject = subject_ref_normalise(subject_ref)
+    rows = AgeVerification.objects.filter(
+        subject_ref=subject, result=AgeResult.APPROVED
+    ).values_list("level", "threshold")
+    self_declared = [t for level, t in rows if level == AgeLevel.SELF_DECLARED]
+    verified = [t for level, t in rows if level == AgeLevel.VERIFIED]
+    level = (
+        AgeLevel.VERIFIED
+        if verified
+        else AgeLevel.SELF_DECLARED
+        if self_declared
+        else AgeLevel.NONE
+    )
+    return AgeAssurance(
+        subject_ref=subject,
+        level=str(level),
+        self_declared_age=max(self_declared, default=None),
+        verified_age=max(verified, default=None),
+    )
+
+
+def age_verification_require(
+    *, subject_ref: int | str, min_age: int | None, assurance: str
+) -> AgeAssurance:
+    """Check that the subject meets an age at the required assurance level.
+
+    Returns:
+        The subject's assurance, when it is enough.
+
+    Raises:
+        AgeVerificationRequiredError: it is not; ``data`` carries ``min_age`` and
+            ``assurance`` so the caller can start the right check.
+        InvalidSubjectError: ``subject_ref`` is neither a user id nor an email.
+    """
+    current = age_assurance_for(subject_ref)
+    if not current.satisfies(min_age=min_age, assurance=assurance):
+        if assurance == AgeLevel.VERIFIED:
+            message = f"This product needs a verified age of {min_age} or over."
+        else:
+            message = f"Please confirm you are {min_age} or over."
+        raise AgeVerificationRequiredError(
+            message, min_age=min_age, assurance=assurance, level=current.level
+        )
+    return current

@@ -1,0 +1,1 @@
+"""The compliance audit log: every block, override, approval and verification."""

@@ -1,0 +1,172 @@
+"""``manage.py compliance {lint,availability,scan}``: bulk and automated checks.
+
+The JSONL formats are a stable interface for scripts; change them only additively.
+"""
+
+import json
+import sys
+from datetime import date
+from typing import Any, TextIO
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from compliance.claims import claims_lint
+from compliance.errors import ComplianceError
+from compliance.regions import availability_decide
+from compliance.rules import REGIMES
+from compliance.scan import scan_run
+
+
+class Command(BaseCommand):
+    help = "Compliance checks: lint claims, decide availability, scan the catalogue."
+    stealth_options = ("stdin",)
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        lint = sub.add_parser("lint", help="Lint one text per stdin line.")
+        lint.add_argument("--regime", choices=REGIMES, required=True)
+        lint.add_argument(
+            "--context", choices=("product", "article"), default="product"
+        )
+        lint.add_argument("--jsonl", action="store_true", help="JSON line per text.")
+        avail = sub.add_parser("availability", help="Decide JSON lines from stdin.")
+        avail.add_argument("--jsonl", action="store_true", help="JSON line per input.")
+        sub.add_parser("scan", help="Lint every product and article.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        stdin: TextIO = options.get("stdin") or sys.stdin
+        action = options["action"]
+        if action == "lint":
+            self._lint(stdin, options["regime"], options["context"], options["jsonl"])
+        elif action == "availability":
+            self._availability(stdin)
+        else:
+            self._scan()
+
+    def _emit(self, payload: dict[str, Any]) -> None:
+        self.stdout.write(json.dumps(payload, ensure_ascii=False))
+
+    def _lint(self, stdin: TextIO, regime: str, context: str, jsonl: bool) -> None:
+        for raw in stdin:
+            # Only the line ending is removed, so offsets index the line as given.
+            text = raw.removesuffix("\n").removesuffix("\r")
+            report = claims_lint(text, regime=regime, context=context)
+            if not jsonl:
+                verdict = "BLOCK" if report.blocking else "ok"
+                details = ", ".join(
+                    f"{f.severity} {f.rule} {f.text!r}" for f in report.findings
+                )
+                self.stdout.write(f"{verdict}\t{details}")
+                continue
+            self._emit(
+                {
+                    "blocking": report.blocking,
+                    "findings": [
+                        {
+                            "rule": f.rule,
+                            "category": f.category,
+                            "severity": f.severity,
+                            "start": f.start,
+                            "end": f.end,
+                            "text": f.text,
+                            "suggestion": f.suggestion,
+                        }
+                        for f in report.findings
+                    ],
+                }
+            )
+
+    def _availability(self, stdin: TextIO) -> None:
+        for number, raw in enumerate(stdin, start=1):
+            if not raw.strip():
+                continue
+            try:
+                payload = self._decide(raw)
+            except _LineError as exc:
+                payload = {
+                    "error": {
+                        "field": exc.field,
+                        "code": exc.code,
+                        "message": exc.message,
+                    },
+                    "line": number,
+                }
+            self._emit(payload)
+
+    def _decide(self, raw: str) -> dict[str, Any]:
+        try:
+            data = json.loads(raw)
+        except ValueError as exc:
+            raise _LineError(
+                None, "invalid_json", "The line is not valid JSON."
+            ) from exc
+        if not isinstance(data, dict):
+            raise _LineError(None, "invalid_json", "The line must be a JSON object.")
+        age = data.get("age")
+        if age is not None and (
+            not isinstance(age, int) or isinstance(age, bool) or age < 0
+        ):
+            raise _LineError(
+                "age", "invalid_age", "Age must be a whole number or null."
+            )
+        on_date = None
+        if data.get("date") is not None:
+            try:
+                on_date = date.fromisoformat(str(data["date"]))
+            except ValueError as exc:
+                raise _LineError("date", "invalid_date", "Use YYYY-MM-DD.") from exc
+        try:
+            decision = availability_decide(
+                product_class=str(data.get("class", "")),
+                region=str(data.get("region", "")),
+                on_date=on_date,
+            )
+        except ComplianceError as exc:
+            # The CLI input names the class "class", not "product_class".
+            field = "class" if exc.field == "product_class" else exc.field
+            raise _LineError(field, exc.code_value, exc.message) from exc
+        result = decision.decision
+        reason = decision.reason
+        if age is not None and decision.min_age is not None and age < decision.min_age:
+            # For a buyer known to be too young the sale is off, whatever the region.
+            result = "prohibited"
+            reason = f"{reason} A buyer aged {age} cannot buy it."
+        return {
+            "decision": result,
+            "min_age": decision.min_age,
+            "assurance": decision.assurance,
+            "rules": list(decision.rules),
+            "reason": reason,
+        }
+
+    def _scan(self) -> None:
+        report = scan_run()
+        out = self.stdout
+        out.write(f"Compliance scan (rules {report.rules_version})")
+        out.write(f"Objects scanned: {report.items_scanned}")
+        for severity in ("block", "warn", "disclaimer"):
+            out.write(f"{severity}: {report.counts.get(severity, 0)}")
+        for result in report.results:
+            item, finding = result.item, result.finding
+            state = "published" if item.published else "draft"
+            note = " (overridden)" if result.overridden else ""
+            out.write(
+                f"[{finding.severity}] {item.kind} {item.object_id} {item.label!r} "
+                f"({state}, {result.regime}) {finding.rule}: {finding.text!r} "
+                f"at {finding.start}-{finding.end}{note} {item.admin_url}"
+            )
+        failing = report.published_blocking
+        if failing:
+            objects = {(r.item.kind, str(r.item.object_id)) for r in failing}
+            raise CommandError(
+                f"{len(objects)} published object(s) have blocking findings.",
+                returncode=1,
+            )
+
+
+class _LineError(Exception):
+    def __init__(self, field: str | None, code: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.code = code
+        self.message = message

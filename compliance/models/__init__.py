@@ -1,0 +1,16 @@
+"""Compliance models; import them from ``compliance.models`` only."""
+
+from .age import AgeLevel, AgeMethod, AgeResult, AgeVerification
+from .audit import AuditAction, AuditEntry
+from .claims import ClaimsOverride, ClaimsOverrideKind
+
+__all__ = [
+    "AgeLevel",
+    "AgeMethod",
+    "AgeResult",
+    "AgeVerification",
+    "AuditAction",
+    "AuditEntry",
+    "ClaimsOverride",
+    "ClaimsOverrideKind",
+]
