@@ -1,2 +1,6 @@
+from django.urls import path
+
+from storefront.channels import views
+
 app_name = "channels"
-urlpatterns: list = []
+urlpatterns = [path("", views.region_choose, name="choose")]

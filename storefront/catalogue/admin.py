@@ -1,0 +1,196 @@
+"""Staff catalogue in Django's admin: inline variants, listings, prices, media, stock.
+
+Django's admin is used rather than Wagtail snippets because products edit best with
+nested rows (variants, per-channel listings, media) on one page, which Django's
+inlines give on plain ForeignKeys; Wagtail's menu links here (wagtail_hooks.py).
+"""
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.http import HttpRequest
+
+from common.errors import DomainError
+from storefront.catalogue.models import (
+    Attribute,
+    AttributeValue,
+    Category,
+    Collection,
+    Product,
+    ProductChannelListing,
+    ProductMedia,
+    ProductType,
+    ProductVariant,
+    ProductVariantChannelListing,
+)
+from storefront.catalogue.publication import product_publication_check
+from storefront.catalogue.services import (
+    product_description_clean,
+    product_media_thumbnail_refresh,
+    product_search_document_refresh,
+    product_validate_benefits,
+)
+from storefront.inventory.models import Stock
+
+
+class ProductVariantInline(admin.TabularInline):
+    model = ProductVariant
+    extra = 0
+    fields = ("sku", "name", "weight_grams", "track_inventory", "sort_order")
+    show_change_link = True
+
+
+class ChannelListingFormSet(BaseInlineFormSet):
+    """Publishing through the admin passes the same claims check as the service."""
+
+    def clean(self) -> None:
+        super().clean()
+        product = self.instance
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if not data or data.get("DELETE") or not data.get("is_published"):
+                continue
+            try:
+                product_publication_check(product=product, channel=data["channel"])
+            except DomainError as error:
+                raise ValidationError(error.message, code=error.code_value) from error
+
+
+class ProductChannelListingInline(admin.TabularInline):
+    model = ProductChannelListing
+    formset = ChannelListingFormSet
+    extra = 0
+    fields = (
+        "channel",
+        "is_published",
+        "published_at",
+        "visible_in_listings",
+        "available_for_purchase_at",
+    )
+
+
+class ProductMediaInline(admin.TabularInline):
+    model = ProductMedia
+    extra = 0
+    fields = ("image", "thumbnail", "alt", "sort_order")
+    readonly_fields = ("thumbnail",)
+
+
+class ProductAdminForm(forms.ModelForm):
+    class Meta:
+        model = Product
+        fields = (
+            "product_type",
+            "category",
+            "name",
+            "slug",
+            "description",
+            "benefits",
+            "seo_title",
+            "seo_description",
+            "regulated_class",
+            "attribute_values",
+            "rating",
+        )
+
+    def clean_description(self) -> str:
+        return product_description_clean(description=self.cleaned_data["description"])
+
+    def clean_benefits(self) -> list[str]:
+        try:
+            return product_validate_benefits(benefits=self.cleaned_data["benefits"])
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["benefits"]) from error
+
+
+@admin.register(Product)
+class ProductAdmin(admin.ModelAdmin):
+    form = ProductAdminForm
+    list_display = ("name", "category", "product_type", "regulated_class", "updated_at")
+    list_filter = (
+        "category",
+        "product_type",
+        "regulated_class",
+        "channel_listings__channel",
+    )
+    search_fields = ("name", "slug", "variants__sku")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("attribute_values",)
+    inlines = (ProductVariantInline, ProductChannelListingInline, ProductMediaInline)
+    readonly_fields = ("created_at", "updated_at")
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        product_search_document_refresh(product=form.instance)
+
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        super().save_formset(request, form, formset, change)
+        if formset.model is ProductMedia:
+            for media in formset.new_objects + [o for o, _ in formset.changed_objects]:
+                product_media_thumbnail_refresh(media=media)
+
+
+class VariantChannelListingInline(admin.TabularInline):
+    model = ProductVariantChannelListing
+    extra = 0
+    fields = ("channel", "currency", "price_amount", "cost_price_amount")
+
+
+class StockInline(admin.TabularInline):
+    model = Stock
+    extra = 0
+    fields = ("warehouse", "quantity", "quantity_allocated")
+    readonly_fields = ("quantity_allocated",)
+
+
+@admin.register(ProductVariant)
+class ProductVariantAdmin(admin.ModelAdmin):
+    list_display = ("sku", "product", "name", "weight_grams")
+    search_fields = ("sku", "name", "product__name")
+    list_filter = ("product__category",)
+    autocomplete_fields = ("product", "attribute_values")
+    inlines = (VariantChannelListingInline, StockInline)
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ("name", "parent", "sort_order")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Collection)
+class CollectionAdmin(admin.ModelAdmin):
+    list_display = ("name", "is_published", "sort_order")
+    list_filter = ("is_published",)
+    search_fields = ("name",)
+    filter_horizontal = ("products",)
+    prepopulated_fields = {"slug": ("name",)}
+
+
+class AttributeValueInline(admin.TabularInline):
+    model = AttributeValue
+    extra = 0
+    fields = ("name", "slug", "numeric_value", "sort_order")
+
+
+@admin.register(Attribute)
+class AttributeAdmin(admin.ModelAdmin):
+    list_display = ("name", "input_type", "unit", "filterable_in_storefront")
+    search_fields = ("name", "slug")
+    inlines = (AttributeValueInline,)
+
+
+@admin.register(AttributeValue)
+class AttributeValueAdmin(admin.ModelAdmin):
+    list_display = ("name", "attribute")
+    list_filter = ("attribute",)
+    search_fields = ("name", "attribute__name")
+
+
+@admin.register(ProductType)
+class ProductTypeAdmin(admin.ModelAdmin):
+    list_display = ("name", "has_variants", "is_shipping_required")
+    search_fields = ("name",)
+    filter_horizontal = ("product_attributes", "variant_attributes")

@@ -1,0 +1,328 @@
+"""Reads of the catalogue for shopper pages: listings, filters, search, detail."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import (
+    DecimalField,
+    Exists,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.utils import timezone
+
+from storefront.catalogue.models import (
+    Attribute,
+    AttributeValue,
+    Category,
+    Product,
+    ProductChannelListing,
+    ProductMedia,
+    ProductVariant,
+    ProductVariantChannelListing,
+)
+from storefront.channels.models import Channel
+from storefront.inventory.selectors import stock_available_subquery
+
+PAGE_SIZE = 24
+RELATED_LIMIT = 4
+
+
+class Sort:
+    NAME = "name"
+    PRICE_ASC = "price"
+    PRICE_DESC = "-price"
+    NEWEST = "newest"
+
+    CHOICES = (
+        (NAME, "Name"),
+        (PRICE_ASC, "Price, low to high"),
+        (PRICE_DESC, "Price, high to low"),
+        (NEWEST, "Newest"),
+    )
+    ORDERING = {
+        NAME: ("name", "pk"),
+        PRICE_ASC: ("price_min", "name", "pk"),
+        PRICE_DESC: ("-price_max", "name", "pk"),
+        NEWEST: ("-created_at", "pk"),
+    }
+
+
+@dataclass(frozen=True)
+class ProductFilters:
+    """What a shopper narrowed a category page to."""
+
+    attribute_values: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    price_min: Decimal | None = None
+    price_max: Decimal | None = None
+    sort: str = Sort.NAME
+
+    @classmethod
+    def from_querydict(cls, data: dict[str, list[str]] | object) -> "ProductFilters":
+        """Parse ``?a-form=capsule&a-form=powder&price_min=10&sort=price``.
+
+        Unknown sorts and amounts that are not numbers are ignored rather than
+        failing the page.
+        """
+        getlist = data.getlist  # type: ignore[attr-defined]
+        values: dict[str, tuple[str, ...]] = {}
+        for key in data:  # type: ignore[attr-defined]
+            if key.startswith("a-"):
+                chosen = tuple(sorted({v for v in getlist(key) if v}))
+                if chosen:
+                    values[key[2:]] = chosen
+        sort = data.get("sort") or Sort.NAME  # type: ignore[attr-defined]
+        return cls(
+            attribute_values=values,
+            price_min=_decimal_or_none(data.get("price_min")),  # type: ignore[attr-defined]
+            price_max=_decimal_or_none(data.get("price_max")),  # type: ignore[attr-defined]
+            sort=sort if sort in Sort.ORDERING else Sort.NAME,
+        )
+
+
+def _decimal_or_none(raw: str | None) -> Decimal | None:
+    if not raw:
+        return None
+    try:
+        value = Decimal(raw.strip())
+    except (InvalidOperation, ValueError):
+        return None
+    return value if value.is_finite() and value >= 0 else None
+
+
+def _visible_listing_q(channel: Channel) -> Q:
+    now = timezone.now()
+    return Q(channel=channel, is_published=True) & (
+        Q(published_at__isnull=True) | Q(published_at__lte=now)
+    )
+
+
+def product_list_for_channel(*, channel: Channel) -> QuerySet[Product]:
+    """Products a shopper in the channel may see in listings, ready for cards.
+
+    Each product carries ``price_min``/``price_max`` (its variants' prices in the
+    channel), ``thumbnail`` and ``image`` (paths of the first media),
+    ``stock_available`` (over the channel's warehouses) and ``available_from`` (when
+    it can be bought). The whole list is one query whatever its length.
+    """
+    listings = ProductChannelListing.objects.filter(
+        _visible_listing_q(channel), product=OuterRef("pk"), visible_in_listings=True
+    )
+    prices = (
+        ProductVariantChannelListing.objects.filter(
+            channel=channel, variant__product=OuterRef("pk")
+        )
+        .order_by()
+        .values("variant__product")
+    )
+    money = DecimalField(max_digits=12, decimal_places=2)
+    first_media = ProductMedia.objects.filter(product=OuterRef("pk")).order_by(
+        "sort_order", "pk"
+    )
+    return (
+        Product.objects.filter(Exists(listings), Exists(prices))
+        .select_related("category")
+        .annotate(
+            price_min=Subquery(
+                prices.annotate(v=Min("price_amount")).values("v"), output_field=money
+            ),
+            price_max=Subquery(
+                prices.annotate(v=Max("price_amount")).values("v"), output_field=money
+            ),
+            thumbnail=Subquery(first_media.values("thumbnail")[:1]),
+            image=Subquery(first_media.values("image")[:1]),
+            image_alt=Subquery(first_media.values("alt")[:1]),
+            stock_available=stock_available_subquery(
+                channel=channel, outer_field="product_variant__product"
+            ),
+            available_from=Subquery(listings.values("available_for_purchase_at")[:1]),
+        )
+        .order_by("name", "pk")
+    )
+
+
+def product_list_featured(*, channel: Channel, limit: int = 8) -> list[Product]:
+    """Products for the home page: the "featured" collection, else the newest."""
+    products = product_list_for_channel(channel=channel)
+    featured = list(
+        products.filter(
+            collections__slug="featured", collections__is_published=True
+        ).order_by("name", "pk")[:limit]
+    )
+    return featured or list(products.order_by("-created_at", "pk")[:limit])
+
+
+def product_list_for_category(
+    *, channel: Channel, category: Category, filters: ProductFilters
+) -> QuerySet[Product]:
+    """The category's (and its subcategories') products, filtered and sorted."""
+    products = product_list_for_channel(channel=channel).filter(
+        category__in=category_descendant_ids(category=category)
+    )
+    return product_list_filter(products=products, filters=filters)
+
+
+def product_list_filter(
+    *, products: QuerySet[Product], filters: ProductFilters
+) -> QuerySet[Product]:
+    """Narrow by attribute values (any within an attribute, all across) and price."""
+    through_p = Product.attribute_values.through
+    through_v = ProductVariant.attribute_values.through
+    for attribute_slug, value_slugs in filters.attribute_values.items():
+        on_product = through_p.objects.filter(
+            product_id=OuterRef("pk"),
+            attributevalue__attribute__slug=attribute_slug,
+            attributevalue__slug__in=value_slugs,
+        )
+        on_variant = through_v.objects.filter(
+            productvariant__product_id=OuterRef("pk"),
+            attributevalue__attribute__slug=attribute_slug,
+            attributevalue__slug__in=value_slugs,
+        )
+        products = products.filter(Exists(on_product) | Exists(on_variant))
+    if filters.price_min is not None:
+        products = products.filter(price_max__gte=filters.price_min)
+    if filters.price_max is not None:
+        products = products.filter(price_min__lte=filters.price_max)
+    return products.order_by(*Sort.ORDERING[filters.sort])
+
+
+def category_descendant_ids(*, category: Category) -> list[int]:
+    """The category and every category below it (one query)."""
+    pairs = list(Category.objects.values_list("pk", "parent_id"))
+    ids, frontier = [category.pk], [category.pk]
+    while frontier:
+        frontier = [pk for pk, parent in pairs if parent in frontier]
+        ids.extend(frontier)
+    return ids
+
+
+@dataclass(frozen=True)
+class AttributeFacet:
+    attribute: Attribute
+    values: tuple[AttributeValue, ...]
+
+
+def attribute_facets_for_products(
+    *, products: QuerySet[Product]
+) -> list[AttributeFacet]:
+    """Filterable attributes and the values that the given products carry (1 query)."""
+    ids = products.order_by().values("pk")
+    values = (
+        AttributeValue.objects.filter(attribute__filterable_in_storefront=True)
+        .filter(Q(products__in=ids) | Q(variants__product__in=ids))
+        .select_related("attribute")
+        .distinct()
+        .order_by("attribute__name", "attribute__pk", "sort_order", "name", "pk")
+    )
+    facets: dict[int, list[AttributeValue]] = {}
+    attributes: dict[int, Attribute] = {}
+    for value in values:
+        attributes[value.attribute_id] = value.attribute
+        facets.setdefault(value.attribute_id, []).append(value)
+    return [AttributeFacet(attributes[pk], tuple(vals)) for pk, vals in facets.items()]
+
+
+def category_list_top() -> QuerySet[Category]:
+    """Top-level categories in their display order."""
+    return Category.objects.filter(parent__isnull=True).order_by("sort_order", "name")
+
+
+def category_get(*, slug: str) -> Category | None:
+    return Category.objects.select_related("parent").filter(slug=slug).first()
+
+
+def product_search(*, channel: Channel, query: str) -> QuerySet[Product]:
+    """Listed products matching the words, best first.
+
+    PostgreSQL ranks by full-text search over the name (weighted highest) and the
+    search document; other databases fall back to a case-insensitive substring match.
+    """
+    products = product_list_for_channel(channel=channel)
+    query = query.strip()
+    if not query:
+        return products.none()
+    if connection.vendor != "postgresql":
+        return products.filter(
+            Q(name__icontains=query) | Q(search_document__icontains=query)
+        )
+    vector = SearchVector("name", weight="A", config="english") + SearchVector(
+        "search_document", weight="B", config="english"
+    )
+    search_query = SearchQuery(query, search_type="websearch", config="english")
+    return (
+        products.annotate(rank=SearchRank(vector, search_query))
+        .filter(rank__gt=0)
+        .order_by("-rank", "name", "pk")
+    )
+
+
+def product_get_for_channel(*, slug: str, channel: Channel) -> Product | None:
+    """A product published in the channel, with what its page shows.
+
+    ``product.priced_variants`` lists the variants priced in the channel, each with
+    ``price_amount``, ``currency`` and ``stock_available``; media, attribute values
+    and the category come prefetched.
+    """
+    prices = ProductVariantChannelListing.objects.filter(
+        channel=channel, variant=OuterRef("pk")
+    )
+    variants = (
+        ProductVariant.objects.filter(Exists(prices))
+        .annotate(
+            price_amount=Subquery(prices.values("price_amount")[:1]),
+            currency=Subquery(prices.values("currency")[:1]),
+            stock_available=stock_available_subquery(
+                channel=channel, outer_field="product_variant"
+            ),
+        )
+        .prefetch_related(
+            Prefetch(
+                "attribute_values",
+                queryset=AttributeValue.objects.select_related("attribute"),
+            )
+        )
+        .order_by("sort_order", "sku")
+    )
+    listing = ProductChannelListing.objects.filter(
+        _visible_listing_q(channel), product=OuterRef("pk")
+    )
+    return (
+        Product.objects.filter(Exists(listing), slug=slug)
+        .annotate(
+            available_from=Subquery(listing.values("available_for_purchase_at")[:1])
+        )
+        .select_related("category", "product_type")
+        .prefetch_related(
+            "media",
+            Prefetch(
+                "attribute_values",
+                queryset=AttributeValue.objects.select_related("attribute"),
+            ),
+            Prefetch("variants", queryset=variants, to_attr="priced_variants"),
+        )
+        .first()
+    )
+
+
+def product_list_related(*, product: Product, channel: Channel) -> list[Product]:
+    """Other listed products of the same category (at most four)."""
+    return list(
+        product_list_for_channel(channel=channel)
+        .filter(category_id=product.category_id)
+        .exclude(pk=product.pk)
+        .order_by("name", "pk")[:RELATED_LIMIT]
+    )
+
+
+def product_is_available_for_purchase(product: Product) -> bool:
+    """Whether the product's ``available_from`` annotation allows buying now."""
+    available_from = getattr(product, "available_from", None)
+    return available_from is None or available_from <= timezone.now()
