@@ -4,7 +4,6 @@ newsletter audience."""
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from django.core.paginator import Page as PaginatorPage
@@ -162,13 +161,32 @@ class ProductEmbed:
     region_name: str
 
 
-def product_url(slug: str) -> str:
-    for name in ("catalogue:product_detail", "catalogue:product"):
+def _first_url(names: tuple[str, ...], fallback: str, **kwargs: str) -> str:
+    for name in names:
         try:
-            return reverse(name, kwargs={"slug": slug})
+            return reverse(name, kwargs=kwargs or None)
         except NoReverseMatch:
             continue
-    return f"/products/{slug}/"
+    return fallback
+
+
+def product_url(slug: str) -> str:
+    return _first_url(
+        ("catalogue:product_detail", "catalogue:product"),
+        f"/products/{slug}/",
+        slug=slug,
+    )
+
+
+def reader_links() -> dict[str, str]:
+    """Where the paywall sends a reader: register, sign in, or membership."""
+    return {
+        "register_url": _first_url(("accounts:register",), "/account/register/"),
+        "login_url": _first_url(("accounts:login",), "/account/login/"),
+        "membership_url": _first_url(
+            ("subscriptions:membership", "subscriptions:index"), "/subscriptions/"
+        ),
+    }
 
 
 def _region_decision(product_class: str, region: str):
@@ -292,6 +310,7 @@ def article_page_context(
         "article_topics": topics,
         "related_articles": related,
         "json_ld": article_json_ld(article=article, request=request, authors=authors),
+        **reader_links(),
     }
 
 
@@ -347,13 +366,6 @@ def article_json_ld(
     return [_safe_json(article_ld), _safe_json(crumbs)]
 
 
-def article_preview_text(*, article: ArticlePage) -> str:
-    """Text safe for anyone: the standfirst, plus the body only when public."""
-    if article.access_level == AccessLevel.PUBLIC:
-        return article.standfirst
-    return article.standfirst
-
-
 # --- newsletter ---------------------------------------------------------------
 
 
@@ -362,7 +374,3 @@ def newsletter_recipients() -> QuerySet[NewsletterSubscriber]:
     return NewsletterSubscriber.objects.filter(
         status=NewsletterSubscriber.Status.CONFIRMED
     ).order_by("email")
-
-
-def money_amount(price: Money | None) -> Decimal | None:
-    return price.amount if price is not None else None

@@ -1,8 +1,21 @@
 """Writes for the content section."""
 
+from datetime import datetime
+from typing import Any
+
 from django.db import transaction
 
-from content.models import ArticlePage, ArticleProductLink
+from content.errors import (
+    ContentErrorCode,
+    NewsletterLinkError,
+    NewsletterLinkExpiredError,
+)
+from content.models import (
+    ArticlePage,
+    ArticleProductLink,
+    MemberAccessGrant,
+    NewsletterSubscriber,
+)
 
 
 @transaction.atomic
@@ -27,3 +40,232 @@ def article_product_links_sync(*, article: ArticlePage) -> None:
     ArticleProductLink.objects.bulk_create(
         [ArticleProductLink(article=article, product_id=pk) for pk in wanted - current]
     )
+
+
+# --- newsletter ---------------------------------------------------------------
+
+CONFIRM_SALT = "content.newsletter.confirm"
+UNSUBSCRIBE_SALT = "content.newsletter.unsubscribe"
+
+
+def _absolute(path: str) -> str:
+    from django.conf import settings
+
+    return settings.STOREFRONT_BASE_URL.rstrip("/") + path
+
+
+def newsletter_confirm_url(*, email: str) -> str:
+    from django.core.signing import TimestampSigner
+    from django.urls import reverse
+
+    token = TimestampSigner(salt=CONFIRM_SALT).sign(email)
+    return _absolute(reverse("content:newsletter_confirm", kwargs={"token": token}))
+
+
+def newsletter_unsubscribe_url(*, email: str) -> str:
+    from django.core.signing import Signer
+    from django.urls import reverse
+
+    token = Signer(salt=UNSUBSCRIBE_SALT).sign(email)
+    return _absolute(reverse("content:newsletter_unsubscribe", kwargs={"token": token}))
+
+
+def _send_confirmation(email: str) -> None:
+    from django.core.mail import send_mail
+
+    send_mail(
+        subject="Please confirm your Verdant Field newsletter sign-up",
+        message=(
+            "Someone, hopefully you, asked to receive the Verdant Field newsletter at "
+            "this address.\n\n"
+            "To confirm, open this link within 3 days:\n"
+            + newsletter_confirm_url(email=email)
+            + "\n\n"
+            "If it was not you, ignore this email: nothing will be sent without "
+            "your confirmation.\n\n"
+            + "Unsubscribe: "
+            + newsletter_unsubscribe_url(email=email)
+            + "\n"
+        ),
+        from_email=None,
+        recipient_list=[email],
+    )
+
+
+def newsletter_subscribe(
+    *, email: str, consent: bool, source: str
+) -> NewsletterSubscriber:
+    """Record a sign-up as pending and email a signed confirmation link.
+
+    A confirmed address stays confirmed and gets no new email. The consent time and
+    source (the page or form) are stored. The email is sent after the commit.
+
+    Raises:
+        ValidationError: ``email`` is not an address (code ``invalid``) or
+            ``consent`` is not given (code ``consent_required``).
+    """
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+    from django.utils import timezone
+
+    email = email.strip().lower()
+    errors: dict[str, ValidationError] = {}
+    try:
+        validate_email(email)
+    except ValidationError:
+        errors["email"] = ValidationError(
+            "Enter a valid email address.", code=ContentErrorCode.INVALID.value
+        )
+    if not consent:
+        errors["consent"] = ValidationError(
+            "Tick the box to agree to receive the newsletter.",
+            code=ContentErrorCode.CONSENT_REQUIRED.value,
+        )
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        subscriber = (
+            NewsletterSubscriber.objects.select_for_update().filter(email=email).first()
+        )
+        if subscriber and subscriber.status == NewsletterSubscriber.Status.CONFIRMED:
+            return subscriber
+        if subscriber is None:
+            subscriber = NewsletterSubscriber(email=email)
+        subscriber.status = NewsletterSubscriber.Status.PENDING
+        subscriber.consent_at = timezone.now()
+        subscriber.consent_source = source[:200] or "unknown"
+        subscriber.confirmed_at = None
+        subscriber.unsubscribed_at = None
+        subscriber.full_clean(validate_unique=False)
+        subscriber.save()
+        transaction.on_commit(lambda: _send_confirmation(email))
+    return subscriber
+
+
+def _max_age_seconds() -> int:
+    from django.conf import settings
+
+    return int(getattr(settings, "CONTENT_NEWSLETTER_CONFIRM_DAYS", 3)) * 86400
+
+
+def newsletter_confirm(*, token: str) -> NewsletterSubscriber:
+    """Confirm the address in a signed confirmation link.
+
+    Confirming twice is harmless.
+
+    Raises:
+        NewsletterLinkExpiredError: the link is older than the allowed days.
+        NewsletterLinkError: the link was altered, or the address is unknown or has
+            unsubscribed since.
+    """
+    from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
+    from django.utils import timezone
+
+    signer = TimestampSigner(salt=CONFIRM_SALT)
+    try:
+        email = signer.unsign(token, max_age=_max_age_seconds())
+    except SignatureExpired as exc:
+        raise NewsletterLinkExpiredError() from exc
+    except BadSignature as exc:
+        raise NewsletterLinkError() from exc
+    with transaction.atomic():
+        subscriber = (
+            NewsletterSubscriber.objects.select_for_update().filter(email=email).first()
+        )
+        if (
+            subscriber is None
+            or subscriber.status == NewsletterSubscriber.Status.UNSUBSCRIBED
+        ):
+            raise NewsletterLinkError(
+                "This address is not waiting for confirmation. Please sign up again."
+            )
+        if subscriber.status == NewsletterSubscriber.Status.PENDING:
+            subscriber.status = NewsletterSubscriber.Status.CONFIRMED
+            subscriber.confirmed_at = timezone.now()
+            subscriber.save(update_fields=["status", "confirmed_at", "updated_at"])
+    return subscriber
+
+
+def newsletter_unsubscribe(*, token: str) -> NewsletterSubscriber:
+    """Unsubscribe the address in a signed unsubscribe link (never expires).
+
+    Raises:
+        NewsletterLinkError: the link was altered or the address is unknown.
+    """
+    from django.core.signing import BadSignature, Signer
+    from django.utils import timezone
+
+    try:
+        email = Signer(salt=UNSUBSCRIBE_SALT).unsign(token)
+    except BadSignature as exc:
+        raise NewsletterLinkError() from exc
+    with transaction.atomic():
+        subscriber = (
+            NewsletterSubscriber.objects.select_for_update().filter(email=email).first()
+        )
+        if subscriber is None:
+            raise NewsletterLinkError()
+        if subscriber.status != NewsletterSubscriber.Status.UNSUBSCRIBED:
+            subscriber.status = NewsletterSubscriber.Status.UNSUBSCRIBED
+            subscriber.unsubscribed_at = timezone.now()
+            subscriber.save(update_fields=["status", "unsubscribed_at", "updated_at"])
+    return subscriber
+
+
+def newsletter_send(*, subject: str, text: str) -> int:
+    """Email an issue to every confirmed subscriber, each with their unsubscribe link.
+
+    Sent after the surrounding transaction commits. Returns how many were queued.
+    """
+    from django.core.mail import EmailMessage, get_connection
+
+    from content.selectors import newsletter_recipients
+
+    emails = list(newsletter_recipients().values_list("email", flat=True))
+
+    def _send() -> None:
+        messages = [
+            EmailMessage(
+                subject=subject,
+                body=text
+                + "\n\n--\nUnsubscribe: "
+                + newsletter_unsubscribe_url(email=e)
+                + "\n",
+                to=[e],
+            )
+            for e in emails
+        ]
+        get_connection().send_messages(messages)
+
+    transaction.on_commit(_send)
+    return len(emails)
+
+
+def member_access_grant(
+    *,
+    user: Any,
+    granted_by: Any,
+    reason: str,
+    valid_until: datetime | None = None,
+) -> MemberAccessGrant:
+    """Give ``user`` paid-member access until ``valid_until`` (or until revoked).
+
+    Raises:
+        ValidationError: ``reason`` is empty (code ``required``).
+    """
+    from django.core.exceptions import ValidationError
+
+    if not reason.strip():
+        raise ValidationError(
+            {
+                "reason": ValidationError(
+                    "Say why access is granted.", code=ContentErrorCode.REQUIRED.value
+                )
+            }
+        )
+    grant = MemberAccessGrant(
+        user=user, granted_by=granted_by, reason=reason.strip(), valid_until=valid_until
+    )
+    grant.full_clean()
+    grant.save()
+    return grant
