@@ -53,12 +53,15 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
                        "@": "a", "$": "s"})  # fmt: skip
 _LEET_TOKEN = re.compile(r"(?<![\w@$])(?=[\w@$]*[a-z])(?=[\w@$]*[013457@$])[\w@$]+")
 # Quantities (10mg, 2x, 1st) and nutrient names (b12, d3, k2) are not obfuscation.
-_LEET_KEEP = re.compile(r"\d+(?:[a-z]{1,3}|st|nd|rd|th)|[a-z]{1,2}\d{1,3}")
+_LEET_KEEP = re.compile(r"\d+(?:[a-z]{1,3}|st|nd|rd|th)|[abcdek]\d{1,2}|omega\d")
 
-# Three or more single letters joined by separators: "c.u.r.e", "c u r e", "c-u-r-e".
-_SEP = r"[\s.\-_*·•|+~]"
+# Three or more single letters joined by the same separator: "c.u.r.e", "c u r e".
+# Requiring the same separator throughout keeps "c.u.r.e.s c.a.n.c.e.r" (or a double
+# space between spaced-out words) as two words.
+_SEP = r"[\s.\-_*\u00b7\u2022|+~]"
 _SPACED = re.compile(
-    rf"(?<![^\W_])[^\W_](?={_SEP})(?:{_SEP}{{1,3}}[^\W_](?![^\W_])){{2,}}"
+    rf"(?<![^\W_])[^\W_](?P<sep>{_SEP}{{1,3}})[^\W_](?![^\W_])"
+    rf"(?:(?P=sep)[^\W_](?![^\W_]))+"
 )
 _SEP_CHAR = re.compile(_SEP)
 

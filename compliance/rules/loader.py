@@ -202,6 +202,9 @@ def _expand(pattern: str, terms: dict[str, str], where: str, raw: Any) -> str:
             raise _fail(where, raw, f"unknown term {exc}") from exc
     else:
         raise _fail(where, raw, "terms nest too deeply")
+    if re.search(r"\[[^\]]* [^\]]*\]", pattern):
+        # The space convention would corrupt a character class; use (?:-| ) instead.
+        raise _fail(where, raw, "no literal spaces inside [...] in patterns")
     return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
 
 

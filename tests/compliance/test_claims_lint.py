@@ -1,0 +1,173 @@
+import pytest
+
+from compliance.claims import US_DISCLAIMER_PLURAL, US_DISCLAIMER_SINGULAR, claims_lint
+from compliance.errors import ComplianceErrorCode, UnknownRegimeError
+
+
+def _rules(report):
+    return [(f.rule, f.severity, f.text) for f in report.findings]
+
+
+def test_disease_claim_blocks_in_every_regime():
+    for regime in ("us", "eu", "uk"):
+        report = claims_lint("Our reishi cures anxiety.", regime=regime)
+
+        assert report.blocking is True
+        assert _rules(report) == [
+            ("CLM.DISEASE_VERB", "block", "cures anxiety"),
+            ("CLM.NAMED_CONDITION", "block", "anxiety"),
+        ]
+
+
+def test_finding_fields():
+    # when
+    report = claims_lint("Take daily. FDA approved!", regime="us")
+
+    # then
+    (finding,) = report.findings
+    assert finding.rule == "CLM.AUTHORITY"
+    assert finding.category == "authority_endorsement"
+    assert finding.severity == "block"
+    assert (finding.start, finding.end) == (12, 24)
+    assert finding.text == "FDA approved"
+    assert finding.suggestion.startswith("Remove unless literally true")
+    assert report.rules_version == "2026.11.25.1"
+
+
+def test_span_maps_back_through_html_and_entities():
+    # given
+    text = "<p>Our tea <b>cu</b>res&nbsp;dep\u200bression</p>"
+
+    # when
+    report = claims_lint(text, regime="uk")
+
+    # then
+    first = report.findings[0]
+    assert first.rule == "CLM.DISEASE_VERB"
+    assert text[first.start : first.end] == "cu</b>res&nbsp;dep\u200bression"
+    assert first.text == "cu</b>res&nbsp;dep\u200bression"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("C.U.R.E.S cancer", "C.U.R.E.S cancer"),
+        ("c u r e s cancer", "c u r e s cancer"),
+        ("cur3s cancer", "cur3s cancer"),
+        ("\u0441ures cancer", "\u0441ures cancer"),  # Cyrillic es
+        (
+            "\uff23\uff35\uff32\uff25\uff33 cancer",
+            "\uff23\uff35\uff32\uff25\uff33 cancer",
+        ),
+        ("cu\u0301res cancer", "cu\u0301res cancer"),  # combining accent
+        ("CURES\u00a0CANCER", "CURES\u00a0CANCER"),
+    ],
+)
+def test_obfuscated_disease_claim_is_found_with_original_span(text, expected):
+    report = claims_lint(text, regime="us")
+
+    assert report.findings[0].rule == "CLM.DISEASE_VERB"
+    assert report.findings[0].text == expected
+    assert report.blocking is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Treat yourself to a slow morning.",
+        "Our refill scheme helps prevent waste.",
+        "A trip to the coast, in a cup.",
+        "High in fibre and low in sugar.",
+        "Keep out of reach of children.",
+        "Risk-free returns for 30 days.",
+        "Vitamin B12 10mg per capsule.",
+    ],
+)
+def test_lawful_senses_are_not_findings(text):
+    for regime in ("us", "eu", "uk"):
+        assert claims_lint(text, regime=regime).findings == ()
+
+
+def test_fda_disclaimer_text_itself_is_not_a_finding():
+    report = claims_lint(US_DISCLAIMER_PLURAL, regime="us")
+
+    assert report.findings == ()
+
+
+def test_structure_function_claim_needs_disclaimer_in_us():
+    # when
+    report = claims_lint("Lion's mane supports focus.", regime="us")
+
+    # then
+    assert _rules(report) == [("CLM.FUNCTION", "disclaimer", "supports focus")]
+    assert report.blocking is False
+    assert report.needs_disclaimer is True
+    assert report.disclaimer == US_DISCLAIMER_SINGULAR
+
+
+def test_two_structure_function_claims_use_plural_disclaimer():
+    report = claims_lint("Supports focus. Promotes relaxation.", regime="us")
+
+    assert report.disclaimer == US_DISCLAIMER_PLURAL
+
+
+@pytest.mark.parametrize("regime", ["eu", "uk"])
+def test_botanical_function_claim_blocks_in_eu_and_uk(regime):
+    report = claims_lint("Lion's mane supports focus.", regime=regime)
+
+    assert _rules(report) == [("CLM.FUNCTION", "block", "supports focus")]
+    assert report.needs_disclaimer is False
+
+
+@pytest.mark.parametrize("regime", ["eu", "uk"])
+def test_authorised_vitamin_claim_passes(regime):
+    text = "Vitamin C contributes to the normal function of the immune system."
+
+    report = claims_lint(text, regime=regime)
+
+    assert report.findings == ()
+
+
+def test_general_claim_passes_in_eu_only_beside_an_authorised_claim():
+    # given
+    alone = "A super mushroom blend."
+    beside = "A super mushroom blend. Zinc contributes to normal cognitive function."
+
+    # then
+    assert _rules(claims_lint(alone, regime="eu")) == [
+        ("CLM.GENERAL_HEALTH", "block", "super mushroom")
+    ]
+    assert claims_lint(beside, regime="eu").findings == ()
+    assert _rules(claims_lint(beside, regime="us")) == [
+        ("CLM.GENERAL_HEALTH", "warn", "super mushroom"),
+        ("CLM.FUNCTION", "disclaimer", "contributes to normal cognitive function"),
+    ]
+
+
+def test_article_context_turns_condition_mentions_into_review():
+    text = "What the research says about psilocybin and depression."
+
+    product = claims_lint(text, regime="uk")
+    article = claims_lint(text, regime="uk", context="article")
+
+    assert _rules(product) == [("CLM.NAMED_CONDITION", "block", "depression")]
+    assert _rules(article) == [("CLM.NAMED_CONDITION", "warn", "depression")]
+    assert article.blocking is False
+
+
+def test_unknown_regime_is_refused():
+    with pytest.raises(
+        UnknownRegimeError, match="must be one of 'us', 'eu' or 'uk'"
+    ) as exc:
+        claims_lint("text", regime="ca")
+
+    assert exc.value.code is ComplianceErrorCode.UNKNOWN_REGIME
+    assert exc.value.field == "regime"
+
+
+def test_empty_text_has_no_findings():
+    report = claims_lint("", regime="us")
+
+    assert report.findings == ()
+    assert report.blocking is False
+    assert report.needs_disclaimer is False
