@@ -14,3 +14,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 urlpatterns: list = [path("healthz/", healthz, name="healthz")]
+
+# The Saleor-compatible API (storefront/graphql/).
+from storefront.graphql.views import graphql_view  # noqa: E402
+
+urlpatterns.append(path("graphql/", graphql_view(), name="graphql"))

@@ -1,0 +1,1 @@
+"""Shared GraphQL machinery: scalars, Relay ids, connections, the base mutation."""

@@ -1,0 +1,39 @@
+"""`checkoutLinesUpdate`: Change line quantities (at most 100 lines)."""
+
+from typing import Any
+
+import graphene
+from graphql import GraphQLError
+
+from common.graphql.mutations import BaseMutation
+from common.graphql.scalars import PositiveDecimal  # noqa: F401
+from storefront.graphql.account.types import AddressInput  # noqa: F401
+from storefront.graphql.checkout.inputs import (  # noqa: F401
+    CheckoutAddressValidationRules,
+    CheckoutCreateInput,
+    CheckoutLineInput,
+    CheckoutLineUpdateInput,
+)
+from storefront.graphql.checkout.types import Checkout, Delivery, ObjectWithMetadata  # noqa: F401
+from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
+from storefront.graphql.core.inputs import MetadataInput  # noqa: F401
+
+
+class CheckoutLinesUpdate(BaseMutation):
+    """Change line quantities (at most 100 lines)."""
+
+    class Arguments:
+        id = graphene.ID()
+        lines = graphene.List(graphene.NonNull(CheckoutLineUpdateInput), required=True)
+
+    checkout = graphene.Field(Checkout, description="The checkout.")
+    errors = graphene.List(
+        graphene.NonNull(CheckoutError), required=True, description="Errors."
+    )
+
+    error_code_enum = CheckoutErrorCode
+
+    @classmethod
+    def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
+        # Not wired yet: the domain service this calls has not landed (see report).
+        raise GraphQLError("`checkoutLinesUpdate` is not available yet on this shop.")

@@ -1,0 +1,46 @@
+"""`checkoutShippingAddressUpdate`: set the shipping address.
+
+The law of the address's region then applies to every line.
+"""
+
+from typing import Any
+
+import graphene
+from graphql import GraphQLError
+
+from common.graphql.mutations import BaseMutation
+from common.graphql.scalars import PositiveDecimal  # noqa: F401
+from storefront.graphql.account.types import AddressInput
+from storefront.graphql.checkout.inputs import (  # noqa: F401
+    CheckoutAddressValidationRules,
+    CheckoutCreateInput,
+    CheckoutLineInput,
+    CheckoutLineUpdateInput,
+)
+from storefront.graphql.checkout.types import Checkout, Delivery, ObjectWithMetadata  # noqa: F401
+from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
+from storefront.graphql.core.inputs import MetadataInput  # noqa: F401
+
+
+class CheckoutShippingAddressUpdate(BaseMutation):
+    """Set the shipping address; the law of its region applies to every line."""
+
+    class Arguments:
+        id = graphene.ID()
+        save_address = graphene.Boolean(default_value=True)
+        shipping_address = graphene.Argument(AddressInput, required=True)
+        validation_rules = graphene.Argument(CheckoutAddressValidationRules)
+
+    checkout = graphene.Field(Checkout, description="The checkout.")
+    errors = graphene.List(
+        graphene.NonNull(CheckoutError), required=True, description="Errors."
+    )
+
+    error_code_enum = CheckoutErrorCode
+
+    @classmethod
+    def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
+        # Not wired yet: the domain service this calls has not landed (see report).
+        raise GraphQLError(
+            "`checkoutShippingAddressUpdate` is not available yet on this shop."
+        )

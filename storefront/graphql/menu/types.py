@@ -1,0 +1,109 @@
+"""Menus. The shop keeps no menu model: the "navbar" menu is the category tree
+(top-level categories, their subcategories as children) and the "footer" menu is a
+fixed set of links to the site's sections."""
+
+from typing import Any
+
+import graphene
+
+from common.graphql.ids import to_global_id
+from storefront.graphql.core.enums import LanguageCodeEnum
+from storefront.graphql.page.types import Page
+from storefront.graphql.product.types import NO_TRANSLATION, Category, Collection
+
+FOOTER_LINKS = (
+    ("articles", "Articles", "/articles/"),
+    ("search", "Search the shop", "/search/"),
+    ("region", "Where we ship", "/region/"),
+    ("account", "Your account", "/account/"),
+)
+
+
+class MenuItemTranslation(graphene.ObjectType):
+    """A translated menu item name."""
+
+    name = graphene.String(required=True, description="Translated name.")
+
+
+class MenuItem(graphene.ObjectType):
+    """A link of a menu: to a category, a collection, a page or a URL."""
+
+    id = graphene.ID(required=True, description="Global id.")
+    name = graphene.String(required=True, description="Label.")
+    category = graphene.Field(Category, description="Linked category.")
+    collection = graphene.Field(Collection, description="Linked collection (none).")
+    page = graphene.Field(Page, description="Linked page (none).")
+    level = graphene.Int(required=True, description="Depth: 0 at the top.")
+    children = graphene.List(
+        graphene.NonNull(lambda: MenuItem), description="Sub-items."
+    )
+    url = graphene.String(description="Linked URL (footer links).")
+    translation = graphene.Field(
+        MenuItemTranslation,
+        language_code=graphene.Argument(LanguageCodeEnum, required=True),
+        description=NO_TRANSLATION,
+    )
+
+    @staticmethod
+    def resolve_translation(root: Any, info: Any, language_code: str) -> None:
+        return None
+
+
+class Menu(graphene.ObjectType):
+    """A navigation menu."""
+
+    id = graphene.ID(required=True, description="Global id.")
+    name = graphene.String(required=True, description="Name.")
+    slug = graphene.String(required=True, description="Slug: navbar or footer.")
+    items = graphene.List(graphene.NonNull(MenuItem), description="Top-level items.")
+
+    @staticmethod
+    def resolve_id(root: Any, info: Any) -> str:
+        return to_global_id("Menu", root["slug"])
+
+
+def _category_item(category: Any, children: list[Any], level: int) -> dict[str, Any]:
+    return {
+        "id": to_global_id("MenuItem", f"category-{category.pk}"),
+        "name": category.name,
+        "category": category,
+        "collection": None,
+        "page": None,
+        "level": level,
+        "children": [_category_item(child, [], level + 1) for child in children],
+        "url": None,
+    }
+
+
+def menu_build(slug: str) -> dict[str, Any] | None:
+    """The menu named ``slug`` ("navbar" or "footer"), or ``None``."""
+    if slug == "navbar":
+        from storefront.catalogue.models import Category as CategoryModel
+
+        categories = list(CategoryModel.objects.order_by("sort_order", "name", "pk"))
+        children: dict[int, list[Any]] = {}
+        for category in categories:
+            if category.parent_id is not None:
+                children.setdefault(category.parent_id, []).append(category)
+        items = [
+            _category_item(c, children.get(c.pk, []), 0)
+            for c in categories
+            if c.parent_id is None
+        ]
+        return {"slug": "navbar", "name": "Navigation", "items": items}
+    if slug == "footer":
+        items = [
+            {
+                "id": to_global_id("MenuItem", key),
+                "name": name,
+                "category": None,
+                "collection": None,
+                "page": None,
+                "level": 0,
+                "children": [],
+                "url": url,
+            }
+            for key, name, url in FOOTER_LINKS
+        ]
+        return {"slug": "footer", "name": "Footer", "items": items}
+    return None

@@ -1,0 +1,299 @@
+"""Catalogue queries: products, product, productVariant, categories, category,
+collection."""
+
+from typing import Any
+
+import graphene
+from django.db.models import Q
+from graphql import GraphQLError
+
+from common.graphql.connection import paginate
+from common.graphql.ids import pk_from_global_id
+from storefront.catalogue.models import Category as CategoryModel
+from storefront.catalogue.models import Collection as CollectionModel
+from storefront.catalogue.selectors import (
+    category_descendant_ids,
+    category_get,
+    product_get_for_channel,
+    product_list_for_channel,
+    product_search,
+)
+from storefront.graphql.core.context import (
+    requested_fields,
+    resolve_channel,
+    with_channel,
+)
+from storefront.graphql.core.enums import LanguageCodeEnum
+from storefront.graphql.core.inputs import DateTimeRangeInput, MetadataFilter
+from storefront.graphql.product.filtering import (
+    product_filter_apply,
+    product_sort_apply,
+)
+from storefront.graphql.product.inputs import (
+    ProductFilterInput,
+    ProductOrder,
+    ProductWhereInput,
+)
+from storefront.graphql.product.prefetch import prefetch_for_listing
+from storefront.graphql.product.types import (
+    Category,
+    CategoryCountableConnection,
+    Collection,
+    Product,
+    ProductCountableConnection,
+    ProductVariant,
+)
+
+
+class CategoryFilterInput(graphene.InputObjectType):
+    """Narrow the category list."""
+
+    search = graphene.String(description="Words in the name, slug or description.")
+    metadata = graphene.List(
+        graphene.NonNull(MetadataFilter), description="Categories carry no metadata."
+    )
+    ids = graphene.List(graphene.NonNull(graphene.ID), description="Category ids.")
+    slugs = graphene.List(graphene.NonNull(graphene.String), description="Slugs.")
+    updated_at = graphene.InputField(
+        DateTimeRangeInput, description="Categories keep no change date; ignored."
+    )
+
+
+def resolve_product_connection(
+    info: Any,
+    *,
+    channel_slug: str | None,
+    category: CategoryModel | None = None,
+    collection: CollectionModel | None = None,
+    filter: dict | None = None,
+    where: dict | None = None,
+    sort_by: dict | None = None,
+    search: str | None = None,
+    first: int | None = None,
+    last: int | None = None,
+    before: str | None = None,
+    after: str | None = None,
+) -> Any:
+    """A page of the channel's listed products, narrowed, sorted and prefetched."""
+    if not channel_slug and filter and filter.get("channel"):
+        channel_slug = filter["channel"]
+    if not channel_slug and sort_by and sort_by.get("channel"):
+        channel_slug = sort_by["channel"]
+    channel = resolve_channel(info, channel_slug)
+    if search and search.strip():
+        products = product_search(channel=channel, query=search)
+    else:
+        products = product_list_for_channel(channel=channel)
+    if category is not None:
+        products = products.filter(
+            category__in=category_descendant_ids(category=category)
+        )
+    if collection is not None:
+        products = products.filter(collections=collection)
+    products = product_filter_apply(
+        products, channel=channel, filter=filter, where=where
+    )
+    products = product_sort_apply(products, sort_by)
+    edge_fields = requested_fields(info)
+    products = prefetch_for_listing(products, channel=channel, fields=edge_fields)
+
+    def attach(rows: list[Any]) -> list[Any]:
+        return [with_channel(row, channel) for row in rows]
+
+    return paginate(
+        products,
+        connection_name="products",
+        first=first,
+        last=last,
+        before=before,
+        after=after,
+        prepare=attach,
+    )
+
+
+class ProductQueries(graphene.ObjectType):
+    products = graphene.Field(
+        ProductCountableConnection,
+        filter=graphene.Argument(
+            ProductFilterInput, deprecation_reason="Use `where` filter instead."
+        ),
+        where=graphene.Argument(ProductWhereInput),
+        sort_by=graphene.Argument(ProductOrder),
+        channel=graphene.String(),
+        before=graphene.String(),
+        after=graphene.String(),
+        first=graphene.Int(),
+        last=graphene.Int(),
+        search=graphene.String(description="Words to search for, best matches first."),
+        description=(
+            "Products listed in the channel (default: the shopper's), 100 a page."
+        ),
+    )
+    product = graphene.Field(
+        Product,
+        slug=graphene.String(),
+        slug_language_code=graphene.Argument(LanguageCodeEnum),
+        channel=graphene.String(),
+        id=graphene.ID(description="Global id, instead of the slug."),
+        description="A product published in the channel, by slug.",
+    )
+    product_variant = graphene.Field(
+        ProductVariant,
+        id=graphene.ID(),
+        sku=graphene.String(),
+        channel=graphene.String(),
+        description="A variant priced in the channel, by id or SKU.",
+    )
+    categories = graphene.Field(
+        CategoryCountableConnection,
+        filter=graphene.Argument(CategoryFilterInput),
+        first=graphene.Int(),
+        after=graphene.String(),
+        level=graphene.Int(description="Only categories at this depth (0: top level)."),
+        description="Categories of the catalogue, at most 100 a page.",
+    )
+    category = graphene.Field(
+        Category,
+        slug=graphene.String(),
+        slug_language_code=graphene.Argument(LanguageCodeEnum),
+        id=graphene.ID(description="Global id, instead of the slug."),
+        description="A category by slug.",
+    )
+    collection = graphene.Field(
+        Collection,
+        slug=graphene.String(),
+        slug_language_code=graphene.Argument(LanguageCodeEnum),
+        channel=graphene.String(),
+        id=graphene.ID(description="Global id, instead of the slug."),
+        description="A published collection by slug.",
+    )
+
+    @staticmethod
+    def resolve_products(
+        root: Any, info: Any, channel: str | None = None, **kwargs: Any
+    ) -> Any:
+        return resolve_product_connection(info, channel_slug=channel, **kwargs)
+
+    @staticmethod
+    def resolve_product(
+        root: Any,
+        info: Any,
+        slug: str | None = None,
+        channel: str | None = None,
+        id: str | None = None,
+        slug_language_code: str | None = None,
+    ) -> Any:
+        resolved = resolve_channel(info, channel)
+        if id and not slug:
+            pk = pk_from_global_id(id, expected="Product")
+            slug = _product_slug(pk)
+        if not slug:
+            raise GraphQLError("Provide `slug` or `id` to look up a product.")
+        product = product_get_for_channel(slug=slug, channel=resolved)
+        return with_channel(product, resolved)
+
+    @staticmethod
+    def resolve_product_variant(
+        root: Any,
+        info: Any,
+        id: str | None = None,
+        sku: str | None = None,
+        channel: str | None = None,
+    ) -> Any:
+        if bool(id) == bool(sku):
+            raise GraphQLError("Provide exactly one of `id` and `sku`.")
+        resolved = resolve_channel(info, channel)
+        from storefront.catalogue.models import ProductVariant as VariantModel
+
+        lookup = (
+            {"pk": pk_from_global_id(id, expected="ProductVariant")}
+            if id
+            else {"sku": sku}
+        )
+        slug = (
+            VariantModel.objects.filter(**lookup)
+            .values_list("product__slug", flat=True)
+            .first()
+        )
+        if slug is None:
+            return None
+        product = product_get_for_channel(slug=slug, channel=resolved)
+        if product is None:
+            return None
+        with_channel(product, resolved)
+        for variant in product.priced_variants:
+            if (id and str(variant.pk) == lookup["pk"]) or (sku and variant.sku == sku):
+                variant.product = product
+                return with_channel(variant, resolved)
+        return None
+
+    @staticmethod
+    def resolve_categories(
+        root: Any,
+        info: Any,
+        filter: dict | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        level: int | None = None,
+    ) -> Any:
+        categories = CategoryModel.objects.order_by("sort_order", "name", "pk")
+        if level == 0:
+            categories = categories.filter(parent__isnull=True)
+        elif level is not None:
+            categories = categories.filter(parent__isnull=False)
+        if filter:
+            if filter.get("search"):
+                words = filter["search"]
+                categories = categories.filter(
+                    Q(name__icontains=words)
+                    | Q(slug__icontains=words)
+                    | Q(description__icontains=words)
+                )
+            if filter.get("ids") is not None:
+                pks = [pk_from_global_id(i, expected="Category") for i in filter["ids"]]
+                categories = categories.filter(pk__in=pks)
+            if filter.get("slugs") is not None:
+                categories = categories.filter(slug__in=filter["slugs"])
+            if filter.get("metadata"):
+                categories = categories.none()
+        return paginate(
+            categories, connection_name="categories", first=first, after=after
+        )
+
+    @staticmethod
+    def resolve_category(
+        root: Any, info: Any, slug: str | None = None, id: str | None = None, **_: Any
+    ) -> Any:
+        if id and not slug:
+            pk = pk_from_global_id(id, expected="Category")
+            return CategoryModel.objects.filter(pk=pk).first()
+        if not slug:
+            raise GraphQLError("Provide `slug` or `id` to look up a category.")
+        return category_get(slug=slug)
+
+    @staticmethod
+    def resolve_collection(
+        root: Any,
+        info: Any,
+        slug: str | None = None,
+        channel: str | None = None,
+        id: str | None = None,
+        **_: Any,
+    ) -> Any:
+        resolved = resolve_channel(info, channel)
+        collections = CollectionModel.objects.filter(is_published=True)
+        if id and not slug:
+            collection = collections.filter(
+                pk=pk_from_global_id(id, expected="Collection")
+            ).first()
+        elif slug:
+            collection = collections.filter(slug=slug).first()
+        else:
+            raise GraphQLError("Provide `slug` or `id` to look up a collection.")
+        return with_channel(collection, resolved)
+
+
+def _product_slug(pk: str) -> str | None:
+    from storefront.catalogue.models import Product as ProductModel
+
+    return ProductModel.objects.filter(pk=pk).values_list("slug", flat=True).first()

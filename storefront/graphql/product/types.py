@@ -1,0 +1,902 @@
+"""Catalogue types: products, variants, attributes, categories, collections."""
+
+import json
+from decimal import Decimal
+from typing import Any
+
+import graphene
+
+from common.graphql.connection import connection_type, paginate
+from common.graphql.ids import to_global_id
+from common.graphql.scalars import PositiveInt
+from storefront.catalogue.models import Attribute as AttributeModel
+from storefront.catalogue.selectors import product_is_available_for_purchase
+from storefront.graphql.core.context import channel_of, with_channel
+from storefront.graphql.core.enums import (
+    AttributeInputTypeEnum,
+    LanguageCodeEnum,
+    ProductMediaType,
+    ThumbnailFormatEnum,
+    VariantAttributeScope,
+)
+from storefront.graphql.core.types import (
+    File,
+    Image,
+    LanguageDisplay,
+    TaxedMoney,
+    TaxedMoneyRange,
+    media_url,
+    taxed,
+)
+from storefront.graphql.product.inputs import (
+    ProductFilterInput,
+    ProductOrder,
+    ProductWhereInput,
+)
+
+NO_TRANSLATION = (
+    "Always null: the shop's texts are written in one language and not translated."
+)
+
+
+def rich_text(text: str | None) -> str | None:
+    """Our HTML text as the Editor.js document Saleor's clients render.
+
+    The HTML was sanitised when it was saved; it goes out as one paragraph block.
+    """
+    if not text:
+        return None
+    return json.dumps(
+        {
+            "time": 0,
+            "blocks": [{"type": "paragraph", "data": {"text": text}}],
+            "version": "2.24.3",
+        }
+    )
+
+
+# --- attributes -----------------------------------------------------------------
+
+_INPUT_TYPES = {
+    AttributeModel.InputType.DROPDOWN: "dropdown",
+    AttributeModel.InputType.NUMERIC: "numeric",
+    AttributeModel.InputType.TEXT: "plain_text",
+}
+
+
+class AttributeTranslation(graphene.ObjectType):
+    """A translated attribute name."""
+
+    name = graphene.String(required=True, description="Translated name.")
+
+
+class AttributeValueTranslation(graphene.ObjectType):
+    """A translated attribute value name."""
+
+    name = graphene.String(required=True, description="Translated name.")
+
+
+class Attribute(graphene.ObjectType):
+    """A property products are described and filtered by (form, strength, …)."""
+
+    id = graphene.ID(required=True, description="Global id.")
+    input_type = graphene.Field(
+        AttributeInputTypeEnum, description="How values are entered."
+    )
+    name = graphene.String(required=True, description="Name.")
+    slug = graphene.String(required=True, description="Slug.")
+    unit = graphene.String(description="Unit of numeric values (g, mg, ml).")
+    translation = graphene.Field(
+        AttributeTranslation,
+        language_code=graphene.Argument(LanguageCodeEnum, required=True),
+        description=NO_TRANSLATION,
+    )
+
+    @staticmethod
+    def resolve_id(root: AttributeModel, info: Any) -> str:
+        return to_global_id("Attribute", root.pk)
+
+    @staticmethod
+    def resolve_input_type(root: AttributeModel, info: Any) -> str:
+        return _INPUT_TYPES.get(root.input_type, "dropdown")
+
+    @staticmethod
+    def resolve_unit(root: AttributeModel, info: Any) -> str | None:
+        return root.unit or None
+
+    @staticmethod
+    def resolve_translation(root: Any, info: Any, language_code: str) -> None:
+        return None
+
+
+class AttributeValue(graphene.ObjectType):
+    """One value of an attribute."""
+
+    id = graphene.ID(required=True, description="Global id.")
+    name = graphene.String(description="Name.")
+    slug = graphene.String(description="Slug.")
+    value = graphene.String(description="The value as text (numbers included).")
+    translation = graphene.Field(
+        AttributeValueTranslation,
+        language_code=graphene.Argument(LanguageCodeEnum, required=True),
+        description=NO_TRANSLATION,
+    )
+    file = graphene.Field(File, description="Always null: no file attributes.")
+    boolean = graphene.Boolean(description="Always null: no boolean attributes.")
+    date_time = graphene.DateTime(description="Always null: no date attributes.")
+
+    @staticmethod
+    def resolve_id(root: Any, info: Any) -> str:
+        return to_global_id("AttributeValue", root.pk)
+
+    @staticmethod
+    def resolve_value(root: Any, info: Any) -> str:
+        if root.numeric_value is not None:
+            return str(root.numeric_value.normalize())
+        return root.name
+
+    @staticmethod
+    def resolve_translation(root: Any, info: Any, language_code: str) -> None:
+        return None
+
+    @staticmethod
+    def resolve_file(root: Any, info: Any) -> None:
+        return None
+
+    @staticmethod
+    def resolve_boolean(root: Any, info: Any) -> None:
+        return None
+
+    @staticmethod
+    def resolve_date_time(root: Any, info: Any) -> None:
+        return None
+
+
+class SelectedAttribute(graphene.ObjectType):
+    """An attribute with the values an object has for it."""
+
+    attribute = graphene.Field(Attribute, required=True, description="The attribute.")
+    values = graphene.List(
+        graphene.NonNull(AttributeValue), required=True, description="Its values."
+    )
+
+
+def group_attribute_values(values: list[Any]) -> list[dict[str, Any]]:
+    """Attribute values grouped by attribute, in attribute order."""
+    grouped: dict[int, dict[str, Any]] = {}
+    for value in values:
+        entry = grouped.setdefault(
+            value.attribute_id, {"attribute": value.attribute, "values": []}
+        )
+        entry["values"].append(value)
+    return sorted(
+        grouped.values(), key=lambda e: (e["attribute"].name, e["attribute"].pk)
+    )
+
+
+class AssignedAttribute(graphene.Interface):
+    """An attribute assigned to a product, with its value in a typed shape."""
+
+    attribute = graphene.Field(Attribute, required=True, description="The attribute.")
+
+    @classmethod
+    def resolve_type(cls, instance: Any, info: Any) -> Any:
+        return instance["type"]
+
+
+class AssignedChoiceAttributeValue(graphene.ObjectType):
+    """A chosen value."""
+
+    name = graphene.String(description="Name.")
+    slug = graphene.String(description="Slug.")
+    translation = graphene.String(
+        language_code=graphene.Argument(LanguageCodeEnum, required=True),
+        description=NO_TRANSLATION,
+    )
+
+    @staticmethod
+    def resolve_translation(root: Any, info: Any, language_code: str) -> None:
+        return None
+
+
+class AssignedNumericAttribute(graphene.ObjectType):
+    """A numeric attribute's value."""
+
+    class Meta:
+        interfaces = (AssignedAttribute,)
+
+    value = graphene.Float(description="The number.")
+
+
+class AssignedPlainTextAttribute(graphene.ObjectType):
+    """A free-text attribute's value."""
+
+    class Meta:
+        interfaces = (AssignedAttribute,)
+
+    value = graphene.String(description="The text.")
+    translation = graphene.String(
+        language_code=graphene.Argument(LanguageCodeEnum, required=True),
+        description=NO_TRANSLATION,
+    )
+
+    @staticmethod
+    def resolve_translation(root: Any, info: Any, language_code: str) -> None:
+        return None
+
+
+class AssignedFileAttribute(graphene.ObjectType):
+    """A file attribute's value (the shop has none)."""
+
+    class Meta:
+        interfaces = (AssignedAttribute,)
+
+    value = graphene.Field(File, description="The file.")
+
+
+class AssignedSingleChoiceAttribute(graphene.ObjectType):
+    """A single-choice attribute's value."""
+
+    class Meta:
+        interfaces = (AssignedAttribute,)
+
+    value = graphene.Field(AssignedChoiceAttributeValue, description="The choice.")
+
+
+class AssignedMultiChoiceAttribute(graphene.ObjectType):
+    """A multiple-choice attribute's values."""
+
+    class Meta:
+        interfaces = (AssignedAttribute,)
+
+    value = graphene.List(
+        graphene.NonNull(AssignedChoiceAttributeValue),
+        required=True,
+        description="Choices.",
+    )
+
+
+class AssignedBooleanAttribute(graphene.ObjectType):
+    """A yes/no attribute's value (the shop has none)."""
+
+    class Meta:
+        interfaces = (AssignedAttribute,)
+
+    value = graphene.Boolean(description="Yes or no.")
+
+
+class AssignedSingleCollectionReferenceAttribute(graphene.ObjectType):
+    """A reference to a collection (the shop has none)."""
+
+    class Meta:
+        interfaces = (AssignedAttribute,)
+
+    value = graphene.Field(lambda: Collection, description="The collection.")
+
+
+def assigned_attributes(values: list[Any]) -> list[dict[str, Any]]:
+    """Typed assigned attributes from a product's attribute values."""
+    assigned = []
+    for entry in group_attribute_values(values):
+        attribute, vals = entry["attribute"], entry["values"]
+        if attribute.input_type == AttributeModel.InputType.NUMERIC:
+            number = vals[0].numeric_value
+            assigned.append(
+                {
+                    "type": AssignedNumericAttribute,
+                    "attribute": attribute,
+                    "value": float(number) if number is not None else None,
+                }
+            )
+        elif attribute.input_type == AttributeModel.InputType.TEXT:
+            assigned.append(
+                {
+                    "type": AssignedPlainTextAttribute,
+                    "attribute": attribute,
+                    "value": vals[0].name,
+                }
+            )
+        elif len(vals) == 1:
+            assigned.append(
+                {
+                    "type": AssignedSingleChoiceAttribute,
+                    "attribute": attribute,
+                    "value": vals[0],
+                }
+            )
+        else:
+            assigned.append(
+                {
+                    "type": AssignedMultiChoiceAttribute,
+                    "attribute": attribute,
+                    "value": vals,
+                }
+            )
+    return assigned
+
+
+# --- media ----------------------------------------------------------------------
+
+
+class ProductMedia(graphene.ObjectType):
+    """A product picture."""
+
+    id = graphene.ID(required=True, description="Global id.")
+    alt = graphene.String(required=True, description="Alternative text.")
+    type = graphene.Field(ProductMediaType, required=True, description="Kind of media.")
+    url = graphene.String(
+        required=True,
+        size=graphene.Int(
+            description="Wanted size in pixels; at most 400 gives the thumbnail."
+        ),
+        format=graphene.Argument(
+            ThumbnailFormatEnum,
+            default_value=ThumbnailFormatEnum.ORIGINAL.value,
+            description="Ignored: thumbnails are JPEG.",
+        ),
+        description="URL of the image, or of its 400-pixel thumbnail when size ≤ 400.",
+    )
+
+    @staticmethod
+    def resolve_id(root: Any, info: Any) -> str:
+        return to_global_id("ProductMedia", root.pk)
+
+    @staticmethod
+    def resolve_type(root: Any, info: Any) -> str:
+        return "image"
+
+    @staticmethod
+    def resolve_url(
+        root: Any, info: Any, size: int | None = None, format: str | None = None
+    ) -> str:
+        name = (
+            root.thumbnail.name
+            if (size and size <= 400 and root.thumbnail)
+            else root.image.name
+        )
+        return media_url(info, name)
+
+
+# --- products and variants -------------------------------------------------------
+
+
+class ProductType(graphene.ObjectType):
+    """The kind of a product, which decides its attributes."""
+
+    id = graphene.ID(required=True, description="Global id.")
+    name = graphene.String(required=True, description="Name.")
+    slug = graphene.String(required=True, description="Slug.")
+    is_shipping_required = graphene.Boolean(
+        required=True, description="Whether products of this type are shipped."
+    )
+
+    @staticmethod
+    def resolve_id(root: Any, info: Any) -> str:
+        return to_global_id("ProductType", root.pk)
+
+
+class VariantPricingInfo(graphene.ObjectType):
+    """A variant's price in the channel. There are no sales yet, so the discounted
+    and undiscounted prices are equal."""
+
+    on_sale = graphene.Boolean(
+        description="Whether a discount applies (never, for now)."
+    )
+    price = graphene.Field(TaxedMoney, description="Price to pay.")
+    price_undiscounted = graphene.Field(
+        TaxedMoney, description="Price before discounts."
+    )
+
+
+class ProductPricingInfo(graphene.ObjectType):
+    """A product's prices in the channel: the range over its variants."""
+
+    on_sale = graphene.Boolean(
+        description="Whether a discount applies (never, for now)."
+    )
+    price_range = graphene.Field(
+        TaxedMoneyRange, description="Lowest and highest price."
+    )
+    price_range_undiscounted = graphene.Field(
+        TaxedMoneyRange, description="Lowest and highest price before discounts."
+    )
+
+
+class ProductVariantTranslation(graphene.ObjectType):
+    """A translated variant name."""
+
+    name = graphene.String(required=True, description="Translated name.")
+
+
+class ProductTranslation(graphene.ObjectType):
+    """Translated product texts."""
+
+    id = graphene.ID(required=True, description="Global id.")
+    language = graphene.Field(
+        LanguageDisplay, required=True, description="The language."
+    )
+    seo_title = graphene.String(description="SEO title.")
+    seo_description = graphene.String(description="SEO description.")
+    slug = graphene.String(description="Slug.")
+    name = graphene.String(description="Name.")
+    description = graphene.JSONString(description="Description.")
+
+
+def variant_price(variant: Any) -> Any:
+    amount = getattr(variant, "price_amount", None)
+    currency = getattr(variant, "currency", None)
+    if amount is None or not currency:
+        return None
+    return taxed(Decimal(amount), currency)
+
+
+class ProductVariant(graphene.ObjectType):
+    """A buyable version of a product (size, strength, …) with its SKU."""
+
+    id = graphene.ID(required=True, description="Global id.")
+    name = graphene.String(required=True, description="Name (may be empty).")
+    sku = graphene.String(description="Stock keeping unit.")
+    product = graphene.Field(lambda: Product, required=True, description="The product.")
+    pricing = graphene.Field(
+        VariantPricingInfo,
+        description="Price in the channel; null when not sold there.",
+    )
+    attributes = graphene.List(
+        graphene.NonNull(SelectedAttribute),
+        required=True,
+        variant_selection=graphene.Argument(VariantAttributeScope),
+        description="The variant's attribute values.",
+        deprecation_reason="Use the `assignedAttributes` field instead.",
+    )
+    media = graphene.List(
+        graphene.NonNull(ProductMedia),
+        description="Pictures of this variant; variants have none of their own.",
+    )
+    translation = graphene.Field(
+        ProductVariantTranslation,
+        language_code=graphene.Argument(LanguageCodeEnum, required=True),
+        description=NO_TRANSLATION,
+    )
+    quantity_available = graphene.Int(
+        description="Units that can still be bought in the channel's warehouses."
+    )
+    quantity_limit_per_customer = graphene.Int(
+        description="Most units one customer may buy, when limited."
+    )
+
+    @staticmethod
+    def resolve_id(root: Any, info: Any) -> str:
+        return to_global_id("ProductVariant", root.pk)
+
+    @staticmethod
+    def resolve_product(root: Any, info: Any) -> Any:
+        return with_channel(root.product, channel_of(root))
+
+    @staticmethod
+    def resolve_pricing(root: Any, info: Any) -> dict[str, Any] | None:
+        price = variant_price(root)
+        if price is None:
+            return None
+        return {"on_sale": False, "price": price, "price_undiscounted": price}
+
+    @staticmethod
+    def resolve_attributes(
+        root: Any, info: Any, variant_selection: str | None = None
+    ) -> list:
+        return group_attribute_values(list(root.attribute_values.all()))
+
+    @staticmethod
+    def resolve_media(root: Any, info: Any) -> list:
+        return []
+
+    @staticmethod
+    def resolve_translation(root: Any, info: Any, language_code: str) -> None:
+        return None
+
+    @staticmethod
+    def resolve_quantity_available(root: Any, info: Any) -> int | None:
+        available = getattr(root, "stock_available", None)
+        if available is None:
+            return None
+        return max(int(available), 0)
+
+
+ProductVariantCountableConnection = connection_type("ProductVariant", ProductVariant)
+
+
+class Product(graphene.ObjectType):
+    """A product of the catalogue, as a shopper in the channel sees it."""
+
+    id = graphene.ID(required=True, description="Global id.")
+    assigned_attribute = graphene.Field(
+        AssignedAttribute,
+        slug=graphene.String(required=True),
+        description="The product's value for one attribute, by slug.",
+    )
+    assigned_attributes = graphene.List(
+        graphene.NonNull(AssignedAttribute),
+        required=True,
+        limit=graphene.Argument(PositiveInt, default_value=100),
+        description="The product's attribute values, typed by kind.",
+    )
+    seo_title = graphene.String(description="SEO title.")
+    seo_description = graphene.String(description="SEO description.")
+    name = graphene.String(required=True, description="Name.")
+    description = graphene.JSONString(
+        description="Description as an Editor.js document (one HTML paragraph block)."
+    )
+    product_type = graphene.Field(
+        ProductType, required=True, description="Product type."
+    )
+    slug = graphene.String(required=True, description="Slug.")
+    category = graphene.Field(lambda: Category, description="Category.")
+    created = graphene.DateTime(required=True, description="When it was created.")
+    updated_at = graphene.DateTime(required=True, description="When it last changed.")
+    thumbnail = graphene.Field(
+        Image,
+        size=graphene.Int(
+            description="Wanted size in pixels; thumbnails are 400 pixels."
+        ),
+        format=graphene.Argument(
+            ThumbnailFormatEnum,
+            default_value=ThumbnailFormatEnum.ORIGINAL.value,
+            description="Ignored: thumbnails are JPEG.",
+        ),
+        description="The first picture's thumbnail (or the picture when it has none).",
+    )
+    pricing = graphene.Field(
+        ProductPricingInfo,
+        description="Prices in the channel; null when not priced there.",
+    )
+    is_available = graphene.Boolean(
+        description="Whether the product can be bought in the channel now."
+    )
+    is_available_for_purchase = graphene.Boolean(
+        description="Same as `isAvailable`: published and past its purchase date."
+    )
+    available_for_purchase_at = graphene.DateTime(
+        description="From when it can be bought (null: already can)."
+    )
+    product_variants = graphene.Field(
+        ProductVariantCountableConnection,
+        after=graphene.String(),
+        first=graphene.Int(),
+        description="Variants priced in the channel (at most 100 a page).",
+    )
+    variants = graphene.List(
+        graphene.NonNull(ProductVariant), description="Variants priced in the channel."
+    )
+    media = graphene.List(graphene.NonNull(ProductMedia), description="Pictures.")
+    benefits = graphene.List(
+        graphene.NonNull(graphene.String),
+        description="Benefit bullets (checked claims).",
+    )
+    rating = graphene.Float(description="Average review rating.")
+    translation = graphene.Field(
+        ProductTranslation,
+        language_code=graphene.Argument(LanguageCodeEnum, required=True),
+        description=NO_TRANSLATION,
+    )
+
+    @staticmethod
+    def resolve_id(root: Any, info: Any) -> str:
+        return to_global_id("Product", root.pk)
+
+    @staticmethod
+    def resolve_assigned_attribute(root: Any, info: Any, slug: str) -> Any:
+        for entry in assigned_attributes(list(root.attribute_values.all())):
+            if entry["attribute"].slug == slug:
+                return entry
+        return None
+
+    @staticmethod
+    def resolve_assigned_attributes(root: Any, info: Any, limit: int = 100) -> list:
+        return assigned_attributes(list(root.attribute_values.all()))[:limit]
+
+    @staticmethod
+    def resolve_seo_title(root: Any, info: Any) -> str | None:
+        return root.seo_title or None
+
+    @staticmethod
+    def resolve_seo_description(root: Any, info: Any) -> str | None:
+        return root.seo_description or None
+
+    @staticmethod
+    def resolve_description(root: Any, info: Any) -> str | None:
+        return rich_text(root.description)
+
+    @staticmethod
+    def resolve_created(root: Any, info: Any) -> Any:
+        return root.created_at
+
+    @staticmethod
+    def resolve_category(root: Any, info: Any) -> Any:
+        return with_channel(root.category, channel_of(root))
+
+    @staticmethod
+    def resolve_thumbnail(
+        root: Any, info: Any, size: int | None = None, format: str | None = None
+    ) -> dict[str, str] | None:
+        if hasattr(root, "thumbnail"):  # listing annotation: paths of the first media
+            path = root.thumbnail or getattr(root, "image", None)
+            if not path:
+                return None
+            return {
+                "url": media_url(info, path),
+                "alt": getattr(root, "image_alt", "") or root.name,
+            }
+        media = list(root.media.all())
+        if not media:
+            return None
+        first = media[0]
+        path = first.thumbnail.name or first.image.name
+        return {"url": media_url(info, path), "alt": first.alt or root.name}
+
+    @staticmethod
+    def resolve_pricing(root: Any, info: Any) -> dict[str, Any] | None:
+        low, high, currency = _price_bounds(root)
+        if low is None:
+            return None
+        price_range = {"start": taxed(low, currency), "stop": taxed(high, currency)}
+        return {
+            "on_sale": False,
+            "price_range": price_range,
+            "price_range_undiscounted": price_range,
+        }
+
+    @staticmethod
+    def resolve_is_available(root: Any, info: Any) -> bool:
+        return _is_available(root)
+
+    @staticmethod
+    def resolve_is_available_for_purchase(root: Any, info: Any) -> bool:
+        return _is_available(root)
+
+    @staticmethod
+    def resolve_available_for_purchase_at(root: Any, info: Any) -> Any:
+        return getattr(root, "available_from", None)
+
+    @staticmethod
+    def resolve_product_variants(
+        root: Any, info: Any, after: str | None = None, first: int | None = None
+    ) -> Any:
+        return paginate(
+            _variants(root),
+            connection_name="productVariants",
+            first=first,
+            after=after,
+            require_limit=False,
+        )
+
+    @staticmethod
+    def resolve_variants(root: Any, info: Any) -> list:
+        return _variants(root)
+
+    @staticmethod
+    def resolve_media(root: Any, info: Any) -> list:
+        return list(root.media.all())
+
+    @staticmethod
+    def resolve_benefits(root: Any, info: Any) -> list[str]:
+        return list(root.benefits or [])
+
+    @staticmethod
+    def resolve_rating(root: Any, info: Any) -> float | None:
+        return float(root.rating) if root.rating is not None else None
+
+    @staticmethod
+    def resolve_translation(root: Any, info: Any, language_code: str) -> None:
+        return None
+
+
+def _variants(product: Any) -> list[Any]:
+    """The product's variants priced in its channel, each knowing the channel."""
+    channel = channel_of(product)
+    variants = getattr(product, "priced_variants", None)
+    if variants is None:
+        variants = []
+    for variant in variants:
+        with_channel(variant, channel)
+        variant.product = product  # the parent is loaded; avoid a query per variant
+    return list(variants)
+
+
+def _price_bounds(product: Any) -> tuple[Decimal | None, Decimal | None, str]:
+    channel = channel_of(product)
+    currency = channel.currency_code if channel is not None else ""
+    if hasattr(product, "price_min"):
+        return product.price_min, product.price_max, currency
+    prices = [
+        Decimal(v.price_amount)
+        for v in getattr(product, "priced_variants", [])
+        if v.price_amount is not None
+    ]
+    if not prices:
+        return None, None, currency
+    return min(prices), max(prices), currency
+
+
+def _is_available(product: Any) -> bool:
+    if not hasattr(product, "available_from"):
+        return False
+    return product_is_available_for_purchase(product)
+
+
+ProductCountableConnection = connection_type("Product", Product)
+
+
+class CategoryTranslation(graphene.ObjectType):
+    """Translated category texts."""
+
+    seo_title = graphene.String(description="SEO title.")
+    seo_description = graphene.String(description="SEO description.")
+    slug = graphene.String(description="Slug.")
+    name = graphene.String(description="Name.")
+    description = graphene.JSONString(description="Description.")
+
+
+class CollectionTranslation(graphene.ObjectType):
+    """Translated collection texts."""
+
+    seo_title = graphene.String(description="SEO title.")
+    seo_description = graphene.String(description="SEO description.")
+    slug = graphene.String(description="Slug.")
+    name = graphene.String(description="Name.")
+    description = graphene.JSONString(description="Description.")
+
+
+def _image_or_none(info: Any, image: Any, alt: str) -> dict[str, str] | None:
+    if not image:
+        return None
+    return {"url": media_url(info, image.name), "alt": alt}
+
+
+def _seo(value: str) -> str | None:
+    return value or None
+
+
+class Category(graphene.ObjectType):
+    """A category of the catalogue; categories nest."""
+
+    id = graphene.ID(required=True, description="Global id.")
+    seo_title = graphene.String(description="SEO title.")
+    seo_description = graphene.String(description="SEO description.")
+    name = graphene.String(required=True, description="Name.")
+    description = graphene.JSONString(
+        description="Description as an Editor.js document."
+    )
+    slug = graphene.String(required=True, description="Slug.")
+    parent = graphene.Field(lambda: Category, description="The category above, if any.")
+    level = graphene.Int(
+        required=True, description="Depth: 0 for a top-level category."
+    )
+    products = graphene.Field(
+        ProductCountableConnection,
+        filter=graphene.Argument(
+            ProductFilterInput, deprecation_reason="Use `where` filter instead."
+        ),
+        where=graphene.Argument(ProductWhereInput),
+        sort_by=graphene.Argument(ProductOrder),
+        channel=graphene.String(),
+        after=graphene.String(),
+        first=graphene.Int(),
+        description="Listed products of this category and the ones below it.",
+    )
+    background_image = graphene.Field(Image, description="Banner image.")
+    translation = graphene.Field(
+        CategoryTranslation,
+        language_code=graphene.Argument(LanguageCodeEnum, required=True),
+        description=NO_TRANSLATION,
+    )
+
+    @staticmethod
+    def resolve_id(root: Any, info: Any) -> str:
+        return to_global_id("Category", root.pk)
+
+    @staticmethod
+    def resolve_seo_title(root: Any, info: Any) -> str | None:
+        return _seo(root.seo_title)
+
+    @staticmethod
+    def resolve_seo_description(root: Any, info: Any) -> str | None:
+        return _seo(root.seo_description)
+
+    @staticmethod
+    def resolve_description(root: Any, info: Any) -> str | None:
+        return rich_text(root.description)
+
+    @staticmethod
+    def resolve_level(root: Any, info: Any) -> int:
+        return 0 if root.parent_id is None else 1
+
+    @staticmethod
+    def resolve_products(
+        root: Any, info: Any, channel: str | None = None, **kwargs: Any
+    ) -> Any:
+        from storefront.graphql.product.queries import resolve_product_connection
+
+        return resolve_product_connection(
+            info,
+            channel_slug=channel or _slug_of(channel_of(root)),
+            category=root,
+            **kwargs,
+        )
+
+    @staticmethod
+    def resolve_background_image(root: Any, info: Any) -> Any:
+        return _image_or_none(info, root.background_image, root.name)
+
+    @staticmethod
+    def resolve_translation(root: Any, info: Any, language_code: str) -> None:
+        return None
+
+
+def _slug_of(channel: Any) -> str | None:
+    return channel.slug if channel is not None else None
+
+
+class Collection(graphene.ObjectType):
+    """A hand-picked set of products (featured, gift ideas, …)."""
+
+    id = graphene.ID(required=True, description="Global id.")
+    seo_title = graphene.String(
+        description="SEO title; collections have none, so null."
+    )
+    seo_description = graphene.String(description="SEO description; null.")
+    name = graphene.String(required=True, description="Name.")
+    description = graphene.JSONString(
+        description="Description as an Editor.js document."
+    )
+    slug = graphene.String(required=True, description="Slug.")
+    products = graphene.Field(
+        ProductCountableConnection,
+        filter=graphene.Argument(
+            ProductFilterInput, deprecation_reason="Use `where` filter instead."
+        ),
+        where=graphene.Argument(ProductWhereInput),
+        sort_by=graphene.Argument(ProductOrder),
+        after=graphene.String(),
+        first=graphene.Int(),
+        description="Listed products of the collection, in the collection's channel.",
+    )
+    background_image = graphene.Field(Image, description="Always null: no image.")
+    translation = graphene.Field(
+        CollectionTranslation,
+        language_code=graphene.Argument(LanguageCodeEnum, required=True),
+        description=NO_TRANSLATION,
+    )
+
+    @staticmethod
+    def resolve_id(root: Any, info: Any) -> str:
+        return to_global_id("Collection", root.pk)
+
+    @staticmethod
+    def resolve_seo_title(root: Any, info: Any) -> None:
+        return None
+
+    @staticmethod
+    def resolve_seo_description(root: Any, info: Any) -> None:
+        return None
+
+    @staticmethod
+    def resolve_description(root: Any, info: Any) -> str | None:
+        return rich_text(root.description)
+
+    @staticmethod
+    def resolve_products(root: Any, info: Any, **kwargs: Any) -> Any:
+        from storefront.graphql.product.queries import resolve_product_connection
+
+        return resolve_product_connection(
+            info, channel_slug=_slug_of(channel_of(root)), collection=root, **kwargs
+        )
+
+    @staticmethod
+    def resolve_background_image(root: Any, info: Any) -> None:
+        return None
+
+    @staticmethod
+    def resolve_translation(root: Any, info: Any, language_code: str) -> None:
+        return None
+
+
+CategoryCountableConnection = connection_type("Category", Category)

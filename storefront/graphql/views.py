@@ -1,0 +1,53 @@
+"""The /graphql/ endpoint: graphene-django's view with JWT sign-in and a depth limit."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest, JsonResponse
+from graphene_django.views import GraphQLView
+
+from storefront.graphql.account.jwt import ACCESS, TokenError, token_user
+
+
+class ShopGraphQLView(GraphQLView):
+    """Authenticates ``Authorization: Bearer <access token>`` before executing.
+
+    A request with a bad token is refused with 401 rather than served anonymously,
+    so a client notices that it must refresh. Requests without the header keep the
+    session's user (the storefront's own pages may call the API).
+    """
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        header = request.headers.get("Authorization", "")
+        if header.lower().startswith(("bearer ", "jwt ")):
+            token = header.split(" ", 1)[1].strip()
+            try:
+                request.user = token_user(token=token, kind=ACCESS)
+            except TokenError as exc:
+                request.user = AnonymousUser()
+                return JsonResponse(
+                    {
+                        "errors": [
+                            {
+                                "message": exc.message,
+                                "extensions": {"code": exc.code.upper()},
+                            }
+                        ]
+                    },
+                    status=401,
+                )
+        return super().dispatch(request, *args, **kwargs)
+
+
+def graphql_view() -> Any:
+    """The view as mounted: CSRF-exempt, GraphiQL only when DEBUG is on."""
+    from django.views.decorators.csrf import csrf_exempt
+
+    from config.schema import VALIDATION_RULES, schema
+
+    return csrf_exempt(
+        ShopGraphQLView.as_view(
+            schema=schema, graphiql=settings.DEBUG, validation_rules=VALIDATION_RULES
+        )
+    )
