@@ -214,6 +214,8 @@ DEMO_DATA_LOADERS: list[str] = [
 # --- content ---
 
 # --- GraphQL API ---
+GRAPHQL_JWT_ACCESS_TTL = env_int("GRAPHQL_JWT_ACCESS_TTL", 5 * 60)
+GRAPHQL_JWT_REFRESH_TTL = env_int("GRAPHQL_JWT_REFRESH_TTL", 30 * 24 * 3600)
 
 # Content (Wagtail)
 WAGTAIL_SITE_NAME = "Verdant Field"
