@@ -10,7 +10,7 @@ from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Task, TaskState
 from wagtail.search import index
 
 from common.models import TimeStampedModel
@@ -327,3 +327,76 @@ class NewsletterSubscriber(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.email} ({self.status})"
+
+
+class ClaimsCheckTask(Task):
+    """Workflow step: the claims check. Passes on its own when nothing blocks;
+    otherwise waits for the text to be fixed or a compliance officer to override
+    (or approve) it with a written reason."""
+
+    admin_form_fields = Task.admin_form_fields
+
+    def start(self, workflow_state, user=None):
+        from content.claims import article_claims_check, findings_summary
+
+        task_state = super().start(workflow_state, user=user)
+        revision = task_state.revision
+        article = revision.as_object() if revision else workflow_state.content_object
+        if not isinstance(article, ArticlePage):
+            task_state.approve(user=None, update=False, comment="Not an article.")
+            return task_state
+        decision = article_claims_check(article=article, actor=user)
+        if decision.allowed:
+            comment = "Claims check passed."
+            if decision.overridden:
+                comment = "Claims check passed with a compliance officer's decision."
+            task_state.approve(user=None, update=False, comment=comment)
+        else:
+            task_state.comment = "Blocked by the claims check: " + findings_summary(
+                decision
+            )
+            task_state.save(update_fields=["comment"])
+        return task_state
+
+    def _is_officer(self, user) -> bool:
+        return user.has_perm("compliance.override_finding")
+
+    def user_can_access_editor(self, obj, user):
+        return self._is_officer(user)
+
+    def get_actions(self, obj, user):
+        if self._is_officer(user):
+            return [
+                ("reject", "Request changes", True),
+                ("approve", "Override with a written reason", True),
+            ]
+        return []
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from django.core.exceptions import PermissionDenied
+
+        from content.claims import article_claims_override
+
+        if action_name == "approve":
+            if not self._is_officer(user):
+                raise PermissionDenied
+            reason = (kwargs.get("comment") or "").strip()
+            article = task_state.revision.as_object()
+            # The compliance service refuses a blank reason (and audits the override).
+            article_claims_override(article=article, actor=user, reason=reason)
+            task_state.approve(user=user, comment=reason)
+            return
+        super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        if self._is_officer(user):
+            return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        return TaskState.objects.none()
+
+    @classmethod
+    def get_description(cls):
+        return "Checks the article's claims; compliance officers decide on findings."
+
+    class Meta:
+        verbose_name = "Claims check task"
+        verbose_name_plural = "Claims check tasks"

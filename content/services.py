@@ -11,6 +11,7 @@ from content.errors import (
     NewsletterLinkExpiredError,
 )
 from content.models import (
+    ArticleIndexPage,
     ArticlePage,
     ArticleProductLink,
     MemberAccessGrant,
@@ -269,3 +270,50 @@ def member_access_grant(
     grant.full_clean()
     grant.save()
     return grant
+
+
+EDITOR_GROUP = "Editor"
+CLAIMS_WORKFLOW = "Claims check"
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page")
+
+
+@transaction.atomic
+def articles_index_ensure(*, title: str = "Articles") -> ArticleIndexPage:
+    """Return the articles index at /articles/, creating it under the default site's
+    root page if needed, with the "Claims check" workflow and the "Editor" group's
+    page permissions attached (idempotent)."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission, Site, Workflow, WorkflowPage
+
+    index = ArticleIndexPage.objects.first()
+    if index is None:
+        site = (
+            Site.objects.filter(is_default_site=True)
+            .select_related("root_page")
+            .first()
+        )
+        if site is None:
+            from wagtail.models import Page
+
+            root = Page.get_first_root_node()
+            site = Site.objects.create(
+                hostname="localhost", port=80, root_page=root, is_default_site=True
+            )
+        index = ArticleIndexPage(title=title, slug="articles")
+        site.root_page.add_child(instance=index)
+        index.save_revision().publish()
+    workflow = Workflow.objects.filter(name=CLAIMS_WORKFLOW).first()
+    if workflow is not None:
+        WorkflowPage.objects.update_or_create(
+            page=index, defaults={"workflow": workflow}
+        )
+    group = Group.objects.filter(name=EDITOR_GROUP).first()
+    if group is not None:
+        for codename in EDITOR_PAGE_PERMISSIONS:
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=index, permission=permission
+            )
+    return index

@@ -6,7 +6,6 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
-from wagtail.models import Page, Site
 
 from content.models import (
     ArticleIndexPage,
@@ -48,14 +47,9 @@ class NewsletterSubscriberFactory(DjangoModelFactory[NewsletterSubscriber]):
 
 def articles_index() -> ArticleIndexPage:
     """The articles index under the default site's root page, created once."""
-    existing = ArticleIndexPage.objects.first()
-    if existing:
-        return existing
-    site = Site.objects.get(is_default_site=True)
-    root: Page = site.root_page
-    index = ArticleIndexPage(title="Articles", slug="articles")
-    root.add_child(instance=index)
-    return index
+    from content.services import articles_index_ensure
+
+    return articles_index_ensure()
 
 
 _slugs = itertools.count(1)

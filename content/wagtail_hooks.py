@@ -1,0 +1,40 @@
+"""Wagtail admin wiring: snippets, the claims-check backstop on direct publishing."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from content.models import Author, Series, Topic
+
+register_snippet(Author)
+register_snippet(Topic)
+register_snippet(Series)
+
+
+def _claims_backstop(request, page):
+    """Refuse to publish an article whose text the claims check blocks."""
+    from content.claims import article_claims_check, findings_summary
+    from content.models import ArticlePage
+
+    page = page.specific if hasattr(page, "specific") else page
+    if not isinstance(page, ArticlePage):
+        return None
+    decision = article_claims_check(article=page, actor=request.user)
+    if decision.allowed:
+        return None
+    messages.error(
+        request,
+        "Not published: the claims check found "
+        + findings_summary(decision)
+        + ". Fix the text or submit it to the Claims check workflow for a "
+        "compliance officer's decision. The draft was saved.",
+    )
+    if page.pk:
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+@hooks.register("before_publish_page")
+def claims_check_before_publish(request, page):
+    return _claims_backstop(request, page)
