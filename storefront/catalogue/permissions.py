@@ -9,8 +9,13 @@ CATALOGUE_MANAGER_GROUP = "Catalogue manager"
 MANAGED_APPS = ("catalogue", "inventory", "shipping")
 # Apps a catalogue manager may only look at.
 VIEW_ONLY_APPS = ("channels",)
-# Lets the group open Wagtail's admin, whose menu links to the catalogue.
-EXTRA_PERMISSIONS = (("wagtailadmin", "access_admin"),)
+# Lets the group open Wagtail's admin, whose menu links to the catalogue, and pick
+# images and documents there (Wagtail grants "choose" to every admin-access group).
+EXTRA_PERMISSIONS = (
+    ("wagtailadmin", "access_admin"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "choose_document"),
+)
 
 
 def catalogue_manager_group_sync(*, apps: Apps = global_apps) -> object:

@@ -258,8 +258,8 @@ def product_search(*, channel: Channel, query: str) -> QuerySet[Product]:
     )
     search_query = SearchQuery(query, search_type="websearch", config="english")
     return (
-        products.annotate(rank=SearchRank(vector, search_query))
-        .filter(rank__gt=0)
+        products.annotate(document=vector, rank=SearchRank(vector, search_query))
+        .filter(document=search_query)
         .order_by("-rank", "name", "pk")
     )
 

@@ -139,7 +139,7 @@ def product_create(
         name=name.strip(),
         slug=slug or slugify(name),
         description=sanitize_html(description),
-        benefits=product_validate_benefits(benefits=list(benefits or [])),
+        benefits=product_validate_benefits(benefits=benefits),
         regulated_class=regulated_class,
         seo_title=seo_title,
         seo_description=seo_description,

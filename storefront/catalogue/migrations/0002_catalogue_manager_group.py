@@ -20,6 +20,8 @@ class Migration(migrations.Migration):
         ("inventory", "0001_initial"),
         ("shipping", "0001_initial"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
+        ("wagtailimages", "0023_add_choose_permissions"),
+        ("wagtaildocs", "0011_add_choose_permissions"),
     ]
 
     operations = [migrations.RunPython(create_group, remove_group)]

@@ -1,0 +1,155 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from storefront.accounts.models import User
+from storefront.catalogue.models import Product
+from storefront.catalogue.permissions import CATALOGUE_MANAGER_GROUP
+from tests.factories.catalogue import ProductFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def manager(db):
+    user = User.objects.create_user("cat@example.com", "pw-for-tests", is_staff=True)
+    user.groups.add(Group.objects.get(name=CATALOGUE_MANAGER_GROUP))
+    return User.objects.get(pk=user.pk)  # fresh permission cache
+
+
+def test_group_exists_after_migrations_with_catalogue_permissions_only():
+    # given
+    group = Group.objects.get(name=CATALOGUE_MANAGER_GROUP)
+
+    # when
+    apps = set(group.permissions.values_list("content_type__app_label", flat=True))
+    channel_perms = set(
+        group.permissions.filter(content_type__app_label="channels").values_list(
+            "codename", flat=True
+        )
+    )
+
+    # then
+    assert apps == {
+        "catalogue",
+        "inventory",
+        "shipping",
+        "channels",
+        "wagtailadmin",
+        "wagtailimages",
+        "wagtaildocs",
+    }
+    assert channel_perms == {"view_channel"}
+    assert group.permissions.filter(codename="change_product").exists() is True
+    assert group.permissions.filter(codename="delete_stock").exists() is True
+
+
+def test_manager_has_no_order_payment_or_compliance_permissions(manager):
+    assert manager.has_perm("catalogue.change_product") is True
+    assert manager.has_perm("inventory.change_stock") is True
+    assert manager.has_perm("channels.change_channel") is False
+    for app in ("orders", "payments", "subscriptions", "compliance", "accounts"):
+        assert manager.has_module_perms(app) is False
+    assert manager.has_perm("orders.view_order") is False
+
+
+def test_manager_can_open_and_edit_the_catalogue_admin(client, manager):
+    # given
+    product = ProductFactory(name="Reishi Powder")
+    client.force_login(manager)
+
+    # when
+    listing = client.get("/django-admin/catalogue/product/")
+    change = client.get(f"/django-admin/catalogue/product/{product.pk}/change/")
+    stock = client.get("/django-admin/inventory/stock/")
+
+    # then
+    assert listing.status_code == 200
+    assert "Reishi Powder" in listing.content.decode()
+    assert change.status_code == 200
+    assert stock.status_code == 200
+
+
+def test_manager_cannot_reach_other_apps_admin(client, manager):
+    # given
+    client.force_login(manager)
+
+    # when
+    users = client.get("/django-admin/accounts/user/")
+    groups = client.get("/django-admin/auth/group/")
+    add_channel = client.get("/django-admin/channels/channel/add/")
+    index = client.get("/django-admin/")
+
+    # then
+    assert users.status_code == 403
+    assert groups.status_code == 403
+    assert add_channel.status_code == 403
+    apps = {app["app_label"] for app in index.context["app_list"]}
+    assert apps == {"catalogue", "inventory", "shipping", "channels"}
+
+
+def test_manager_cannot_delete_through_a_forbidden_app(client, manager):
+    # given
+    other = User.objects.create_user("shopper@example.com", "pw-for-tests")
+    client.force_login(manager)
+
+    # when
+    response = client.post(
+        f"/django-admin/accounts/user/{other.pk}/delete/", {"post": "yes"}
+    )
+
+    # then
+    assert response.status_code == 403
+    assert User.objects.filter(pk=other.pk).exists() is True
+
+
+def test_shopper_is_sent_to_the_admin_login(client):
+    # given
+    client.force_login(User.objects.create_user("s@example.com", "pw-for-tests"))
+
+    # when
+    response = client.get("/django-admin/catalogue/product/")
+
+    # then
+    assert response.status_code == 302
+    assert response["Location"].startswith("/django-admin/login/")
+    assert Product.objects.count() == 0
+
+
+def test_admin_form_sanitises_description_and_validates_benefits(client, manager):
+    # given
+    product = ProductFactory(name="Tea")
+    client.force_login(manager)
+    url = f"/django-admin/catalogue/product/{product.pk}/change/"
+    data = {
+        "product_type": product.product_type_id,
+        "category": product.category_id,
+        "name": "Tea",
+        "slug": product.slug,
+        "description": "<p>Nice<script>x()</script></p>",
+        "benefits": '["One", "Two"]',
+        "regulated_class": "general",
+        **{
+            f"{prefix}-{key}": value
+            for prefix in ("variants", "channel_listings", "media")
+            for key, value in (
+                ("TOTAL_FORMS", "0"),
+                ("INITIAL_FORMS", "0"),
+                ("MIN_NUM_FORMS", "0"),
+                ("MAX_NUM_FORMS", "1000"),
+            )
+        },
+    }
+
+    # when
+    saved = client.post(url, data)
+    refused = client.post(url, {**data, "benefits": '"not a list"'})
+
+    # then
+    assert saved.status_code == 302
+    product.refresh_from_db()
+    assert product.description == "<p>Nice</p>"
+    assert product.benefits == ["One", "Two"]
+    assert refused.status_code == 200
+    assert refused.context["adminform"].form.errors["benefits"] == [
+        "Benefits must be a list of short sentences."
+    ]
