@@ -90,7 +90,9 @@ class HmacJsonWebhookProvider(AgeVerificationProvider):
         secret = webhook_secret()
         if not secret:
             return False  # an unset secret must never accept unsigned calls
-        given = headers.get(self.signature_header, "")
+        # Header names are case-insensitive in HTTP; plain dicts are not.
+        wanted = self.signature_header.lower()
+        given = next((v for k, v in headers.items() if k.lower() == wanted), "")
         return hmac.compare_digest(webhook_sign(body, secret), given.strip().lower())
 
     def webhook_parse(self, *, body: bytes) -> ProviderDecision:
