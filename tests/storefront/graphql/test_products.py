@@ -13,11 +13,12 @@ from tests.factories.catalogue import (
 )
 
 LIST = """
-query List($first: Int, $last: Int, $after: String, $before: String, $channel: String,
-           $where: ProductWhereInput, $filter: ProductFilterInput, $sortBy: ProductOrder,
-           $search: String) {
-  products(first: $first, last: $last, after: $after, before: $before, channel: $channel,
-           where: $where, filter: $filter, sortBy: $sortBy, search: $search) {
+query List($first: Int, $last: Int, $after: String, $before: String,
+           $channel: String, $where: ProductWhereInput, $filter: ProductFilterInput,
+           $sortBy: ProductOrder, $search: String) {
+  products(first: $first, last: $last, after: $after, before: $before,
+           channel: $channel, where: $where, filter: $filter, sortBy: $sortBy,
+           search: $search) {
     totalCount
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     edges { cursor node { slug } }
