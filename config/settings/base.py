@@ -208,6 +208,31 @@ DEMO_DATA_LOADERS: list[str] = [
 ]
 
 # --- checkout, orders, payments, accounts ---
+CHECKOUT_MAX_QUANTITY_PER_LINE = env_int("CHECKOUT_MAX_QUANTITY_PER_LINE", 50)
+# Flat tax rates in percent by country. US sales tax is left at 0 % (simplified: it
+# varies by state and county and is not modelled); unknown countries pay none.
+CHECKOUT_TAX_RATES = {
+    "US": "0",
+    "CA": "5",
+    "GB": "20",
+    "DE": "19",
+    "FR": "20",
+    "NL": "21",
+    "AT": "20",
+    "BE": "21",
+    "ES": "21",
+    "IT": "22",
+    "IE": "23",
+    "PT": "23",
+    "CZ": "21",
+    "PL": "23",
+    "SE": "25",
+    "DK": "25",
+}
+PAYMENTS_DUMMY_ENABLED = env_bool("PAYMENTS_DUMMY_ENABLED", default=True)
+ACCOUNTS_SIGNIN_MAX_FAILURES = env_int("ACCOUNTS_SIGNIN_MAX_FAILURES", 5)
+ACCOUNTS_SIGNIN_WINDOW_SECONDS = env_int("ACCOUNTS_SIGNIN_WINDOW_SECONDS", 15 * 60)
+ACCOUNTS_EMAIL_CONFIRM_MAX_AGE = env_int("ACCOUNTS_EMAIL_CONFIRM_MAX_AGE", 3 * 86400)
 
 # --- subscriptions ---
 

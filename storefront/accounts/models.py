@@ -1,5 +1,9 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django_countries.fields import CountryField
+
+from common.models import TimeStampedModel
+from storefront.channels.regions import region_is_valid
 
 
 class UserManager(BaseUserManager["User"]):
@@ -42,3 +46,81 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.email
+
+
+class Address(TimeStampedModel):
+    """A postal address: in a customer's address book, or copied onto a checkout/order.
+
+    Rows attached to a checkout or an order are copies (``user`` is empty), so editing
+    the address book never changes a placed order.
+    """
+
+    user = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        related_name="addresses",
+        on_delete=models.CASCADE,
+    )
+    first_name = models.CharField(max_length=256)
+    last_name = models.CharField(max_length=256)
+    company_name = models.CharField(max_length=256, blank=True)
+    street_address_1 = models.CharField(max_length=256)
+    street_address_2 = models.CharField(max_length=256, blank=True)
+    city = models.CharField(max_length=256)
+    postal_code = models.CharField(max_length=20, blank=True)
+    country = CountryField()
+    country_area = models.CharField(max_length=128, blank=True)
+    phone = models.CharField(max_length=32, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name_plural = "addresses"
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}, {self.city}, {self.country.code}"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def region(self) -> str:
+        """The jurisdiction code the law uses: "US-TX" where states differ, else "DE"."""
+        code = self.country.code
+        if self.country_area:
+            candidate = f"{code}-{self.country_area.upper()}"
+            if region_is_valid(candidate):
+                return candidate
+        return code
+
+    def as_data(self) -> dict[str, str]:
+        return {field: str(getattr(self, field) or "") for field in ADDRESS_FIELDS} | {
+            "country": self.country.code
+        }
+
+
+ADDRESS_FIELDS = (
+    "first_name",
+    "last_name",
+    "company_name",
+    "street_address_1",
+    "street_address_2",
+    "city",
+    "postal_code",
+    "country",
+    "country_area",
+    "phone",
+)
+
+
+class EmailConfirmation(models.Model):
+    """When a customer proved they own their email address (the User stays as is)."""
+
+    user = models.OneToOneField(
+        User, related_name="email_confirmation", on_delete=models.CASCADE
+    )
+    confirmed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.user} confirmed {self.confirmed_at:%Y-%m-%d}"

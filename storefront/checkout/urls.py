@@ -1,2 +1,19 @@
+from django.urls import path
+
+from storefront.checkout import views
+
 app_name = "checkout"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.cart, name="cart"),
+    path("add/", views.line_add, name="line_add"),
+    path("lines/<int:line_id>/update/", views.line_update, name="line_update"),
+    path("lines/<int:line_id>/remove/", views.line_delete, name="line_delete"),
+    path("checkout/details/", views.details, name="details"),
+    path("checkout/shipping/", views.shipping, name="shipping"),
+    path("checkout/billing/", views.billing, name="billing"),
+    path("checkout/review/", views.review, name="review"),
+    path("checkout/voucher/", views.voucher, name="voucher"),
+    path("checkout/date-of-birth/", views.date_of_birth, name="date_of_birth"),
+    path("checkout/pay/", views.pay, name="pay"),
+    path("checkout/stripe/return/", views.stripe_return, name="stripe_return"),
+]

@@ -1,0 +1,174 @@
+"""Account pages: thin adapters over accounts.services and the orders selectors."""
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from storefront.accounts import services
+from storefront.accounts.errors import (
+    InvalidConfirmationLinkError,
+    TooManySignInAttemptsError,
+)
+from storefront.accounts.forms import AddressForm, RegisterForm, SignInForm
+from storefront.accounts.models import Address
+from storefront.orders.selectors import order_list_for_user
+
+
+def _merge_cart(request: HttpRequest, guest_token: str | None) -> None:
+    from storefront.checkout.selectors import checkout_get_by_token
+    from storefront.checkout.services import checkout_merge
+
+    guest = checkout_get_by_token(token=guest_token)
+    if guest is not None and guest.user_id is None:
+        checkout_merge(guest_checkout=guest, user=request.user)
+
+
+def _sign_in(request: HttpRequest, user: object) -> None:
+    guest_token = request.session.get("checkout_token")
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    _merge_cart(request, guest_token)
+
+
+def _next_url(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    form = RegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.user_register(
+                email=form.cleaned_data["email"], password=form.cleaned_data["password"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            _sign_in(request, user)
+            messages.success(
+                request, "Welcome! We emailed you a link to confirm your address."
+            )
+            return redirect("accounts:dashboard")
+    return render(request, "accounts/register.html", {"form": form})
+
+
+def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        services.user_email_confirm(token=token)
+    except InvalidConfirmationLinkError as exc:
+        return render(
+            request, "accounts/confirm_email.html", {"error": exc.message}, status=400
+        )
+    return render(request, "accounts/confirm_email.html", {"error": None})
+
+
+def sign_in(request: HttpRequest) -> HttpResponse:
+    form = SignInForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.user_sign_in_check(
+                request=request,
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password"],
+            )
+        except TooManySignInAttemptsError as exc:
+            form.add_error("email", exc.message)
+            status = 429
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            _sign_in(request, user)
+            return redirect(_next_url(request, "accounts:dashboard"))
+    return render(
+        request,
+        "accounts/login.html",
+        {"form": form, "next": request.GET.get("next", "")},
+        status=status,
+    )
+
+
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.info(request, "You are signed out.")
+    return redirect("/")
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    orders = list(order_list_for_user(user_id=request.user.pk)[:50])
+    return render(
+        request,
+        "accounts/dashboard.html",
+        {
+            "orders": orders,
+            "confirmed": hasattr(request.user, "email_confirmation"),
+            "addresses": list(request.user.addresses.order_by("pk")),
+        },
+    )
+
+
+@login_required
+def address_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    address = None
+    if pk is not None:
+        address = Address.objects.filter(user=request.user, pk=pk).first()
+        if address is None:
+            raise Http404("No such address.")
+    if request.method == "POST":
+        form = AddressForm(request.POST)
+        if form.is_valid():
+            try:
+                if address is None:
+                    services.address_create(user=request.user, data=form.cleaned_data)
+                else:
+                    services.address_update(address=address, data=form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, "Address saved.")
+                return redirect("accounts:dashboard")
+    else:
+        form = AddressForm(initial=address.as_data() if address else {"country": "US"})
+    return render(
+        request, "accounts/address_form.html", {"form": form, "address": address}
+    )
+
+
+@login_required
+@require_POST
+def address_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    address = Address.objects.filter(user=request.user, pk=pk).first()
+    if address is None:
+        raise Http404("No such address.")
+    services.address_delete(address=address)
+    messages.success(request, "Address removed.")
+    return redirect("accounts:dashboard")
+
+
+password_reset = auth_views.PasswordResetView.as_view(
+    template_name="accounts/password_reset.html",
+    email_template_name="accounts/password_reset_email.txt",
+    subject_template_name="accounts/password_reset_subject.txt",
+    success_url=reverse_lazy("accounts:password_reset_done"),
+)
+password_reset_done = auth_views.PasswordResetDoneView.as_view(
+    template_name="accounts/password_reset_done.html"
+)
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="accounts/password_reset_confirm.html",
+    success_url=reverse_lazy("accounts:password_reset_complete"),
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="accounts/password_reset_complete.html"
+)

@@ -1,0 +1,157 @@
+"""Checkout prices: ONE function computes every total the shopper and the order see.
+
+Taxes are flat rates per country (settings.CHECKOUT_TAX_RATES). Catalogue and
+shipping prices are entered net or gross as the channel says
+(``prices_entered_with_tax``); the voucher discount is taken off the entered
+subtotal before tax is worked out.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from prices import Money, TaxedMoney
+
+from common.money import quantize_price, zero_money
+from storefront.checkout.models import Voucher
+from storefront.checkout.selectors import CheckoutInfo
+
+
+@dataclass(frozen=True)
+class LineTotals:
+    line_id: int
+    unit_price: TaxedMoney
+    total_price: TaxedMoney
+
+
+@dataclass(frozen=True)
+class CheckoutTotals:
+    subtotal: TaxedMoney
+    discount: Money
+    shipping: TaxedMoney
+    tax: Money
+    total: TaxedMoney
+    tax_rate: Decimal
+    lines: tuple[LineTotals, ...]
+
+    @property
+    def currency(self) -> str:
+        return self.total.currency
+
+
+def tax_rate_for_country(country: str) -> Decimal:
+    """The flat rate (0.19 for 19 %) of a country; unknown countries pay none."""
+    rates: dict[str, str] = getattr(settings, "CHECKOUT_TAX_RATES", {})
+    return Decimal(str(rates.get(country.upper(), "0"))) / Decimal(100)
+
+
+def taxed_from_entered(
+    amount: Decimal, *, currency: str, rate: Decimal, entered_with_tax: bool
+) -> TaxedMoney:
+    """Net and gross of a price as entered in a channel."""
+    if entered_with_tax:
+        gross = quantize_price(amount, currency)
+        net = quantize_price(gross / (1 + rate), currency)
+    else:
+        net = quantize_price(amount, currency)
+        gross = quantize_price(net * (1 + rate), currency)
+    return TaxedMoney(net=Money(net, currency), gross=Money(gross, currency))
+
+
+def voucher_discount_amount(
+    *, voucher: Voucher, discount_value: Decimal, subtotal: Decimal, currency: str
+) -> Decimal:
+    """The discount a voucher gives on an entered subtotal, never above it."""
+    if voucher.discount_type == Voucher.DiscountType.PERCENTAGE:
+        amount = subtotal * discount_value / Decimal(100)
+    else:
+        amount = discount_value
+    return quantize_price(min(amount, subtotal), currency)
+
+
+def checkout_totals_calculate(*, info: CheckoutInfo) -> CheckoutTotals:
+    """Subtotal, discount, shipping, tax and total of a checkout.
+
+    Lines that cannot be bought (see ``CheckoutLineInfo.problem``) are left out of
+    every sum; they block completion anyway. A voucher whose minimum spend is not
+    met gives no discount. Shipping is free when the subtotal reaches the method's
+    threshold.
+    """
+    checkout = info.checkout
+    channel = checkout.channel
+    currency = channel.currency_code
+    entered_with_tax = channel.prices_entered_with_tax
+    rate = tax_rate_for_country(info.country)
+
+    line_totals = []
+    subtotal_entered = Decimal(0)
+    for line_info in info.lines:
+        if line_info.problem is not None or line_info.listing is None:
+            continue
+        unit_entered = line_info.listing.price_amount
+        quantity = line_info.line.quantity
+        unit = taxed_from_entered(
+            unit_entered,
+            currency=currency,
+            rate=rate,
+            entered_with_tax=entered_with_tax,
+        )
+        total = taxed_from_entered(
+            unit_entered * quantity,
+            currency=currency,
+            rate=rate,
+            entered_with_tax=entered_with_tax,
+        )
+        subtotal_entered += unit_entered * quantity
+        line_totals.append(
+            LineTotals(line_id=line_info.line.pk, unit_price=unit, total_price=total)
+        )
+
+    discount_entered = Decimal(0)
+    listing = info.voucher_listing
+    if checkout.voucher is not None and listing is not None:
+        minimum = listing.min_spent_amount
+        if minimum is None or subtotal_entered >= minimum:
+            discount_entered = voucher_discount_amount(
+                voucher=checkout.voucher,
+                discount_value=listing.discount_value,
+                subtotal=subtotal_entered,
+                currency=currency,
+            )
+
+    shipping_entered = Decimal(0)
+    shipping_listing = info.shipping_listing
+    if shipping_listing is not None:
+        threshold = shipping_listing.free_above_amount
+        if threshold is None or subtotal_entered < threshold:
+            shipping_entered = shipping_listing.price_amount
+
+    subtotal = taxed_from_entered(
+        subtotal_entered,
+        currency=currency,
+        rate=rate,
+        entered_with_tax=entered_with_tax,
+    )
+    shipping = taxed_from_entered(
+        shipping_entered,
+        currency=currency,
+        rate=rate,
+        entered_with_tax=entered_with_tax,
+    )
+    total = taxed_from_entered(
+        subtotal_entered - discount_entered + shipping_entered,
+        currency=currency,
+        rate=rate,
+        entered_with_tax=entered_with_tax,
+    )
+    return CheckoutTotals(
+        subtotal=subtotal,
+        discount=Money(discount_entered, currency)
+        if discount_entered
+        else zero_money(currency),
+        shipping=shipping,
+        tax=total.gross - total.net,
+        total=total,
+        tax_rate=rate,
+        lines=tuple(line_totals),
+    )

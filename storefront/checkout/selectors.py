@@ -1,0 +1,254 @@
+"""Reads for the cart and checkout pages, loaded in a fixed number of queries."""
+
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from storefront.catalogue.models import (
+    Product,
+    ProductChannelListing,
+    ProductVariant,
+    ProductVariantChannelListing,
+)
+from storefront.checkout import regulation
+from storefront.checkout.errors import CheckoutErrorCode
+from storefront.checkout.models import Checkout, CheckoutLine, VoucherChannelListing
+from storefront.inventory.allocation import stock_available_quantities
+from storefront.shipping.models import ShippingMethod, ShippingMethodChannelListing
+
+
+@dataclass(frozen=True)
+class LineProblem:
+    code: CheckoutErrorCode
+    message: str
+
+
+@dataclass(frozen=True)
+class CheckoutLineInfo:
+    line: CheckoutLine
+    variant: ProductVariant
+    product: Product
+    listing: ProductVariantChannelListing | None
+    product_listing: ProductChannelListing | None
+    available_quantity: int
+    decision: regulation.LineDecision
+    problem: LineProblem | None
+
+    @property
+    def is_available(self) -> bool:
+        return self.problem is None
+
+
+@dataclass(frozen=True)
+class CheckoutInfo:
+    """Everything the checkout pages and totals need, loaded once (Saleor's)."""
+
+    checkout: Checkout
+    lines: tuple[CheckoutLineInfo, ...]
+    shipping_listing: ShippingMethodChannelListing | None
+    voucher_listing: VoucherChannelListing | None
+
+    @property
+    def channel(self):
+        return self.checkout.channel
+
+    @property
+    def region(self) -> str:
+        """The law that applies: the shipping address once given, else the choice."""
+        address = self.checkout.shipping_address
+        return address.region if address else self.checkout.region
+
+    @property
+    def country(self) -> str:
+        return self.region.split("-", 1)[0]
+
+    @property
+    def unavailable_lines(self) -> list[CheckoutLineInfo]:
+        return [info for info in self.lines if info.problem is not None]
+
+    @property
+    def quantity(self) -> int:
+        return sum(info.line.quantity for info in self.lines)
+
+
+def checkout_get_by_token(*, token: str | uuid.UUID | None) -> Checkout | None:
+    """The checkout with this token, or ``None`` for a missing or malformed token."""
+    if not token:
+        return None
+    try:
+        parsed = uuid.UUID(str(token))
+    except ValueError:
+        return None
+    return _checkout_queryset().filter(token=parsed).first()
+
+
+def checkout_get_for_user(*, user_id: int, channel_id: int) -> Checkout | None:
+    """The signed-in customer's open checkout in a channel, the newest if several."""
+    return (
+        _checkout_queryset()
+        .filter(user_id=user_id, channel_id=channel_id)
+        .order_by("-last_change")
+        .first()
+    )
+
+
+def _checkout_queryset() -> QuerySet[Checkout]:
+    return Checkout.objects.select_related(
+        "channel", "shipping_address", "billing_address", "shipping_method", "voucher"
+    )
+
+
+def checkout_info_fetch(*, checkout: Checkout) -> CheckoutInfo:
+    """Load lines, prices, stock, shipping and voucher for a checkout.
+
+    Runs a fixed number of queries whatever the number of lines (at most six).
+    """
+    channel = checkout.channel
+    lines = list(
+        CheckoutLine.objects.filter(checkout=checkout)
+        .select_related("variant__product")
+        .order_by("created_at", "pk")
+    )
+    variant_ids = [line.variant_id for line in lines]
+    product_ids = {line.variant.product_id for line in lines}
+    listings: dict[int, ProductVariantChannelListing] = {}
+    product_listings: dict[int, ProductChannelListing] = {}
+    available: dict[int, int] = {}
+    if lines:
+        listings = {
+            listing.variant_id: listing
+            for listing in ProductVariantChannelListing.objects.filter(
+                variant_id__in=variant_ids, channel=channel
+            )
+        }
+        product_listings = {
+            listing.product_id: listing
+            for listing in ProductChannelListing.objects.filter(
+                product_id__in=product_ids, channel=channel
+            )
+        }
+        available = stock_available_quantities(
+            channel_id=channel.pk, variant_ids=variant_ids
+        )
+    region = (
+        checkout.shipping_address.region
+        if checkout.shipping_address
+        else (checkout.region)
+    )
+    infos = []
+    for line in lines:
+        variant = line.variant
+        decision = regulation.line_decide(
+            product_class=variant.product.regulated_class, region=region
+        )
+        info_available = (
+            available.get(variant.pk, 0) if variant.track_inventory else _UNTRACKED
+        )
+        infos.append(
+            CheckoutLineInfo(
+                line=line,
+                variant=variant,
+                product=variant.product,
+                listing=listings.get(variant.pk),
+                product_listing=product_listings.get(variant.product_id),
+                available_quantity=info_available,
+                decision=decision,
+                problem=_line_problem(
+                    line=line,
+                    listing=listings.get(variant.pk),
+                    product_listing=product_listings.get(variant.product_id),
+                    available=info_available,
+                    decision=decision,
+                ),
+            )
+        )
+    shipping_listing = None
+    if checkout.shipping_method_id:
+        shipping_listing = ShippingMethodChannelListing.objects.filter(
+            shipping_method_id=checkout.shipping_method_id, channel=channel
+        ).first()
+    voucher_listing = None
+    if checkout.voucher_id:
+        voucher_listing = VoucherChannelListing.objects.filter(
+            voucher_id=checkout.voucher_id, channel=channel
+        ).first()
+    return CheckoutInfo(
+        checkout=checkout,
+        lines=tuple(infos),
+        shipping_listing=shipping_listing,
+        voucher_listing=voucher_listing,
+    )
+
+
+_UNTRACKED = 10**6
+
+
+def _line_problem(
+    *,
+    line: CheckoutLine,
+    listing: ProductVariantChannelListing | None,
+    product_listing: ProductChannelListing | None,
+    available: int,
+    decision: regulation.LineDecision,
+) -> LineProblem | None:
+    now = timezone.now()
+    if listing is None or product_listing is None:
+        return LineProblem(
+            CheckoutErrorCode.UNAVAILABLE_VARIANT_IN_CHANNEL,
+            "No longer sold in this shop's channel.",
+        )
+    if not product_listing.is_published or (
+        product_listing.published_at and product_listing.published_at > now
+    ):
+        return LineProblem(
+            CheckoutErrorCode.PRODUCT_NOT_PUBLISHED, "No longer on sale."
+        )
+    if (
+        product_listing.available_for_purchase_at is not None
+        and product_listing.available_for_purchase_at > now
+    ):
+        return LineProblem(
+            CheckoutErrorCode.PRODUCT_UNAVAILABLE_FOR_PURCHASE,
+            "Not available to buy yet.",
+        )
+    if decision.prohibited:
+        return LineProblem(CheckoutErrorCode.NOT_AVAILABLE_IN_REGION, decision.reason)
+    if available <= 0:
+        return LineProblem(CheckoutErrorCode.INSUFFICIENT_STOCK, "Out of stock.")
+    if line.quantity > available:
+        return LineProblem(
+            CheckoutErrorCode.INSUFFICIENT_STOCK,
+            f"Only {available} left; lower the quantity.",
+        )
+    return None
+
+
+def shipping_methods_for_checkout(
+    *, info: CheckoutInfo
+) -> list[tuple[ShippingMethod, ShippingMethodChannelListing]]:
+    """Methods of the zones covering the shipping country in the checkout's channel.
+
+    One query; each method comes with its price listing in the channel.
+    """
+    address = info.checkout.shipping_address
+    if address is None:
+        return []
+    country = address.country.code
+    listings = (
+        ShippingMethodChannelListing.objects.filter(
+            channel=info.checkout.channel,
+            shipping_method__zone__channels=info.checkout.channel,
+            shipping_method__zone__countries__contains=country,
+        )
+        .select_related("shipping_method__zone")
+        .order_by("price_amount", "shipping_method__name")
+        .distinct()
+    )
+    return [(listing.shipping_method, listing) for listing in listings]
+
+
+def checkout_max_quantity_per_line() -> int:
+    return int(getattr(settings, "CHECKOUT_MAX_QUANTITY_PER_LINE", 50))

@@ -1,0 +1,395 @@
+"""Cart and checkout pages: thin adapters over the checkout services."""
+
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from common.errors import DomainError
+from storefront.checkout import services
+from storefront.checkout.calculations import checkout_totals_calculate
+from storefront.checkout.forms import (
+    BillingForm,
+    DateOfBirthForm,
+    DetailsForm,
+    DummyPaymentForm,
+    ShippingMethodForm,
+    VoucherForm,
+)
+from storefront.checkout.models import Checkout
+from storefront.checkout.selectors import (
+    checkout_get_by_token,
+    checkout_get_for_user,
+    checkout_info_fetch,
+    shipping_methods_for_checkout,
+)
+from storefront.payments.errors import PaymentDeclinedError, PaymentGatewayError
+from storefront.payments.gateways import DUMMY, STRIPE, gateways_enabled
+
+logger = logging.getLogger(__name__)
+SESSION_KEY = "checkout_token"
+
+
+def checkout_for_request(
+    request: HttpRequest, *, create: bool = False
+) -> Checkout | None:
+    """The shopper's open checkout in their channel: the account's, or the session's."""
+    region = request.shopper_region  # type: ignore[attr-defined]
+    checkout = None
+    if request.user.is_authenticated:
+        checkout = checkout_get_for_user(
+            user_id=request.user.pk, channel_id=region.channel.pk
+        )
+    else:
+        checkout = checkout_get_by_token(token=request.session.get(SESSION_KEY))
+        if checkout is not None and (
+            checkout.user_id is not None or checkout.channel_id != region.channel.pk
+        ):
+            checkout = None
+    if checkout is None and create:
+        checkout = services.checkout_create(
+            channel=region.channel,
+            region=region.region,
+            user=request.user if request.user.is_authenticated else None,
+        )
+    if checkout is not None:
+        if not request.user.is_authenticated:
+            request.session[SESSION_KEY] = str(checkout.token)
+        services.checkout_region_sync(checkout=checkout, region=region.region)
+    return checkout
+
+
+def _add_errors(request: HttpRequest, exc: ValidationError | DomainError) -> None:
+    if isinstance(exc, ValidationError):
+        for field, errors in exc.message_dict.items():
+            for message in errors:
+                messages.error(
+                    request, f"{field.replace('_', ' ').capitalize()}: {message}"
+                )
+    else:
+        messages.error(request, exc.message)
+
+
+def cart(request: HttpRequest) -> HttpResponse:
+    checkout = checkout_for_request(request)
+    context: dict[str, object] = {"checkout": checkout}
+    if checkout is not None:
+        info = checkout_info_fetch(checkout=checkout)
+        context |= {"info": info, "totals": checkout_totals_calculate(info=info)}
+    return render(request, "checkout/cart.html", context)
+
+
+@require_POST
+def line_add(request: HttpRequest) -> HttpResponse:
+    checkout = checkout_for_request(request, create=True)
+    try:
+        services.checkout_line_add(
+            checkout=checkout,
+            variant_id=request.POST.get("variant", ""),
+            quantity=request.POST.get("quantity", "1"),
+        )
+    except (ValidationError, DomainError) as exc:
+        # The shopper asked for something the rules refuse: say which field and why.
+        _add_errors(request, exc)
+        return redirect(request.META.get("HTTP_REFERER") or reverse("checkout:cart"))
+    messages.success(request, "Added to your cart.")
+    return redirect("checkout:cart")
+
+
+@require_POST
+def line_update(request: HttpRequest, line_id: int) -> HttpResponse:
+    checkout = checkout_for_request(request)
+    if checkout is None:
+        return redirect("checkout:cart")
+    try:
+        services.checkout_line_update(
+            checkout=checkout,
+            line_id=line_id,
+            quantity=request.POST.get("quantity", ""),
+        )
+    except (ValidationError, DomainError) as exc:
+        _add_errors(request, exc)
+    return redirect("checkout:cart")
+
+
+@require_POST
+def line_delete(request: HttpRequest, line_id: int) -> HttpResponse:
+    checkout = checkout_for_request(request)
+    if checkout is not None:
+        try:
+            services.checkout_line_delete(checkout=checkout, line_id=line_id)
+        except ValidationError as exc:
+            _add_errors(request, exc)
+    return redirect("checkout:cart")
+
+
+def _require_lines(request: HttpRequest) -> tuple[Checkout | None, HttpResponse | None]:
+    checkout = checkout_for_request(request)
+    if checkout is None or not checkout.lines.exists():
+        messages.info(request, "Your cart is empty.")
+        return None, redirect("checkout:cart")
+    return checkout, None
+
+
+def _allowed_countries(checkout: Checkout) -> list[str]:
+    return [c.code for c in checkout.channel.countries] or [
+        checkout.channel.default_country.code
+    ]
+
+
+def details(request: HttpRequest) -> HttpResponse:
+    checkout, bounce = _require_lines(request)
+    if bounce:
+        return bounce
+    allowed = _allowed_countries(checkout)
+    if request.method == "POST":
+        form = DetailsForm(request.POST, allowed_countries=allowed)
+        if form.is_valid():
+            try:
+                services.checkout_email_set(
+                    checkout=checkout, email=form.cleaned_data["email"]
+                )
+                info = services.checkout_shipping_address_set(
+                    checkout=checkout, data=form.cleaned_data
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                for line in info.unavailable_lines:
+                    messages.warning(
+                        request,
+                        f"{line.product.name} cannot be bought: {line.problem.message}",
+                    )
+                return redirect("checkout:shipping")
+    else:
+        initial = {"email": checkout.email, "country": allowed[0]}
+        if checkout.shipping_address:
+            initial |= checkout.shipping_address.as_data()
+        elif request.user.is_authenticated:
+            saved = request.user.addresses.order_by("-pk").first()
+            if saved:
+                initial |= saved.as_data()
+        form = DetailsForm(initial=initial, allowed_countries=allowed)
+    return render(
+        request,
+        "checkout/details.html",
+        {"form": form, "checkout": checkout, "step": "details"},
+    )
+
+
+def shipping(request: HttpRequest) -> HttpResponse:
+    checkout, bounce = _require_lines(request)
+    if bounce:
+        return bounce
+    if checkout.shipping_address_id is None:
+        return redirect("checkout:details")
+    info = checkout_info_fetch(checkout=checkout)
+    totals = checkout_totals_calculate(info=info)
+    subtotal = (
+        totals.subtotal.gross
+        if checkout.channel.prices_entered_with_tax
+        else totals.subtotal.net
+    ).amount
+    options = [
+        {
+            "method": method,
+            "listing": listing,
+            "free": listing.free_above_amount is not None
+            and subtotal >= listing.free_above_amount,
+        }
+        for method, listing in shipping_methods_for_checkout(info=info)
+    ]
+    form = ShippingMethodForm(request.POST or None)
+    form.fields["shipping_method"].choices = [
+        (str(o["method"].pk), o["method"].name) for o in options
+    ]
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.checkout_shipping_method_set(
+                checkout=checkout,
+                shipping_method_id=form.cleaned_data["shipping_method"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect("checkout:billing")
+    return render(
+        request,
+        "checkout/shipping.html",
+        {"form": form, "options": options, "checkout": checkout, "step": "shipping"},
+    )
+
+
+def billing(request: HttpRequest) -> HttpResponse:
+    checkout, bounce = _require_lines(request)
+    if bounce:
+        return bounce
+    if checkout.shipping_method_id is None:
+        return redirect("checkout:shipping")
+    if request.method == "POST":
+        form = BillingForm(request.POST)
+        if form.is_valid():
+            try:
+                services.checkout_billing_address_set(
+                    checkout=checkout,
+                    same_as_shipping=form.cleaned_data["same_as_shipping"],
+                    data=form.cleaned_data,
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                return redirect("checkout:review")
+    else:
+        same = checkout.billing_address_id in {None, checkout.shipping_address_id}
+        initial = {"same_as_shipping": same}
+        if not same and checkout.billing_address:
+            initial |= checkout.billing_address.as_data()
+        form = BillingForm(initial=initial)
+    return render(
+        request,
+        "checkout/billing.html",
+        {"form": form, "checkout": checkout, "step": "billing"},
+    )
+
+
+def review(request: HttpRequest) -> HttpResponse:
+    checkout, bounce = _require_lines(request)
+    if bounce:
+        return bounce
+    info = checkout_info_fetch(checkout=checkout)
+    totals = checkout_totals_calculate(info=info)
+    needs_age = any(line.decision.min_age for line in info.lines)
+    enabled = gateways_enabled()
+    return render(
+        request,
+        "checkout/review.html",
+        {
+            "checkout": checkout,
+            "info": info,
+            "totals": totals,
+            "voucher_form": VoucherForm(),
+            "payment_form": DummyPaymentForm() if DUMMY in enabled else None,
+            "dob_form": DateOfBirthForm(
+                initial={"date_of_birth": checkout.date_of_birth}
+            )
+            if needs_age
+            else None,
+            "stripe_enabled": STRIPE in enabled,
+            "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
+            "step": "review",
+        },
+    )
+
+
+@require_POST
+def voucher(request: HttpRequest) -> HttpResponse:
+    checkout, bounce = _require_lines(request)
+    if bounce:
+        return bounce
+    try:
+        if request.POST.get("remove"):
+            services.checkout_voucher_remove(checkout=checkout)
+        else:
+            services.checkout_voucher_apply(
+                checkout=checkout, code=request.POST.get("voucher_code")
+            )
+            messages.success(request, "Voucher applied.")
+    except ValidationError as exc:
+        _add_errors(request, exc)
+    return redirect("checkout:review")
+
+
+@require_POST
+def date_of_birth(request: HttpRequest) -> HttpResponse:
+    checkout, bounce = _require_lines(request)
+    if bounce:
+        return bounce
+    try:
+        services.checkout_date_of_birth_set(
+            checkout=checkout, date_of_birth=request.POST.get("date_of_birth")
+        )
+    except ValidationError as exc:
+        _add_errors(request, exc)
+    return redirect("checkout:review")
+
+
+def _order_redirect(order_id: int) -> HttpResponse:
+    from storefront.orders.models import Order
+    from storefront.orders.services import order_guest_link
+
+    order = Order.objects.get(pk=order_id)
+    return redirect(order_guest_link(order=order) + "?placed=1")
+
+
+@require_POST
+def pay(request: HttpRequest) -> HttpResponse:
+    checkout, bounce = _require_lines(request)
+    if bounce:
+        return bounce
+    gateway = request.POST.get("gateway", DUMMY)
+    if gateway not in gateways_enabled():
+        messages.error(request, "Gateway: choose one of the payment methods shown.")
+        return redirect("checkout:review")
+    card_number = ""
+    if gateway == DUMMY:
+        form = DummyPaymentForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "Card number: enter your card number.")
+            return redirect("checkout:review")
+        card_number = form.cleaned_data["card_number"]
+    try:
+        outcome = services.checkout_payment_start(
+            checkout=checkout,
+            gateway=gateway,
+            card_number=card_number,
+            return_url=request.build_absolute_uri(reverse("checkout:stripe_return")),
+        )
+    except PaymentDeclinedError as exc:
+        # Anticipated: the card said no. The cart stays as it was.
+        messages.error(request, f"Card number: {exc.message}")
+        return redirect("checkout:review")
+    except PaymentGatewayError as exc:
+        # Unexpected: the provider failed. Logged where it happened.
+        messages.error(request, exc.message)
+        return redirect("checkout:review")
+    except (ValidationError, DomainError) as exc:
+        # The cart is not ready or changed under us: the message names what to fix.
+        _add_errors(request, exc)
+        return redirect("checkout:review")
+    if outcome.order_id:
+        request.session.pop(SESSION_KEY, None)
+        return _order_redirect(outcome.order_id)
+    if outcome.action_url:
+        return redirect(outcome.action_url)
+    return render(
+        request,
+        "checkout/stripe_pay.html",
+        {
+            "client_secret": outcome.client_secret,
+            "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
+            "return_url": request.build_absolute_uri(reverse("checkout:stripe_return")),
+        },
+    )
+
+
+def stripe_return(request: HttpRequest) -> HttpResponse:
+    """Stripe sends the shopper back here with the PaymentIntent id."""
+    from storefront.payments.models import Payment
+
+    intent_id = request.GET.get("payment_intent", "")
+    payment = Payment.objects.filter(psp_reference=intent_id, gateway=STRIPE).first()
+    if payment is None:
+        messages.error(request, "Payment: this payment is unknown.")
+        return redirect("checkout:cart")
+    try:
+        order = services.checkout_payment_return(payment_token=payment.token, data={})
+    except (ValidationError, DomainError) as exc:
+        _add_errors(request, exc)
+        return redirect("checkout:review")
+    request.session.pop(SESSION_KEY, None)
+    return _order_redirect(order.pk)

@@ -1,0 +1,487 @@
+"""Orders: creation in one transaction, fulfilment, cancellation and refunds."""
+
+import logging
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from prices import Money, TaxedMoney
+
+from storefront.accounts.models import ADDRESS_FIELDS, Address
+from storefront.catalogue.models import ProductVariant
+from storefront.channels.models import Channel
+from storefront.checkout.models import Voucher
+from storefront.checkout.regulation import line_decide
+from storefront.inventory.allocation import (
+    AllocationRequest,
+    stock_allocate,
+    stock_release,
+    stock_ship,
+)
+from storefront.orders.errors import (
+    OrderCannotCancelError,
+    OrderCannotFulfilError,
+    OrderCannotRefundError,
+    OrderErrorCode,
+    OrderLineNotAvailableInRegionError,
+    OrderPermissionDenied,
+)
+from storefront.orders.models import (
+    Fulfillment,
+    FulfillmentLine,
+    Order,
+    OrderEvent,
+    OrderEventType,
+    OrderLine,
+    OrderStatus,
+)
+from storefront.shipping.models import ShippingMethod
+
+logger = logging.getLogger(__name__)
+
+ORDER_NUMBER_PREFIX = "VF-"
+ORDER_NUMBER_OFFSET = 100000
+GUEST_LINK_SALT = "orders.guest-link"
+
+
+@dataclass(frozen=True)
+class OrderLineInput:
+    """One line of a new order, with its price fixed by the caller."""
+
+    variant: ProductVariant
+    quantity: int
+    unit_price: TaxedMoney
+    tax_rate: Decimal = Decimal(0)
+    product_name: str = ""
+    variant_name: str = ""
+    sku: str = ""
+    regulated_class: str = ""
+    is_subscription: bool = False
+    subscription_interval: str | None = None
+
+
+@dataclass(frozen=True)
+class OrderTotalsInput:
+    subtotal: TaxedMoney
+    shipping: TaxedMoney
+    discount: Money
+    total: TaxedMoney
+
+
+@dataclass(frozen=True)
+class VoucherUse:
+    voucher: Voucher
+    customer_email: str
+
+
+@dataclass(frozen=True)
+class OrderCreateOptions:
+    checkout_token: uuid.UUID | None = None
+    voucher_use: VoucherUse | None = None
+    customer_note: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def order_create(
+    *,
+    channel: Channel,
+    user: AbstractBaseUser | None,
+    email: str,
+    lines: Sequence[OrderLineInput],
+    shipping_address: Address | None,
+    billing_address: Address | None,
+    shipping_method: ShippingMethod | None,
+    totals: OrderTotalsInput,
+    region: str,
+    options: OrderCreateOptions | None = None,
+) -> Order:
+    """Create an order with its lines, allocate its stock, and queue the email.
+
+    The lower-level entry point: checkout completion and subscription renewals
+    both call it with prices already computed. Runs in ONE transaction; the
+    region's rules are decided again inside it (the last guard), stock rows are
+    locked by pk and the voucher row is locked before its usage is counted.
+    Addresses are copied so later edits never change the order.
+
+    Raises:
+        ValidationError: no lines, a non-positive quantity, or no email.
+        OrderLineNotAvailableInRegionError: a line may not ship to ``region``.
+        InsufficientStockError: not enough units left; nothing is written.
+        VoucherNotApplicableError: the voucher's usage limit was reached meanwhile
+            or the customer already used it.
+    """
+    from storefront.checkout.services import voucher_usage_lock_and_count
+
+    options = options or OrderCreateOptions()
+    if not lines:
+        raise ValidationError(
+            {
+                "lines": ValidationError(
+                    "An order needs at least one line.",
+                    code=OrderErrorCode.NO_LINES.value,
+                )
+            }
+        )
+    if not email:
+        raise ValidationError(
+            {
+                "email": ValidationError(
+                    "An email address is required.", code=OrderErrorCode.REQUIRED.value
+                )
+            }
+        )
+    for line in lines:
+        if line.quantity < 1:
+            raise ValidationError(
+                {
+                    "quantity": ValidationError(
+                        "Quantities must be at least 1.",
+                        code=OrderErrorCode.INVALID.value,
+                    )
+                }
+            )
+    decisions = {}
+    for line in lines:
+        decision = line_decide(product_class=line.regulated_class, region=region)
+        if decision.prohibited:
+            raise OrderLineNotAvailableInRegionError(
+                f"{line.product_name} cannot be shipped to this address: "
+                f"{decision.reason}",
+                field="shipping_address",
+            )
+        decisions[id(line)] = decision
+    currency = totals.total.currency
+    with transaction.atomic():
+        order = Order.objects.create(
+            channel=channel,
+            user=user if user is not None and user.is_authenticated else None,
+            user_email=email,
+            checkout_token=options.checkout_token,
+            region=region,
+            shipping_address=_address_copy(shipping_address),
+            billing_address=_address_copy(billing_address or shipping_address),
+            shipping_method=shipping_method,
+            shipping_method_name=shipping_method.name if shipping_method else "",
+            voucher=options.voucher_use.voucher if options.voucher_use else None,
+            voucher_code=options.voucher_use.voucher.code
+            if options.voucher_use
+            else "",
+            currency=currency,
+            subtotal=totals.subtotal,
+            discount=totals.discount,
+            shipping_price=totals.shipping,
+            total=totals.total,
+            requires_adult_signature=any(decisions[id(line)].min_age for line in lines),
+            customer_note=options.customer_note,
+            metadata=options.metadata,
+            status=OrderStatus.UNFULFILLED,
+        )
+        order.number = f"{ORDER_NUMBER_PREFIX}{ORDER_NUMBER_OFFSET + order.pk}"
+        Order.objects.filter(pk=order.pk).update(number=order.number)
+        order_lines = OrderLine.objects.bulk_create(
+            [
+                OrderLine(
+                    order=order,
+                    variant=line.variant,
+                    product_name=line.product_name or line.variant.product.name,
+                    variant_name=line.variant_name or line.variant.name,
+                    product_sku=line.sku or line.variant.sku,
+                    regulated_class=line.regulated_class,
+                    min_age=decisions[id(line)].min_age,
+                    quantity=line.quantity,
+                    currency=currency,
+                    unit_price=line.unit_price,
+                    total_price=line.unit_price * line.quantity,
+                    tax_rate=line.tax_rate,
+                    is_subscription=line.is_subscription,
+                    subscription_interval=line.subscription_interval,
+                )
+                for line in lines
+            ]
+        )
+        stock_allocate(
+            channel_id=channel.pk,
+            requests=[
+                AllocationRequest(
+                    order_line=order_line,
+                    variant_id=line.variant.pk,
+                    sku=order_line.product_sku,
+                    quantity=line.quantity,
+                    track_inventory=line.variant.track_inventory,
+                )
+                for order_line, line in zip(order_lines, lines, strict=True)
+            ],
+        )
+        if options.voucher_use is not None:
+            voucher_usage_lock_and_count(
+                voucher_id=options.voucher_use.voucher.pk,
+                customer_email=options.voucher_use.customer_email,
+            )
+        OrderEvent.objects.create(
+            order=order,
+            type=OrderEventType.PLACED,
+            user=order.user,
+            parameters={
+                "lines": len(order_lines),
+                "total": str(order.total_gross_amount),
+            },
+        )
+        transaction.on_commit(lambda: order_confirmation_send(order_id=order.pk))
+    return order
+
+
+def _address_copy(address: Address | None) -> Address | None:
+    if address is None:
+        return None
+    data = {name: getattr(address, name) for name in ADDRESS_FIELDS}
+    return Address.objects.create(user=None, **data)
+
+
+def order_guest_link(*, order: Order) -> str:
+    """A signed path that shows the order without signing in."""
+    token = signing.dumps({"o": order.pk, "n": order.number}, salt=GUEST_LINK_SALT)
+    return reverse("orders:guest_detail", kwargs={"token": token})
+
+
+def order_confirmation_send(*, order_id: int) -> None:
+    """Email the order confirmation; runs after the order's transaction commits."""
+    order = (
+        Order.objects.select_related("shipping_address", "channel")
+        .prefetch_related("lines")
+        .get(pk=order_id)
+    )
+    link = settings.STOREFRONT_BASE_URL.rstrip("/") + order_guest_link(order=order)
+    context = {"order": order, "lines": list(order.lines.all()), "link": link}
+    send_mail(
+        subject=f"Your Verdant Field order {order.number}",
+        message=render_to_string("orders/email/confirmation.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[order.user_email],
+    )
+    OrderEvent.objects.create(
+        order=order,
+        type=OrderEventType.CONFIRMATION_SENT,
+        parameters={"email": order.user_email},
+    )
+
+
+def _require(user: AbstractBaseUser | AnonymousUser | None, perm: str) -> None:
+    if user is None or not user.is_active or not user.has_perm(perm):
+        raise OrderPermissionDenied(
+            "You do not have permission to change orders this way."
+        )
+
+
+def order_fulfil(
+    *,
+    order: Order,
+    quantities: dict[int, int],
+    tracking_number: str,
+    user: AbstractBaseUser | AnonymousUser | None,
+) -> Fulfillment:
+    """Ship order lines: stock leaves the warehouse and the status moves on.
+
+    ``quantities`` maps order line ids to the units shipped now.
+
+    Raises:
+        OrderPermissionDenied: ``user`` lacks ``orders.manage_orders``.
+        ValidationError: an unknown line, a quantity below 1 or above what is left
+            to ship (named by ``quantity``), or a tracking number over 255 chars.
+        OrderCannotFulfilError: the order is cancelled, unconfirmed or unpaid.
+    """
+    _require(user, "orders.manage_orders")
+    if len(tracking_number) > 255:
+        raise ValidationError(
+            {
+                "tracking_number": ValidationError(
+                    "Use at most 255 characters.", code=OrderErrorCode.INVALID.value
+                )
+            }
+        )
+    if not quantities or all(q == 0 for q in quantities.values()):
+        raise ValidationError(
+            {
+                "quantity": ValidationError(
+                    "Ship at least one unit.", code=OrderErrorCode.REQUIRED.value
+                )
+            }
+        )
+    with transaction.atomic():
+        locked = Order.objects.select_for_update().get(pk=order.pk)
+        if locked.status not in {
+            OrderStatus.UNFULFILLED,
+            OrderStatus.PARTIALLY_FULFILLED,
+        }:
+            raise OrderCannotFulfilError(
+                f"An order that is {locked.get_status_display().lower()} cannot be fulfilled."
+            )
+        if not locked.is_paid:
+            raise OrderCannotFulfilError("The order has not been paid in full.")
+        lines = {
+            line.pk: line
+            for line in OrderLine.objects.select_for_update(of=("self",))
+            .select_related("variant")
+            .filter(order=locked)
+            .order_by("pk")
+        }
+        for line_id, quantity in quantities.items():
+            line = lines.get(line_id)
+            if line is None:
+                raise ValidationError(
+                    {
+                        "quantity": ValidationError(
+                            "This line is not part of the order.",
+                            code=OrderErrorCode.NOT_FOUND.value,
+                        )
+                    }
+                )
+            if quantity < 0 or quantity > line.quantity_unfulfilled:
+                raise ValidationError(
+                    {
+                        "quantity": ValidationError(
+                            "Ship between 0 and %(left)d of %(name)s.",
+                            code=OrderErrorCode.FULFILL_ORDER_LINE.value,
+                            params={
+                                "left": line.quantity_unfulfilled,
+                                "name": line.product_name,
+                            },
+                        )
+                    }
+                )
+        fulfillment = Fulfillment.objects.create(
+            order=locked,
+            fulfillment_order=locked.fulfillments.count() + 1,
+            tracking_number=tracking_number.strip(),
+        )
+        for line_id, quantity in sorted(quantities.items()):
+            if not quantity:
+                continue
+            line = lines[line_id]
+            if line.variant is not None and line.variant.track_inventory:
+                stock_ship(order_line_id=line.pk, quantity=quantity)
+            FulfillmentLine.objects.create(
+                fulfillment=fulfillment, order_line=line, quantity=quantity
+            )
+            OrderLine.objects.filter(pk=line.pk).update(
+                quantity_fulfilled=F("quantity_fulfilled") + quantity
+            )
+        remaining = sum(
+            line.quantity - line.quantity_fulfilled - quantities.get(line.pk, 0)
+            for line in lines.values()
+        )
+        locked.status = (
+            OrderStatus.FULFILLED if remaining == 0 else OrderStatus.PARTIALLY_FULFILLED
+        )
+        locked.save(update_fields=["status", "updated_at"])
+        OrderEvent.objects.create(
+            order=locked,
+            type=OrderEventType.FULFILLED,
+            user=user if getattr(user, "pk", None) else None,
+            parameters={
+                "tracking_number": fulfillment.tracking_number,
+                "lines": {str(k): v for k, v in quantities.items() if v},
+            },
+        )
+    order.refresh_from_db()
+    return fulfillment
+
+
+def order_cancel(
+    *, order: Order, user: AbstractBaseUser | AnonymousUser | None
+) -> Order:
+    """Cancel an order that has shipped nothing and give its stock back.
+
+    Money is not returned here: refunding is a separate decision (``order_refund``).
+
+    Raises:
+        OrderPermissionDenied: ``user`` lacks ``orders.manage_orders``.
+        OrderCannotCancelError: something has shipped or it is already cancelled.
+    """
+    _require(user, "orders.manage_orders")
+    with transaction.atomic():
+        locked = Order.objects.select_for_update().get(pk=order.pk)
+        if locked.status not in {OrderStatus.UNCONFIRMED, OrderStatus.UNFULFILLED}:
+            raise OrderCannotCancelError()
+        stock_release(order_line_ids=list(locked.lines.values_list("pk", flat=True)))
+        locked.status = OrderStatus.CANCELED
+        locked.save(update_fields=["status", "updated_at"])
+        OrderEvent.objects.create(
+            order=locked,
+            type=OrderEventType.CANCELED,
+            user=user if getattr(user, "pk", None) else None,
+        )
+    order.refresh_from_db()
+    return order
+
+
+def order_refund(
+    *,
+    order: Order,
+    amount: Decimal | None,
+    reason: str,
+    user: AbstractBaseUser | AnonymousUser | None,
+) -> Order:
+    """Refund part (``amount``) or all (``None``) of an order through its gateway.
+
+    Takes the money back from the order's charged payments, newest first.
+
+    Raises:
+        OrderPermissionDenied: ``user`` lacks ``orders.refund_order``.
+        ValidationError: the reason is empty (field ``reason``).
+        OrderCannotRefundError: nothing to refund or the amount is too high.
+        PaymentGatewayError: the provider failed; what was refunded stays recorded.
+    """
+    from storefront.payments.models import Payment
+    from storefront.payments.services import payment_refund
+
+    _require(user, "orders.refund_order")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            {
+                "reason": ValidationError(
+                    "Say why the money is refunded.", code=OrderErrorCode.REQUIRED.value
+                )
+            }
+        )
+    payments = list(
+        Payment.objects.filter(
+            order=order, charged_value__gt=F("refunded_value")
+        ).order_by("-pk")
+    )
+    refundable = sum((p.charged_value - p.refunded_value for p in payments), Decimal(0))
+    wanted = refundable if amount is None else amount
+    if wanted <= 0 or wanted > refundable:
+        raise OrderCannotRefundError(
+            f"Enter an amount between 0.01 and {refundable} {order.currency}."
+        )
+    left = wanted
+    for payment in payments:
+        if left <= 0:
+            break
+        part = min(left, payment.charged_value - payment.refunded_value)
+        payment_refund(payment=payment, amount=part, reason=reason)
+        left -= part
+    OrderEvent.objects.create(
+        order=order,
+        type=OrderEventType.REFUNDED,
+        user=user if getattr(user, "pk", None) else None,
+        parameters={
+            "amount": str(wanted),
+            "currency": order.currency,
+            "reason": reason,
+        },
+    )
+    order.refresh_from_db()
+    return order

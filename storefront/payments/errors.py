@@ -1,0 +1,53 @@
+"""Error codes of payments; declined cards are anticipated, gateway faults are not."""
+
+from enum import Enum
+
+from common.errors import DomainError
+
+
+class PaymentErrorCode(Enum):
+    REQUIRED = "required"
+    INVALID = "invalid"
+    NOT_FOUND = "not_found"
+    PAYMENT_DECLINED = "payment_declined"
+    ACTION_REQUIRED = "action_required"
+    GATEWAY_ERROR = "gateway_error"
+    NOT_REFUNDABLE = "not_refundable"
+    INVALID_SIGNATURE = "invalid_signature"
+    MALFORMED_EVENT = "malformed_event"
+    NOT_ENABLED = "not_enabled"
+
+
+class PaymentError(DomainError):
+    code = PaymentErrorCode.INVALID
+
+
+class PaymentDeclinedError(PaymentError):
+    """The card issuer or the customer said no: safe to show, nothing was taken."""
+
+    code = PaymentErrorCode.PAYMENT_DECLINED
+    message = "Your card was declined. Try another card or contact your bank."
+    field = "card_number"
+
+
+class PaymentGatewayError(PaymentError):
+    """The provider failed or answered unexpectedly: log it, show a generic message."""
+
+    code = PaymentErrorCode.GATEWAY_ERROR
+    message = "The payment could not be processed just now. Please try again."
+
+
+class PaymentNotRefundableError(PaymentError):
+    code = PaymentErrorCode.NOT_REFUNDABLE
+    message = "This amount cannot be refunded."
+    field = "amount"
+
+
+class WebhookSignatureError(PaymentError):
+    code = PaymentErrorCode.INVALID_SIGNATURE
+    message = "The webhook signature is invalid."
+
+
+class WebhookPayloadError(PaymentError):
+    code = PaymentErrorCode.MALFORMED_EVENT
+    message = "The webhook body is not a valid event."

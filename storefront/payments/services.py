@@ -1,0 +1,454 @@
+"""Payment state changes. Gateway calls happen outside row locks where possible;
+every change of amounts or status writes a TransactionEvent."""
+
+import logging
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Sum
+from prices import Money
+
+from common.errors import DomainError
+from storefront.payments import stripe_client
+from storefront.payments.errors import (
+    PaymentDeclinedError,
+    PaymentError,
+    PaymentNotRefundableError,
+)
+from storefront.payments.gateways import gateway_get
+from storefront.payments.gateways.base import (
+    GatewayResponse,
+    GatewayStatus,
+    PaymentRequest,
+)
+from storefront.payments.models import (
+    Payment,
+    PaymentStatus,
+    StripeWebhookEvent,
+    TransactionEvent,
+)
+from storefront.payments.models import TransactionEventType as EventType
+
+logger = logging.getLogger(__name__)
+
+
+def _event(
+    payment: Payment, type_: str, amount: Decimal = Decimal(0), message: str = ""
+) -> None:
+    TransactionEvent.objects.create(
+        payment=payment,
+        type=type_,
+        currency=payment.currency,
+        amount_value=amount,
+        psp_reference=payment.psp_reference or "",
+        message=message[:512],
+    )
+
+
+def payment_create(
+    *,
+    gateway: str,
+    amount: Money,
+    customer_email: str,
+    checkout_token: uuid.UUID | None = None,
+    order_id: int | None = None,
+    metadata: dict[str, Any] | None = None,
+) -> Payment:
+    """Record a new payment attempt (status pending) before any gateway call.
+
+    Raises:
+        PaymentError: for an unknown gateway or a non-positive amount.
+    """
+    gateway_get(gateway)
+    if amount.amount <= 0:
+        raise PaymentError("There is nothing to pay.", field="amount")
+    return Payment.objects.create(
+        gateway=gateway,
+        currency=amount.currency,
+        amount_value=amount.amount,
+        customer_email=customer_email,
+        checkout_token=checkout_token,
+        order_id=order_id,
+        metadata=metadata or {},
+    )
+
+
+def _apply_response(payment: Payment, response: GatewayResponse) -> Payment:
+    """Store a gateway answer on the payment row; the caller holds a transaction."""
+    payment.psp_reference = response.psp_reference or payment.psp_reference
+    if response.client_secret:
+        payment.client_secret = response.client_secret
+    amount = payment.amount_value
+    if response.status == GatewayStatus.ACTION_REQUIRED:
+        payment.status = PaymentStatus.ACTION_REQUIRED
+        payment.metadata = {**payment.metadata, "action_url": response.action_url}
+        _event(payment, EventType.AUTHORIZATION_ACTION_REQUIRED, amount)
+    elif response.status == GatewayStatus.AUTHORIZED:
+        payment.status = PaymentStatus.AUTHORIZED
+        payment.authorized_value = amount
+        _event(payment, EventType.AUTHORIZATION_SUCCESS, amount)
+    elif response.status == GatewayStatus.CHARGED:
+        if payment.charged_value < amount:
+            payment.status = PaymentStatus.CHARGED
+            payment.authorized_value = Decimal(0)
+            payment.charged_value = amount
+            _event(payment, EventType.CHARGE_SUCCESS, amount)
+    elif response.status == GatewayStatus.CANCELED:
+        payment.status = PaymentStatus.CANCELED
+        payment.authorized_value = Decimal(0)
+        _event(payment, EventType.CANCEL_SUCCESS, amount)
+    payment.save()
+    return payment
+
+
+def _fail(payment: Payment, exc: PaymentError, event_type: str) -> None:
+    Payment.objects.filter(pk=payment.pk).update(
+        status=PaymentStatus.FAILED, error=exc.message[:255]
+    )
+    payment.status = PaymentStatus.FAILED
+    payment.error = exc.message[:255]
+    _event(payment, event_type, payment.amount_value, exc.message)
+
+
+def payment_authorize(
+    *,
+    payment: Payment,
+    card_number: str = "",
+    payment_method_id: str = "",
+    customer_id: str = "",
+    off_session: bool = False,
+    return_url: str = "",
+) -> Payment:
+    """Ask the gateway to authorise (or, for Stripe, take) the payment's amount.
+
+    The payment ends authorised, charged, waiting for the customer (3-D Secure) or,
+    for a Stripe intent without a method yet, pending.
+
+    Raises:
+        PaymentDeclinedError: the card was refused; the payment is marked failed.
+        PaymentGatewayError: the provider failed; the payment is marked failed.
+    """
+    gateway = gateway_get(payment.gateway)
+    _event(payment, EventType.AUTHORIZATION_REQUEST, payment.amount_value)
+    request = PaymentRequest(
+        amount=payment.amount,
+        payment_token=str(payment.token),
+        idempotency_key=f"payment-{payment.token}-authorize",
+        customer_email=payment.customer_email,
+        card_number=card_number,
+        payment_method_id=payment_method_id,
+        customer_id=customer_id,
+        off_session=off_session,
+        return_url=return_url,
+        metadata={"checkout_token": str(payment.checkout_token or "")},
+    )
+    try:
+        response = gateway.authorize(request)
+    except PaymentError as exc:
+        _fail(payment, exc, EventType.AUTHORIZATION_FAILURE)
+        raise
+    with transaction.atomic():
+        return _apply_response(payment, response)
+
+
+def payment_action_confirm(*, payment: Payment, data: dict[str, str]) -> Payment:
+    """Finish a payment that waited for the customer, or refresh it from the gateway.
+
+    Raises:
+        PaymentDeclinedError: the customer failed the check; the payment is failed.
+        PaymentGatewayError: the provider failed.
+    """
+    if payment.status not in {PaymentStatus.ACTION_REQUIRED, PaymentStatus.PENDING}:
+        return payment
+    gateway = gateway_get(payment.gateway)
+    try:
+        response = gateway.confirm(
+            psp_reference=payment.psp_reference or "",
+            data={
+                **data,
+                "amount": str(payment.amount_value),
+                "currency": payment.currency,
+            },
+        )
+    except PaymentDeclinedError as exc:
+        _fail(payment, exc, EventType.AUTHORIZATION_FAILURE)
+        raise
+    with transaction.atomic():
+        locked = Payment.objects.select_for_update().get(pk=payment.pk)
+        if locked.status not in {PaymentStatus.ACTION_REQUIRED, PaymentStatus.PENDING}:
+            return locked
+        return _apply_response(locked, response)
+
+
+def payment_capture(*, payment: Payment) -> Payment:
+    """Capture an authorised payment in full; a charged payment is left as it is.
+
+    Raises:
+        PaymentGatewayError: the provider failed; nothing changes.
+        PaymentError: the payment is neither authorised nor charged.
+    """
+    if payment.status == PaymentStatus.CHARGED:
+        return payment
+    if payment.status != PaymentStatus.AUTHORIZED:
+        raise PaymentError("The payment has not been authorised.")
+    gateway = gateway_get(payment.gateway)
+    try:
+        response = gateway.charge(
+            psp_reference=payment.psp_reference or "",
+            amount=payment.amount,
+            idempotency_key=f"payment-{payment.token}-capture",
+        )
+    except PaymentError as exc:
+        _event(payment, EventType.CHARGE_FAILURE, payment.amount_value, exc.message)
+        raise
+    with transaction.atomic():
+        return _apply_response(
+            payment,
+            GatewayResponse(
+                status=GatewayStatus.CHARGED,
+                psp_reference=response.psp_reference,
+                amount=response.amount,
+            )
+            if response.status == GatewayStatus.CHARGED
+            else response,
+        )
+
+
+def payment_release(*, payment: Payment, reason: str) -> Payment:
+    """Give the money back for a payment that will not become an order.
+
+    Voids an authorisation, refunds a charge in full, and marks a payment still
+    waiting for the customer as cancelled. Gateway failures are logged and left for
+    staff: the payment keeps its state and an event says why.
+    """
+    payment.refresh_from_db()
+    gateway = gateway_get(payment.gateway)
+    try:
+        if payment.status == PaymentStatus.AUTHORIZED:
+            gateway.void(psp_reference=payment.psp_reference or "")
+            with transaction.atomic():
+                payment.status = PaymentStatus.CANCELED
+                payment.authorized_value = Decimal(0)
+                payment.error = reason[:255]
+                payment.save()
+                _event(payment, EventType.CANCEL_SUCCESS, payment.amount_value, reason)
+        elif payment.status in {
+            PaymentStatus.CHARGED,
+            PaymentStatus.PARTIALLY_REFUNDED,
+        }:
+            payment_refund(payment=payment, amount=None, reason=reason)
+        elif payment.status in {PaymentStatus.PENDING, PaymentStatus.ACTION_REQUIRED}:
+            if payment.psp_reference and payment.gateway != "dummy":
+                gateway.void(psp_reference=payment.psp_reference)
+            with transaction.atomic():
+                payment.status = PaymentStatus.CANCELED
+                payment.error = reason[:255]
+                payment.save()
+                _event(payment, EventType.CANCEL_SUCCESS, Decimal(0), reason)
+    except PaymentError as exc:
+        logger.error("Could not release payment %s: %s", payment.pk, exc.message)
+        _event(payment, EventType.INFO, Decimal(0), f"Release failed: {exc.message}")
+    return payment
+
+
+def payment_refund(*, payment: Payment, amount: Decimal | None, reason: str) -> Payment:
+    """Refund part (``amount``) or all (``None``) of what is left of a charge.
+
+    Raises:
+        PaymentNotRefundableError: the amount is not positive or above what is left.
+        PaymentGatewayError: the provider failed; nothing changes.
+    """
+    refundable = payment.charged_value - payment.refunded_value
+    value = refundable if amount is None else amount
+    if value <= 0 or value > refundable:
+        raise PaymentNotRefundableError(
+            f"Enter an amount between 0.01 and {refundable} {payment.currency}."
+        )
+    gateway = gateway_get(payment.gateway)
+    key_suffix = f"{payment.refunded_value}-{value}"
+    try:
+        gateway.refund(
+            psp_reference=payment.psp_reference or "",
+            amount=Money(value, payment.currency),
+            idempotency_key=f"payment-{payment.token}-refund-{key_suffix}",
+        )
+    except PaymentError as exc:
+        _event(payment, EventType.REFUND_FAILURE, value, exc.message)
+        raise
+    with transaction.atomic():
+        locked = Payment.objects.select_for_update().get(pk=payment.pk)
+        _refund_record(locked, locked.refunded_value + value, reason)
+    payment.refresh_from_db()
+    return payment
+
+
+def _refund_record(payment: Payment, refunded_total: Decimal, message: str) -> bool:
+    """Set the cumulative refunded amount; the caller holds the payment's row lock."""
+    refunded_total = min(refunded_total, payment.charged_value)
+    if refunded_total <= payment.refunded_value:
+        return False
+    delta = refunded_total - payment.refunded_value
+    payment.refunded_value = refunded_total
+    payment.status = (
+        PaymentStatus.REFUNDED
+        if refunded_total >= payment.charged_value
+        else PaymentStatus.PARTIALLY_REFUNDED
+    )
+    payment.save()
+    _event(payment, EventType.REFUND_SUCCESS, delta, message)
+    if payment.order_id:
+        _order_amounts_refresh(payment.order_id)
+    return True
+
+
+def _order_amounts_refresh(order_id: int) -> None:
+    from storefront.orders.models import Order
+
+    sums = Payment.objects.filter(order_id=order_id).aggregate(
+        charged=Sum("charged_value"), refunded=Sum("refunded_value")
+    )
+    Order.objects.filter(pk=order_id).update(
+        total_charged_amount=sums["charged"] or 0,
+        total_refunded_amount=sums["refunded"] or 0,
+    )
+
+
+def payment_attach_to_order(*, payment: Payment, order_id: int) -> None:
+    """Link a payment to the order it paid for; the caller holds a transaction."""
+    Payment.objects.filter(pk=payment.pk).update(order_id=order_id)
+    payment.order_id = order_id
+    _order_amounts_refresh(order_id)
+
+
+# --- Stripe webhooks ---------------------------------------------------------------
+
+
+def stripe_webhook_handle(*, payload: bytes, signature: str) -> StripeWebhookEvent:
+    """Verify, store once and act on a Stripe event.
+
+    A duplicate delivery of an event already handled changes nothing. Handlers are
+    idempotent themselves, so two deliveries racing each other are also harmless.
+
+    Raises:
+        WebhookSignatureError: bad or missing signature; nothing is stored.
+        WebhookPayloadError: the body is not an event; nothing is stored.
+    """
+    event = stripe_client.webhook_event_construct(payload=payload, signature=signature)
+    try:
+        with transaction.atomic():
+            row, _created = StripeWebhookEvent.objects.get_or_create(
+                event_id=event["id"],
+                defaults={"type": event["type"], "payload": event},
+            )
+    except IntegrityError:
+        row = StripeWebhookEvent.objects.get(event_id=event["id"])
+    if row.status in {
+        StripeWebhookEvent.Status.SUCCEEDED,
+        StripeWebhookEvent.Status.IGNORED,
+    }:
+        return row
+    handler = _HANDLERS.get(event["type"])
+    if handler is None:
+        row.status = StripeWebhookEvent.Status.IGNORED
+        row.save(update_fields=["status", "updated_at"])
+        return row
+    try:
+        handled = handler(event["data"]["object"])
+    except DomainError as exc:
+        row.status = StripeWebhookEvent.Status.FAILED
+        row.error = exc.message
+        row.save(update_fields=["status", "error", "updated_at"])
+        return row
+    row.status = (
+        StripeWebhookEvent.Status.SUCCEEDED
+        if handled
+        else StripeWebhookEvent.Status.IGNORED
+    )
+    row.error = ""
+    row.save(update_fields=["status", "error", "updated_at"])
+    return row
+
+
+def _payment_for_intent(intent: dict[str, Any]) -> Payment | None:
+    return Payment.objects.filter(
+        psp_reference=intent.get("id"), gateway="stripe"
+    ).first()
+
+
+def _on_intent_succeeded(intent: dict[str, Any]) -> bool:
+    payment = _payment_for_intent(intent)
+    if payment is None:
+        return False
+    with transaction.atomic():
+        locked = Payment.objects.select_for_update().get(pk=payment.pk)
+        if locked.charged_value == 0 and locked.status not in {
+            PaymentStatus.REFUNDED,
+            PaymentStatus.PARTIALLY_REFUNDED,
+        }:
+            _apply_response(
+                locked,
+                GatewayResponse(
+                    status=GatewayStatus.CHARGED,
+                    psp_reference=intent["id"],
+                    amount=stripe_client.amount_from_intent(intent, "amount_received"),
+                ),
+            )
+    payment.refresh_from_db()
+    payment_complete_order(payment=payment)
+    return True
+
+
+def payment_complete_order(*, payment: Payment) -> None:
+    """Turn a succeeded checkout payment into its order, exactly once.
+
+    Payments without a checkout (renewals) or already linked to an order are left
+    alone; when the checkout can no longer become an order the money goes back.
+    """
+    if payment.order_id or payment.checkout_token is None:
+        return
+    from storefront.checkout.services import checkout_complete
+
+    try:
+        checkout_complete(checkout_token=payment.checkout_token, payment=payment)
+    except DomainError as exc:
+        # checkout_complete has already released the payment; record why.
+        logger.warning("Paid checkout could not become an order: %s", exc.message)
+
+
+def _on_intent_failed(intent: dict[str, Any]) -> bool:
+    payment = _payment_for_intent(intent)
+    if payment is None:
+        return False
+    with transaction.atomic():
+        locked = Payment.objects.select_for_update().get(pk=payment.pk)
+        if locked.status in {PaymentStatus.FAILED, PaymentStatus.CHARGED}:
+            return True
+        message = (intent.get("last_payment_error") or {}).get("message") or (
+            "The payment failed."
+        )
+        locked.status = PaymentStatus.FAILED
+        locked.error = message[:255]
+        locked.save()
+        _event(locked, EventType.AUTHORIZATION_FAILURE, locked.amount_value, message)
+    return True
+
+
+def _on_charge_refunded(charge: dict[str, Any]) -> bool:
+    intent_id = charge.get("payment_intent")
+    payment = Payment.objects.filter(psp_reference=intent_id, gateway="stripe").first()
+    if payment is None:
+        return False
+    refunded = stripe_client.amount_from_intent(charge, "amount_refunded").amount
+    with transaction.atomic():
+        locked = Payment.objects.select_for_update().get(pk=payment.pk)
+        _refund_record(locked, refunded, "Refunded at Stripe")
+    return True
+
+
+_HANDLERS = {
+    "payment_intent.succeeded": _on_intent_succeeded,
+    "payment_intent.payment_failed": _on_intent_failed,
+    "charge.refunded": _on_charge_refunded,
+}

@@ -1,0 +1,157 @@
+"""The only module that imports ``stripe``: calls, error mapping, webhook checks.
+
+Callers get plain dicts back and only our own errors: a card refusal becomes
+``PaymentDeclinedError``, any other Stripe failure ``PaymentGatewayError``.
+"""
+
+import logging
+from typing import Any
+
+import stripe
+from django.conf import settings
+from prices import Money
+
+from common.money import money_from_minor_units, money_to_minor_units
+from storefront.payments.errors import (
+    PaymentDeclinedError,
+    PaymentGatewayError,
+    WebhookPayloadError,
+    WebhookSignatureError,
+)
+
+logger = logging.getLogger(__name__)
+
+
+def _configure() -> None:
+    if not settings.STRIPE_SECRET_KEY:
+        raise PaymentGatewayError("Stripe is not configured.")
+    stripe.api_key = settings.STRIPE_SECRET_KEY
+    if settings.STRIPE_API_BASE:
+        stripe.api_base = settings.STRIPE_API_BASE
+    stripe.max_network_retries = 2
+
+
+def _call(operation: str, func: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    _configure()
+    try:
+        result = func(*args, **kwargs)
+    except stripe.CardError as exc:
+        logger.info("Stripe declined a card", extra={"operation": operation})
+        raise PaymentDeclinedError(
+            exc.user_message or "Your card was declined."
+        ) from exc
+    except stripe.StripeError as exc:
+        logger.error(
+            "Stripe call failed: %s", operation, extra={"stripe_error": str(exc)}
+        )
+        raise PaymentGatewayError() from exc
+    return _to_dict(result)
+
+
+def _to_dict(obj: Any) -> dict[str, Any]:
+    if hasattr(obj, "to_dict_recursive"):
+        return obj.to_dict_recursive()
+    if hasattr(obj, "to_dict"):
+        return obj.to_dict()
+    return dict(obj)
+
+
+def payment_intent_create(
+    *,
+    amount: Money,
+    idempotency_key: str,
+    metadata: dict[str, str],
+    receipt_email: str = "",
+    payment_method: str = "",
+    customer: str = "",
+    confirm: bool = False,
+    off_session: bool = False,
+    return_url: str = "",
+) -> dict[str, Any]:
+    params: dict[str, Any] = {
+        "amount": money_to_minor_units(amount),
+        "currency": amount.currency.lower(),
+        "metadata": metadata,
+    }
+    if receipt_email:
+        params["receipt_email"] = receipt_email
+    if customer:
+        params["customer"] = customer
+    if payment_method:
+        params["payment_method"] = payment_method
+        params["payment_method_types"] = ["card"]
+    else:
+        params["automatic_payment_methods"] = {"enabled": True}
+    if confirm:
+        params["confirm"] = True
+        if return_url:
+            params["return_url"] = return_url
+    if off_session:
+        params["off_session"] = True
+    return _call(
+        "payment_intent_create",
+        stripe.PaymentIntent.create,
+        idempotency_key=idempotency_key,
+        **params,
+    )
+
+
+def payment_intent_retrieve(*, intent_id: str) -> dict[str, Any]:
+    return _call("payment_intent_retrieve", stripe.PaymentIntent.retrieve, intent_id)
+
+
+def payment_intent_capture(
+    *, intent_id: str, amount: Money, idempotency_key: str
+) -> dict[str, Any]:
+    return _call(
+        "payment_intent_capture",
+        stripe.PaymentIntent.capture,
+        intent_id,
+        amount_to_capture=money_to_minor_units(amount),
+        idempotency_key=idempotency_key,
+    )
+
+
+def payment_intent_cancel(*, intent_id: str) -> dict[str, Any]:
+    return _call("payment_intent_cancel", stripe.PaymentIntent.cancel, intent_id)
+
+
+def refund_create(
+    *, intent_id: str, amount: Money, idempotency_key: str
+) -> dict[str, Any]:
+    return _call(
+        "refund_create",
+        stripe.Refund.create,
+        payment_intent=intent_id,
+        amount=money_to_minor_units(amount),
+        idempotency_key=idempotency_key,
+    )
+
+
+def amount_from_intent(intent: dict[str, Any], key: str = "amount") -> Money:
+    return money_from_minor_units(int(intent.get(key) or 0), intent["currency"])
+
+
+def webhook_event_construct(*, payload: bytes, signature: str) -> dict[str, Any]:
+    """Verify a webhook's signature with the endpoint secret and parse it.
+
+    Raises:
+        WebhookSignatureError: missing or wrong signature, or a stale timestamp.
+        WebhookPayloadError: the body is not a JSON Stripe event.
+    """
+    secret = settings.STRIPE_WEBHOOK_SECRET
+    if not secret or not signature:
+        raise WebhookSignatureError()
+    try:
+        event = stripe.Webhook.construct_event(payload, signature, secret)
+    except stripe.SignatureVerificationError as exc:
+        raise WebhookSignatureError() from exc
+    except ValueError as exc:
+        raise WebhookPayloadError() from exc
+    data = _to_dict(event)
+    if not isinstance(data.get("id"), str) or not isinstance(data.get("type"), str):
+        raise WebhookPayloadError()
+    obj = (data.get("data") or {}).get("object")
+    if not isinstance(obj, dict):
+        raise WebhookPayloadError()
+    return data
