@@ -10,7 +10,12 @@ from tests.factories.catalogue import (
     listed_product,
 )
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+# serialized_rollback restores what migrations created (groups, Wagtail's root
+# page) after the flush that ends a transactional test.
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_home_to_category_to_product_and_variant_price(live_server, page):

@@ -3,7 +3,10 @@ from django.contrib.auth.models import Group
 
 from storefront.accounts.models import User
 from storefront.catalogue.models import Product
-from storefront.catalogue.permissions import CATALOGUE_MANAGER_GROUP
+from storefront.catalogue.permissions import (
+    CATALOGUE_MANAGER_GROUP,
+    catalogue_manager_group_sync,
+)
 from tests.factories.catalogue import ProductFactory
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def manager(db):
     user = User.objects.create_user("cat@example.com", "pw-for-tests", is_staff=True)
-    user.groups.add(Group.objects.get(name=CATALOGUE_MANAGER_GROUP))
+    user.groups.add(catalogue_manager_group_sync())
     return User.objects.get(pk=user.pk)  # fresh permission cache
 
 
