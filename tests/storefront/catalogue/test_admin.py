@@ -1,4 +1,7 @@
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 
 from storefront.accounts.models import User
@@ -19,19 +22,25 @@ def manager(db):
     return User.objects.get(pk=user.pk)  # fresh permission cache
 
 
-def test_group_exists_after_migrations_with_catalogue_permissions_only():
+def test_migration_creates_the_group_with_catalogue_permissions_only():
+    """The data migration's forward step builds the group from nothing."""
     # given
-    group = Group.objects.get(name=CATALOGUE_MANAGER_GROUP)
+    Group.objects.filter(name=CATALOGUE_MANAGER_GROUP).delete()
+    migration = importlib.import_module(
+        "storefront.catalogue.migrations.0002_catalogue_manager_group"
+    )
 
     # when
+    migration.create_group(django_apps, None)
+
+    # then
+    group = Group.objects.get(name=CATALOGUE_MANAGER_GROUP)
     apps = set(group.permissions.values_list("content_type__app_label", flat=True))
     channel_perms = set(
         group.permissions.filter(content_type__app_label="channels").values_list(
             "codename", flat=True
         )
     )
-
-    # then
     assert apps == {
         "catalogue",
         "inventory",
@@ -44,6 +53,7 @@ def test_group_exists_after_migrations_with_catalogue_permissions_only():
     assert channel_perms == {"view_channel"}
     assert group.permissions.filter(codename="change_product").exists() is True
     assert group.permissions.filter(codename="delete_stock").exists() is True
+    assert group.permissions.filter(content_type__app_label="orders").exists() is False
 
 
 def test_manager_has_no_order_payment_or_compliance_permissions(manager):
