@@ -200,11 +200,13 @@ COMPLIANCE_RULES_DIR = BASE_DIR / "config" / "compliance"
 COMPLIANCE_AGE_WEBHOOK_SECRET = env_str("COMPLIANCE_AGE_WEBHOOK_SECRET", "")
 COMPLIANCE_SCAN_SOURCES: list[str] = [
     # dotted paths to callables yielding compliance.scan.ScanItem; owners append theirs
+    "content.compliance_sources.article_scan_items",
 ]
 
 # Demo data: populatedb runs the catalogue's loader, then each of these in order.
 DEMO_DATA_LOADERS: list[str] = [
     # dotted paths to callables taking (stdout) and loading their demo data idempotently
+    "content.demo.populate_articles",
 ]
 
 # --- checkout, orders, payments, accounts ---
@@ -237,6 +239,8 @@ ACCOUNTS_EMAIL_CONFIRM_MAX_AGE = env_int("ACCOUNTS_EMAIL_CONFIRM_MAX_AGE", 3 * 8
 # --- subscriptions ---
 
 # --- content ---
+# Days a newsletter confirmation link stays valid.
+CONTENT_NEWSLETTER_CONFIRM_DAYS = env_int("CONTENT_NEWSLETTER_CONFIRM_DAYS", 3)
 
 # --- GraphQL API ---
 GRAPHQL_JWT_ACCESS_TTL = env_int("GRAPHQL_JWT_ACCESS_TTL", 5 * 60)
