@@ -141,7 +141,8 @@ ARTICLES = [
             (
                 "p",
                 "Surveys describe the people who answer them. Those who had a good "
-                "time are more likely to keep microdosing and to volunteer for a study, "
+                "time are more likely to keep microdosing and to volunteer for a "
+                "study, "
                 "so the picture leans positive. The researchers themselves say so "
                 "[1][4].",
             ),
