@@ -1,0 +1,110 @@
+import json
+
+import pytest
+
+from storefront.checkout.models import Checkout, CheckoutLine
+from storefront.checkout.services import checkout_line_add
+from storefront.payments.models import StripeWebhookEvent
+from tests.factories.checkout import sellable_variant
+
+
+def test_add_to_cart_endpoint(client, shop):
+    response = client.post("/cart/add/", {"variant": shop.variant.pk, "quantity": "3"})
+    assert response.status_code == 302
+    assert response.url == "/cart/"
+    assert CheckoutLine.objects.get().quantity == 3
+    page = client.get("/cart/").content.decode()
+    assert shop.variant.product.name in page
+    assert 'data-total="total">30.00 USD' in page
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"variant": "x", "quantity": "1"}, "Variant: Choose a product option."),
+        ({"quantity": "1"}, "Variant: Choose a product option."),
+        ({"variant": "VARIANT", "quantity": "many"}, "Quantity: Enter a whole number."),
+        (
+            {"variant": "VARIANT", "quantity": "0"},
+            "Quantity: The quantity must be at least 1.",
+        ),
+        ({"variant": "VARIANT", "quantity": "11"}, "Quantity: Only 10 left in stock."),
+    ],
+)
+def test_add_to_cart_bad_input(client, shop, data, message):
+    data = {k: (shop.variant.pk if v == "VARIANT" else v) for k, v in data.items()}
+    response = client.post("/cart/add/", data, follow=True)
+    assert message in response.content.decode()
+    assert CheckoutLine.objects.count() == 0
+
+
+def test_details_step_names_invalid_field(client, shop):
+    client.post("/cart/add/", {"variant": shop.variant.pk, "quantity": "1"})
+    response = client.post(
+        "/cart/checkout/details/",
+        {
+            "email": "ada@example.com",
+            "first_name": "Ada",
+            "last_name": "L",
+            "street_address_1": "1 Main St",
+            "city": "Austin",
+            "postal_code": "7870",
+            "country": "US",
+            "country_area": "TX",
+        },
+    )
+    assert response.status_code == 200
+    assert (
+        "Postal code: This value is not valid for United States of America."
+        in response.content.decode()
+    )
+    assert Checkout.objects.get().shipping_address_id is None
+
+
+def _cart_with_lines(client, shop, count):
+    client.post("/cart/add/", {"variant": shop.variant.pk, "quantity": "1"})
+    checkout = Checkout.objects.get()
+    for _ in range(count - 1):
+        variant = sellable_variant(channel=shop.channel, warehouse=shop.warehouse)
+        checkout_line_add(checkout=checkout, variant_id=variant.pk, quantity=1)
+    return checkout
+
+
+@pytest.mark.parametrize("path", ["/cart/", "/cart/checkout/review/"])
+def test_page_queries_do_not_grow_with_lines(
+    client, shop, django_assert_max_num_queries, path
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    checkout = _cart_with_lines(client, shop, 1)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(path).status_code == 200
+    for _ in range(9):
+        variant = sellable_variant(channel=shop.channel, warehouse=shop.warehouse)
+        checkout_line_add(checkout=checkout, variant_id=variant.pk, quantity=1)
+    with CaptureQueriesContext(connection) as ten:
+        assert client.get(path).status_code == 200
+    assert len(ten.captured_queries) == len(one.captured_queries)
+
+
+def test_cart_page_query_count(client, shop, django_assert_num_queries):
+    _cart_with_lines(client, shop, 5)
+    with django_assert_num_queries(10):
+        client.get("/cart/")
+
+
+@pytest.mark.parametrize(
+    ("body", "headers"),
+    [
+        (b"not json", {"HTTP_STRIPE_SIGNATURE": "t=1,v1=abc"}),
+        (json.dumps({"id": "evt_1"}).encode(), {}),
+    ],
+)
+def test_webhook_rejects_unsigned_or_malformed(client, db, body, headers):
+    response = client.post(
+        "/webhooks/stripe/", body, content_type="application/json", **headers
+    )
+    assert response.status_code == 400
+    assert response.json()["error"] == "The webhook signature is invalid."
+    assert StripeWebhookEvent.objects.count() == 0
