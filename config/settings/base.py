@@ -201,6 +201,7 @@ COMPLIANCE_AGE_WEBHOOK_SECRET = env_str("COMPLIANCE_AGE_WEBHOOK_SECRET", "")
 COMPLIANCE_SCAN_SOURCES: list[str] = [
     # dotted paths to callables yielding compliance.scan.ScanItem; owners append theirs
     "content.compliance_sources.article_scan_items",
+    "storefront.catalogue.compliance_sources.product_scan_items",
 ]
 
 # Demo data: populatedb runs the catalogue's loader, then each of these in order.

@@ -2,19 +2,25 @@
 
 from collections.abc import Iterable
 
+from compliance.regions import RegionDecision, availability_decide
 from storefront.catalogue.models import Product
 
 
 def products_attach_region_decisions(
     *, products: Iterable[Product], region: str
-) -> dict[str, object]:
+) -> dict[str, RegionDecision]:
     """Set ``product.region_decision`` on each product; return the decisions by class.
 
-    Wired to compliance.regions.availability_decide once that module exists; until
-    then every product carries ``None`` (no badge, nothing hidden).
+    ``availability_decide`` runs once per distinct regulated class, however many
+    products share it.
     """
     products = list(products)
-    decisions: dict[str, object] = {}
+    decisions: dict[str, RegionDecision] = {}
     for product in products:
-        product.region_decision = decisions.get(product.regulated_class)  # type: ignore[attr-defined]
+        product_class = product.regulated_class
+        if product_class not in decisions:
+            decisions[product_class] = availability_decide(
+                product_class=product_class, region=region
+            )
+        product.region_decision = decisions[product_class]  # type: ignore[attr-defined]
     return decisions

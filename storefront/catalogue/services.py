@@ -303,7 +303,6 @@ def product_media_thumbnail_refresh(*, media: ProductMedia) -> ProductMedia:
     return media
 
 
-@transaction.atomic
 def product_publish(
     *,
     product: Product,
@@ -327,10 +326,32 @@ def product_publish(
         variant__product=product, channel=channel
     ).exists():
         raise ProductNotPricedError(field="channel")
+    # Checked before the write's transaction so that a refusal's audit entry,
+    # written by the compliance package, is kept.
     product_publication_check(product=product, channel=channel)
+    with transaction.atomic():
+        return _listing_publish(
+            product=product,
+            channel=channel,
+            published_at=published_at,
+            visible_in_listings=visible_in_listings,
+            available_for_purchase_at=available_for_purchase_at,
+        )
+
+
+def _listing_publish(
+    *,
+    product: Product,
+    channel: Channel,
+    published_at: datetime | None,
+    visible_in_listings: bool,
+    available_for_purchase_at: datetime | None,
+) -> ProductChannelListing:
     listing = ProductChannelListing.objects.filter(
         product=product, channel=channel
-    ).first() or ProductChannelListing(product=product, channel=channel)
+    ).select_for_update().first() or ProductChannelListing(
+        product=product, channel=channel
+    )
     wanted = {
         "is_published": True,
         "published_at": listing.published_at or published_at or timezone.now(),

@@ -37,15 +37,3 @@ def media_url(path: str | None) -> str:
     from django.core.files.storage import default_storage
 
     return default_storage.url(str(path))
-
-
-@register.simple_tag(takes_context=True)
-def optional_include(context: template.Context, template_name: str) -> str:
-    """Render a template another section provides, or nothing when it is absent."""
-    from django.template.loader import get_template
-
-    try:
-        included = get_template(template_name)
-    except template.TemplateDoesNotExist:
-        return ""
-    return included.render(context.flatten(), context.get("request"))
