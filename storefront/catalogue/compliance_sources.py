@@ -10,7 +10,7 @@ from storefront.catalogue.publication import product_claims_text
 
 
 def product_scan_items() -> Iterator[ScanItem]:
-    """One item per product: its claims text, admin URL, and the regimes it is listed in.
+    """One item per product: claims text, admin URL, regimes of its listings.
 
     A product listed nowhere is scanned under every regime, so drafts are checked
     before anyone tries to publish them.
