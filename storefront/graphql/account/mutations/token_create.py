@@ -3,9 +3,11 @@
 from typing import Any
 
 import graphene
-from graphql import GraphQLError
+from django.contrib.auth import authenticate
+from django.core.exceptions import ValidationError
 
 from common.graphql.mutations import BaseMutation
+from storefront.graphql.account.jwt import ACCESS, REFRESH, token_issue
 from storefront.graphql.account.types import (  # noqa: F401
     AccountInput,
     AccountRegisterInput,
@@ -35,5 +37,20 @@ class CreateToken(BaseMutation):
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        # Not wired yet: the domain service this calls has not landed (see report).
-        raise GraphQLError("`tokenCreate` is not available yet on this shop.")
+        user = authenticate(
+            info.context, email=data["email"].strip().lower(), password=data["password"]
+        )
+        if user is None or not user.is_active:
+            raise ValidationError(
+                {
+                    "email": ValidationError(
+                        "Please, enter valid credentials", code="invalid_credentials"
+                    )
+                }
+            )
+        return cls(
+            token=token_issue(user=user, kind=ACCESS),
+            refresh_token=token_issue(user=user, kind=REFRESH),
+            user=user,
+            errors=[],
+        )

@@ -3,9 +3,16 @@
 from typing import Any
 
 import graphene
-from graphql import GraphQLError
+from django.core.exceptions import ValidationError
 
 from common.graphql.mutations import BaseMutation
+from storefront.graphql.account.jwt import (
+    ACCESS,
+    REFRESH,
+    TokenError,
+    token_issue,
+    token_user,
+)
 from storefront.graphql.account.types import (  # noqa: F401
     AccountInput,
     AccountRegisterInput,
@@ -33,5 +40,19 @@ class RefreshToken(BaseMutation):
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        # Not wired yet: the domain service this calls has not landed (see report).
-        raise GraphQLError("`tokenRefresh` is not available yet on this shop.")
+        token = data.get("refresh_token")
+        if not token:
+            raise ValidationError(
+                {
+                    "refreshToken": ValidationError(
+                        "Missing refresh token.", code="jwt_missing_token"
+                    )
+                }
+            )
+        try:
+            user = token_user(token=token, kind=REFRESH)
+        except TokenError as exc:
+            raise ValidationError(
+                {"refreshToken": ValidationError(exc.message, code=exc.code)}
+            ) from exc
+        return cls(token=token_issue(user=user, kind=ACCESS), user=user, errors=[])

@@ -3,18 +3,33 @@
 from typing import Any
 
 import graphene
-from graphql import GraphQLError
+from django.db import transaction
 
 from common.graphql.mutations import BaseMutation
 from common.graphql.scalars import PositiveDecimal  # noqa: F401
-from storefront.graphql.account.types import AddressInput  # noqa: F401
+from storefront.checkout import services
+from storefront.graphql.account.types import (
+    AddressInput,  # noqa: F401
+    address_data,
+)
 from storefront.graphql.checkout.inputs import (  # noqa: F401
     CheckoutAddressValidationRules,
     CheckoutCreateInput,
     CheckoutLineInput,
     CheckoutLineUpdateInput,
 )
-from storefront.graphql.checkout.types import Checkout, Delivery, ObjectWithMetadata  # noqa: F401
+from storefront.graphql.checkout.types import (  # noqa: F401
+    Checkout,
+    Delivery,
+    ObjectWithMetadata,
+    checkout_refresh,
+)
+from storefront.graphql.checkout.utils import (
+    list_cap,
+    pk_of,
+    refuse_price_override,
+)
+from storefront.graphql.checkout.utils import reload as services_checkout
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
 from storefront.graphql.core.inputs import MetadataInput  # noqa: F401
 
@@ -34,5 +49,36 @@ class CheckoutCreate(BaseMutation):
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        # Not wired yet: the domain service this calls has not landed (see report).
-        raise GraphQLError("`checkoutCreate` is not available yet on this shop.")
+        from storefront.graphql.core.context import current_user, resolve_channel
+
+        payload = data["input"]
+        lines = list_cap(payload.get("lines"), field="lines")
+        refuse_price_override(lines)
+        channel = resolve_channel(info, payload.get("channel"))
+        region = getattr(getattr(info.context, "shopper_region", None), "region", "")
+        with transaction.atomic():
+            checkout = services.checkout_create(
+                channel=channel,
+                region=region or channel.default_country.code,
+                user=current_user(info),
+                email=payload.get("email") or "",
+            )
+            for line in lines:
+                services.checkout_line_add(
+                    checkout=checkout,
+                    variant_id=pk_of(
+                        line["variant_id"], expected="ProductVariant", field="variantId"
+                    ),
+                    quantity=line["quantity"],
+                )
+            if payload.get("shipping_address"):
+                services.checkout_shipping_address_set(
+                    checkout=checkout, data=address_data(payload["shipping_address"])
+                )
+            if payload.get("billing_address"):
+                services.checkout_billing_address_set(
+                    checkout=checkout,
+                    same_as_shipping=False,
+                    data=address_data(payload["billing_address"]),
+                )
+        return cls(checkout=services_checkout(checkout), errors=[])

@@ -3,10 +3,10 @@
 from typing import Any
 
 import graphene
-from graphql import GraphQLError
 
 from common.graphql.mutations import BaseMutation
 from common.graphql.scalars import PositiveDecimal  # noqa: F401
+from storefront.checkout import services
 from storefront.graphql.account.types import AddressInput  # noqa: F401
 from storefront.graphql.checkout.inputs import (  # noqa: F401
     CheckoutAddressValidationRules,
@@ -15,6 +15,11 @@ from storefront.graphql.checkout.inputs import (  # noqa: F401
     CheckoutLineUpdateInput,
 )
 from storefront.graphql.checkout.types import Checkout, Delivery, ObjectWithMetadata  # noqa: F401
+from storefront.graphql.checkout.utils import (
+    checkout_for_mutation,
+    pk_of,
+    reload,
+)
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
 from storefront.graphql.core.inputs import MetadataInput  # noqa: F401
 
@@ -35,7 +40,13 @@ class CheckoutDeliveryMethodUpdate(BaseMutation):
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        # Not wired yet: the domain service this calls has not landed (see report).
-        raise GraphQLError(
-            "`checkoutDeliveryMethodUpdate` is not available yet on this shop."
+        checkout = checkout_for_mutation(info, data.get("id"))
+        method_pk = pk_of(
+            data.get("delivery_method_id"),
+            expected=("ShippingMethod", "Delivery"),
+            field="deliveryMethodId",
         )
+        services.checkout_shipping_method_set(
+            checkout=checkout, shipping_method_id=method_pk
+        )
+        return cls(checkout=reload(checkout), errors=[])

@@ -3,10 +3,11 @@
 from typing import Any
 
 import graphene
-from graphql import GraphQLError
+from django.db import transaction
 
 from common.graphql.mutations import BaseMutation
 from common.graphql.scalars import PositiveDecimal  # noqa: F401
+from storefront.checkout import services
 from storefront.graphql.account.types import AddressInput  # noqa: F401
 from storefront.graphql.checkout.inputs import (  # noqa: F401
     CheckoutAddressValidationRules,
@@ -15,6 +16,12 @@ from storefront.graphql.checkout.inputs import (  # noqa: F401
     CheckoutLineUpdateInput,
 )
 from storefront.graphql.checkout.types import Checkout, Delivery, ObjectWithMetadata  # noqa: F401
+from storefront.graphql.checkout.utils import (
+    checkout_for_mutation,
+    list_cap,
+    pk_of,
+    reload,
+)
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
 from storefront.graphql.core.inputs import MetadataInput  # noqa: F401
 
@@ -35,5 +42,12 @@ class CheckoutLinesDelete(BaseMutation):
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        # Not wired yet: the domain service this calls has not landed (see report).
-        raise GraphQLError("`checkoutLinesDelete` is not available yet on this shop.")
+        ids = list_cap(data["lines_ids"], field="linesIds")
+        checkout = checkout_for_mutation(info, data.get("id"))
+        with transaction.atomic():
+            for line_id in ids:
+                services.checkout_line_delete(
+                    checkout=checkout,
+                    line_id=pk_of(line_id, expected="CheckoutLine", field="linesIds"),
+                )
+        return cls(checkout=reload(checkout), errors=[])

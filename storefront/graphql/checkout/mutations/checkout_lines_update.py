@@ -3,10 +3,12 @@
 from typing import Any
 
 import graphene
-from graphql import GraphQLError
+from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from common.graphql.mutations import BaseMutation
 from common.graphql.scalars import PositiveDecimal  # noqa: F401
+from storefront.checkout import services
 from storefront.graphql.account.types import AddressInput  # noqa: F401
 from storefront.graphql.checkout.inputs import (  # noqa: F401
     CheckoutAddressValidationRules,
@@ -15,6 +17,13 @@ from storefront.graphql.checkout.inputs import (  # noqa: F401
     CheckoutLineUpdateInput,
 )
 from storefront.graphql.checkout.types import Checkout, Delivery, ObjectWithMetadata  # noqa: F401
+from storefront.graphql.checkout.utils import (
+    checkout_for_mutation,
+    list_cap,
+    pk_of,
+    refuse_price_override,
+    reload,
+)
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
 from storefront.graphql.core.inputs import MetadataInput  # noqa: F401
 
@@ -35,5 +44,32 @@ class CheckoutLinesUpdate(BaseMutation):
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        # Not wired yet: the domain service this calls has not landed (see report).
-        raise GraphQLError("`checkoutLinesUpdate` is not available yet on this shop.")
+        lines = list_cap(data["lines"], field="lines")
+        refuse_price_override(lines)
+        checkout = checkout_for_mutation(info, data.get("id"))
+        with transaction.atomic():
+            for line in lines:
+                if line.get("line_id"):
+                    line_pk = pk_of(
+                        line["line_id"], expected="CheckoutLine", field="lineId"
+                    )
+                else:
+                    variant_pk = pk_of(
+                        line.get("variant_id"),
+                        expected="ProductVariant",
+                        field="variantId",
+                    )
+                    found = checkout.lines.filter(variant_id=variant_pk).first()
+                    if found is None:
+                        raise ValidationError(
+                            {
+                                "variantId": ValidationError(
+                                    "This item is not in the cart.", code="not_found"
+                                )
+                            }
+                        )
+                    line_pk = str(found.pk)
+                services.checkout_line_update(
+                    checkout=checkout, line_id=line_pk, quantity=line.get("quantity")
+                )
+        return cls(checkout=reload(checkout), errors=[])

@@ -6,11 +6,11 @@ The law of the address's region then applies to every line.
 from typing import Any
 
 import graphene
-from graphql import GraphQLError
 
 from common.graphql.mutations import BaseMutation
 from common.graphql.scalars import PositiveDecimal  # noqa: F401
-from storefront.graphql.account.types import AddressInput
+from storefront.checkout import services
+from storefront.graphql.account.types import AddressInput, address_data
 from storefront.graphql.checkout.inputs import (  # noqa: F401
     CheckoutAddressValidationRules,
     CheckoutCreateInput,
@@ -18,6 +18,10 @@ from storefront.graphql.checkout.inputs import (  # noqa: F401
     CheckoutLineUpdateInput,
 )
 from storefront.graphql.checkout.types import Checkout, Delivery, ObjectWithMetadata  # noqa: F401
+from storefront.graphql.checkout.utils import (
+    checkout_for_mutation,
+    reload,
+)
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
 from storefront.graphql.core.inputs import MetadataInput  # noqa: F401
 
@@ -40,7 +44,8 @@ class CheckoutShippingAddressUpdate(BaseMutation):
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        # Not wired yet: the domain service this calls has not landed (see report).
-        raise GraphQLError(
-            "`checkoutShippingAddressUpdate` is not available yet on this shop."
+        checkout = checkout_for_mutation(info, data.get("id"))
+        services.checkout_shipping_address_set(
+            checkout=checkout, data=address_data(data["shipping_address"])
         )
+        return cls(checkout=reload(checkout), errors=[])

@@ -3,10 +3,10 @@
 from typing import Any
 
 import graphene
-from graphql import GraphQLError
 
 from common.graphql.mutations import BaseMutation
 from common.graphql.scalars import PositiveDecimal  # noqa: F401
+from storefront.checkout.selectors import shipping_methods_for_checkout
 from storefront.graphql.account.types import AddressInput  # noqa: F401
 from storefront.graphql.checkout.inputs import (  # noqa: F401
     CheckoutAddressValidationRules,
@@ -14,7 +14,15 @@ from storefront.graphql.checkout.inputs import (  # noqa: F401
     CheckoutLineInput,
     CheckoutLineUpdateInput,
 )
-from storefront.graphql.checkout.types import Checkout, Delivery, ObjectWithMetadata  # noqa: F401
+from storefront.graphql.checkout.types import (  # noqa: F401
+    Checkout,
+    Delivery,
+    ObjectWithMetadata,
+    checkout_bundle,
+    listing_price,
+    shipping_method_data,
+)
+from storefront.graphql.checkout.utils import checkout_for_mutation
 from storefront.graphql.core.errors import (
     DeliveryOptionsCalculateError,
     DeliveryOptionsCalculateErrorCode,
@@ -41,7 +49,12 @@ class DeliveryOptionsCalculate(BaseMutation):
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        # Not wired yet: the domain service this calls has not landed (see report).
-        raise GraphQLError(
-            "`deliveryOptionsCalculate` is not available yet on this shop."
+        checkout = checkout_for_mutation(info, data["id"])
+        checkout_info, totals = checkout_bundle(checkout)
+        return cls(
+            deliveries=[
+                shipping_method_data(method, listing_price(listing, totals))
+                for method, listing in shipping_methods_for_checkout(info=checkout_info)
+            ],
+            errors=[],
         )

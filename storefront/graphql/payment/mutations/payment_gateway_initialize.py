@@ -3,11 +3,11 @@
 from typing import Any
 
 import graphene
-from graphql import GraphQLError
 
 from common.graphql.mutations import BaseMutation
 from common.graphql.scalars import JSON, PositiveDecimal  # noqa: F401
 from storefront.graphql.checkout.inputs import PaymentGatewayToInitialize
+from storefront.graphql.checkout.utils import checkout_for_mutation
 from storefront.graphql.core.enums import TransactionFlowStrategyEnum  # noqa: F401
 from storefront.graphql.core.errors import (
     PaymentGatewayInitializeError,
@@ -17,6 +17,7 @@ from storefront.graphql.payment.types import (  # noqa: F401
     PaymentGatewayConfig,
     TransactionEvent,
     TransactionItem,
+    available_gateways,
 )
 
 
@@ -40,7 +41,30 @@ class PaymentGatewayInitialize(BaseMutation):
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        # Not wired yet: the domain service this calls has not landed (see report).
-        raise GraphQLError(
-            "`paymentGatewayInitialize` is not available yet on this shop."
-        )
+        checkout = checkout_for_mutation(info, data["id"])
+        gateways = available_gateways(currency=checkout.currency)
+        wanted = {g["id"] for g in data.get("payment_gateways") or []}
+        configs = [
+            {
+                "id": g["id"],
+                "data": {c["field"]: c["value"] for c in g["config"]},
+                "errors": [],
+            }
+            for g in gateways
+            if not wanted or g["id"] in wanted
+        ]
+        for missing in sorted(wanted - {g["id"] for g in gateways}):
+            configs.append(
+                {
+                    "id": missing,
+                    "data": None,
+                    "errors": [
+                        {
+                            "field": "id",
+                            "message": f"No payment gateway {missing!r} is enabled.",
+                            "code": "not_found",
+                        }
+                    ],
+                }
+            )
+        return cls(gateway_configs=configs, errors=[])
