@@ -212,7 +212,7 @@ class ArticlePage(Page):
         return response
 
     def serve_preview(self, request, mode_name):
-        request.content_preview_as = mode_name or None
+        request.content_preview_as = mode_name or "editor"
         response = super().serve_preview(request, mode_name)
         response["Cache-Control"] = "private, no-store"
         return response

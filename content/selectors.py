@@ -52,10 +52,13 @@ def reader_can_read(
     """Whether the reader may see the whole body of ``article``.
 
     ``as_reader`` is an editor's preview mode: ``"anonymous"`` reads as a visitor,
-    ``"member"`` as a signed-in member without paid access, ``""``/``None`` as the
-    editor themself (full access in previews, normal rules otherwise).
+    ``"member"`` as a signed-in member without paid access, ``"editor"`` (the
+    default preview, only reachable from the admin's preview views) sees everything;
+    ``None`` applies the normal rules to ``user``.
     """
     level = article.access_level
+    if as_reader == "editor":
+        return True
     if as_reader == "anonymous":
         return level == AccessLevel.PUBLIC
     if as_reader == "member":

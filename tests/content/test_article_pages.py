@@ -289,3 +289,18 @@ def test_article_page_query_count_is_fixed(
 
 
 QUERIES_PER_ARTICLE_PAGE = 17
+
+
+@pytest.mark.parametrize(
+    ("mode", "shows_sentinel"), [("", True), ("anonymous", False), ("member", True)]
+)
+def test_preview_modes_read_as_chosen_reader(us_channel, mode, shows_sentinel):
+    # given
+    article = article_create(
+        slug="prev", body=_protected_body(), access_level="members"
+    )
+    # when
+    response = article.make_preview_request(preview_mode=mode)
+    # then
+    assert (SENTINEL in response.content.decode()) is shows_sentinel
+    assert response["Cache-Control"] == "private, no-store"
