@@ -616,6 +616,13 @@ def checkout_validate_for_payment(*, info: CheckoutInfo) -> None:
     checkout = info.checkout
     if not info.lines:
         raise CheckoutNotReadyError("Your cart is empty.", field="lines")
+    short = [
+        line.variant.sku
+        for line in info.unavailable_lines
+        if line.problem.code == Code.INSUFFICIENT_STOCK
+    ]
+    if short:
+        raise InsufficientStockError(items=short, field="lines")
     if info.unavailable_lines:
         raise UnavailableLinesError(field="lines")
     if not checkout.email:

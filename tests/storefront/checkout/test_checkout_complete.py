@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 
-from storefront.checkout.errors import UnavailableLinesError
+from storefront.checkout.errors import InsufficientStockError
 from storefront.checkout.models import Checkout
 from storefront.checkout.services import checkout_complete, checkout_payment_start
 from storefront.inventory.models import Stock
@@ -94,7 +94,7 @@ def test_stock_taken_meanwhile_voids_authorisation(ready_checkout, shop):
     # given the shopper's 2 units are sold elsewhere after the page was shown
     Stock.objects.filter(product_variant=shop.variant).update(quantity_allocated=9)
     # when
-    with pytest.raises(UnavailableLinesError):
+    with pytest.raises(InsufficientStockError, match="not enough stock left for"):
         checkout_payment_start(
             checkout=ready_checkout, gateway="dummy", card_number=CARD_SUCCESS
         )
