@@ -2,7 +2,7 @@ import importlib
 
 import pytest
 from django.apps import apps as django_apps
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 from storefront.accounts.models import User
 from storefront.catalogue.models import Product
@@ -166,3 +166,29 @@ def test_admin_form_sanitises_description_and_validates_benefits(client, manager
     assert refused.context["adminform"].form.errors["benefits"] == [
         "Benefits must be a list of short sentences."
     ]
+
+
+def test_wagtail_admin_menu_links_to_the_catalogue(client, manager):
+    # given
+    client.force_login(manager)
+
+    # when
+    response = client.get("/admin/")
+
+    # then
+    assert response.status_code == 200
+    assert "/django-admin/catalogue/" in response.content.decode()
+
+
+def test_wagtail_menu_hides_the_catalogue_from_editors_without_it(client):
+    # given
+    editor = User.objects.create_user("ed@example.com", "pw-for-tests", is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+
+    # when
+    response = client.get("/admin/")
+
+    # then
+    assert response.status_code == 200
+    assert "/django-admin/catalogue/" not in response.content.decode()
