@@ -91,6 +91,8 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
         group = f"r{index}"
         body = "|".join(rule.patterns)
         # A zero-width lookahead per rule lets findings of different rules overlap.
+        # (Grouping rules by first character was measured: slower, because each
+        # rule's alternation already fails fast on its first literal.)
         branches.append(rf"(?=(?P<{group}>(?:{body})(?![^\W_])))")
         exempt = re.compile("|".join(rule.exempt)) if rule.exempt else None
         entries[group] = _Entry(rule, severity, exempt)

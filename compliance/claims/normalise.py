@@ -13,6 +13,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Cyrillic and Greek letters that render like Latin ones (after case folding),
 # and typographic dashes and quotes. Escapes keep the source free of look-alikes.
@@ -64,6 +65,7 @@ _SPACED = re.compile(
     rf"(?:(?P=sep)[^\W_](?![^\W_]))+"
 )
 _SEP_CHAR = re.compile(_SEP)
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]")
 
 _TAG = re.compile(
     r"<!--.*?-->|</?[a-zA-Z][^<>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);", re.S
@@ -79,8 +81,8 @@ class Normalised:
     """Folded text plus, per folded character, the original span it came from."""
 
     text: str
-    starts: tuple[int, ...] | None = None
-    ends: tuple[int, ...] | None = None
+    starts: list[int] | None = None
+    ends: list[int] | None = None
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         if self.starts is None or self.ends is None:
@@ -101,7 +103,13 @@ def _fold_char(ch: str) -> str:
     return folded
 
 
+_LEET_HINT = re.compile(r"[a-z][013457@$]|[013457@$][a-z]")
+
+
 def _leet_fold(text: str) -> str:
+    if not _LEET_HINT.search(text):
+        return text  # the common case: no digit or symbol touches a letter
+
     def swap(match: re.Match[str]) -> str:
         token = match.group(0)
         if _LEET_KEEP.fullmatch(token):
@@ -111,39 +119,51 @@ def _leet_fold(text: str) -> str:
     return _LEET_TOKEN.sub(swap, text)
 
 
+@lru_cache(maxsize=16)
 def normalise(text: str) -> Normalised:
-    """Fold ``text`` for matching; see the module docstring for what is folded."""
+    """Fold ``text`` for matching; see the module docstring for what is folded.
+
+    Cached for a few texts because callers lint one text under several regimes.
+    """
     if text.isascii() and "<" not in text and "&" not in text:
         lowered = text.lower()
         if not _SPACED.search(lowered):
             # Leet folding swaps one character for one, so offsets stay identical.
             return Normalised(_leet_fold(lowered))
-    chars: list[str] = []
+    pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
 
-    def emit(piece: str, start: int, end: int) -> None:
-        for ch in piece:
-            for folded in _fold_char(ch):
-                chars.append(folded)
-                starts.append(start)
-                ends.append(end)
+    def emit_text(a: int, b: int) -> None:
+        # ASCII runs are folded in one call; only other characters go one by one.
+        for run in _ASCII_RUN.finditer(text, a, b):
+            ra, rb = run.span()
+            if rb - ra > 1 or text[ra].isascii():
+                pieces.append(text[ra:rb].lower())
+                starts.extend(range(ra, rb))
+                ends.extend(range(ra + 1, rb + 1))
+            else:
+                emit(_fold_char(text[ra]), ra, rb)
+
+    def emit(folded: str, a: int, b: int) -> None:
+        pieces.append(folded)
+        starts.extend([a] * len(folded))
+        ends.extend([b] * len(folded))
 
     pos = 0
     for match in _TAG.finditer(text):
-        for i in range(pos, match.start()):
-            emit(text[i], i, i + 1)
+        emit_text(pos, match.start())
         token = match.group(0)
         if token.startswith("&"):
-            emit(html.unescape(token), match.start(), match.end())
+            folded = "".join(_fold_char(c) for c in html.unescape(token))
+            emit(folded, match.start(), match.end())
         elif _BLOCK_TAG.match(token):
             # Block boundaries separate words; inline tags (<b>, <span>) do not.
             emit(" ", match.start(), match.end())
         pos = match.end()
-    for i in range(pos, len(text)):
-        emit(text[i], i, i + 1)
+    emit_text(pos, len(text))
 
-    folded = "".join(chars)
+    folded = "".join(pieces)
     if _SPACED.search(folded):
         keep = [True] * len(folded)
         for run in _SPACED.finditer(folded):
@@ -153,4 +173,4 @@ def normalise(text: str) -> Normalised:
         folded = "".join(c for c, k in zip(folded, keep, strict=True) if k)
         starts = [s for s, k in zip(starts, keep, strict=True) if k]
         ends = [e for e, k in zip(ends, keep, strict=True) if k]
-    return Normalised(_leet_fold(folded), tuple(starts), tuple(ends))
+    return Normalised(_leet_fold(folded), starts, ends)

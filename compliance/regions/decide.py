@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from django.utils import timezone
 
@@ -17,6 +18,8 @@ from compliance.rules import (
 )
 
 _RANK = {decision: rank for rank, decision in enumerate(DECISIONS)}
+# Enum lookups are slow next to a dict; decisions run on every listing row.
+_CLASS_LABELS = {value: str(label) for value, label in ProductClass.choices}
 _ASSURANCE_RANK = {level: rank for rank, level in enumerate(ASSURANCE_LEVELS)}
 
 
@@ -55,6 +58,7 @@ def region_label(region: str) -> str:
     return f"{subdivision_name(code)}, {country_name(country)}"
 
 
+@lru_cache(maxsize=1024)
 def _short_label(code: str) -> str:
     name = subdivision_name(code) if "-" in code else country_name(code)
     return f"{name} ({code})" if name != code else code
@@ -88,14 +92,14 @@ def availability_decide(
         UnknownProductClassError: ``product_class`` is not a known class.
         InvalidRegionError: ``region`` is malformed or not a real code.
     """
-    if product_class not in ProductClass.values:
+    if product_class not in _CLASS_LABELS:
         raise UnknownProductClassError()
     code = region_normalise(region)
     if code is None:
         raise InvalidRegionError()
     rules = rules or rules_load()
     on_date = on_date or timezone.localdate()
-    label = ProductClass(product_class).label
+    label = _CLASS_LABELS[product_class]
     chain = [code, code.split("-")[0]] if "-" in code else [code]
 
     by_level: list[list[LegalityRule]] = []

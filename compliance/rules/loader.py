@@ -31,17 +31,20 @@ _ID_RE = re.compile(r"^[A-Z0-9][A-Z0-9_.\-]*$")
 _RELIEF = ("", "inside", "adjacent")
 
 
+def _default_dir() -> Path:
+    return Path(__file__).resolve().parents[2] / "config" / "compliance"
+
+
 def rules_dir() -> Path:
     """Return the directory holding the rule data (``COMPLIANCE_RULES_DIR``)."""
     from django.conf import settings
 
-    default = Path(__file__).resolve().parents[2] / "config" / "compliance"
     if not settings.configured:
-        return default
-    return Path(getattr(settings, "COMPLIANCE_RULES_DIR", default))
+        return _default_dir()
+    return Path(getattr(settings, "COMPLIANCE_RULES_DIR", None) or _default_dir())
 
 
-def rules_load(*, directory: Path | None = None) -> RuleSet:
+def rules_load(*, directory: Path | str | None = None) -> RuleSet:
     """Load the rule data, cached per directory for the life of the process.
 
     Args:
@@ -53,7 +56,21 @@ def rules_load(*, directory: Path | None = None) -> RuleSet:
     Raises:
         RuleDataError: a file is malformed or a rule breaks the schema.
     """
-    return _load_cached(Path(directory or rules_dir()).resolve())
+    if directory is None:
+        from django.conf import settings
+
+        # Called on every lint and decision: key the cache on the raw setting value
+        # instead of resolving a path each time.
+        configured = (
+            getattr(settings, "COMPLIANCE_RULES_DIR", None)
+            if settings.configured
+            else None
+        )
+        return _load_cached(str(configured or _DEFAULT_KEY))
+    return _load_cached(str(directory))
+
+
+_DEFAULT_KEY = "<default>"
 
 
 def rules_cache_clear() -> None:
@@ -62,7 +79,8 @@ def rules_cache_clear() -> None:
 
 
 @lru_cache(maxsize=8)
-def _load_cached(directory: Path) -> RuleSet:
+def _load_cached(key: str) -> RuleSet:
+    directory = _default_dir() if key == _DEFAULT_KEY else Path(key).resolve()
     files = sorted(directory.glob("*.toml"))
     if not files:
         raise RuleDataError(f"No rule files in {directory}.")

@@ -1,0 +1,160 @@
+"""Benchmark the compliance engine in-process (no database, no server).
+
+Prints the median of several runs for:
+- the claims linter: texts per second and MB per second, per regime pass;
+- a catalogue scan: 10,000 generated product texts and 1,000 generated articles,
+  each linted under us, eu and uk (directly through claims_lint);
+- availability decisions per second over every class and a spread of regions.
+
+    .venv/bin/python -m bench.compliance [--runs 5] [--products 10000] [--articles 1000]
+"""
+
+import argparse
+import random
+import statistics
+import time
+from collections.abc import Callable
+
+import django
+from django.conf import settings
+
+if not settings.configured:
+    settings.configure(USE_TZ=True, TIME_ZONE="UTC", USE_I18N=False)
+    django.setup()
+
+from compliance.claims import claims_lint
+from compliance.product_classes import ProductClass
+from compliance.regions import availability_decide
+from compliance.rules import REGIMES, rules_load
+
+NEUTRAL = (
+    "Our lion's mane is grown on oak logs in small batches and dried at low heat. "
+    "Each capsule holds 500 mg of fruiting-body extract with no fillers. "
+    "Brew one spoon in hot water for five minutes and enjoy it in the morning. "
+    "Shipped in recyclable paper packaging from our farm in Oregon. "
+    "Pairs well with oat milk, honey or a slice of lemon. "
+    "Store in a cool, dry place and keep out of reach of children. "
+)
+CLAIMS = (
+    "Supports focus and mental clarity.",
+    "Promotes restful sleep.",
+    "Clinically proven to reduce stress.",
+    "Cures anxiety in days.",
+    "A natural antidepressant.",
+    "FDA approved formula.",
+    "Doctor-recommended blend.",
+    "A super mushroom for everyday wellbeing.",
+    "Vitamin C contributes to the normal function of the immune system.",
+    "C.U.R.E.S insomnia",
+    "tr\u200beats dep\u0440ression",
+)
+REGIONS = ("US", "US-TX", "US-AL", "US-CA", "US-LA", "US-NY", "GB", "GB-ENG", "NL",
+           "DE", "FR", "CA", "CA-QC", "AU", "JP", "BR")  # fmt: skip
+
+
+def product_texts(count: int, rng: random.Random) -> list[str]:
+    texts = []
+    for i in range(count):
+        parts = [f"<h2>Product {i}</h2>", f"<p>{NEUTRAL}</p>"]
+        for _ in range(rng.randint(0, 3)):
+            parts.append(f"<li>{rng.choice(CLAIMS)}</li>")
+        # A third of the catalogue is plain text with no markup at all.
+        text = " ".join(parts)
+        if i % 3 == 0:
+            text = NEUTRAL + " " + " ".join(rng.sample(CLAIMS, 2))
+        texts.append(text)
+    return texts
+
+
+def article_texts(count: int, rng: random.Random) -> list[str]:
+    texts = []
+    for i in range(count):
+        paragraphs = [f"<h1>Article {i}</h1>"]
+        for _ in range(12):
+            paragraphs.append(f"<p>{NEUTRAL} {rng.choice(CLAIMS)}</p>")
+        texts.append("\n".join(paragraphs))
+    return texts
+
+
+def median_of(runs: int, work: Callable[[], float]) -> float:
+    return statistics.median(work() for _ in range(runs))
+
+
+def timed(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--products", type=int, default=10_000)
+    parser.add_argument("--articles", type=int, default=1_000)
+    parser.add_argument("--decisions", type=int, default=50_000)
+    args = parser.parse_args()
+    rng = random.Random(20261125)
+    rules = rules_load()
+    products = product_texts(args.products, rng)
+    articles = article_texts(args.articles, rng)
+    # Warm-up: compile the per-regime matchers and the character fold cache.
+    for regime in REGIMES:
+        for text in products[:200] + articles[:20]:
+            claims_lint(text, regime=regime)
+
+    print(f"rules {rules.version}; median of {args.runs} runs")
+    product_mb = sum(len(t.encode()) for t in products) / 1e6
+    for regime in REGIMES:
+        seconds = median_of(
+            args.runs,
+            lambda regime=regime: timed(
+                lambda: [claims_lint(t, regime=regime) for t in products]
+            ),
+        )
+        print(
+            f"lint products ({regime}): {len(products) / seconds:,.0f} texts/s, "
+            f"{product_mb / seconds:.2f} MB/s "
+            f"(avg {product_mb * 1e6 / len(products):.0f} bytes/text)"
+        )
+    article_mb = sum(len(t.encode()) for t in articles) / 1e6
+    seconds = median_of(
+        args.runs,
+        lambda: timed(
+            lambda: [claims_lint(t, regime="uk", context="article") for t in articles]
+        ),
+    )
+    print(
+        f"lint articles (uk): {len(articles) / seconds:,.0f} texts/s, "
+        f"{article_mb / seconds:.2f} MB/s "
+        f"(avg {article_mb * 1e6 / len(articles):.0f} bytes/text)"
+    )
+
+    def scan() -> None:
+        for text in products:
+            for regime in REGIMES:
+                claims_lint(text, regime=regime)
+        for text in articles:
+            for regime in REGIMES:
+                claims_lint(text, regime=regime, context="article")
+
+    seconds = median_of(args.runs, lambda: timed(scan))
+    print(
+        f"scan {len(products):,} products + {len(articles):,} articles "
+        f"x {len(REGIMES)} regimes: {seconds:.2f} s"
+    )
+
+    cases = [
+        (rng.choice(ProductClass.values), rng.choice(REGIONS))
+        for _ in range(args.decisions)
+    ]
+
+    def decide() -> None:
+        for product_class, region in cases:
+            availability_decide(product_class=product_class, region=region)
+
+    seconds = median_of(args.runs, lambda: timed(decide))
+    print(f"availability decisions: {len(cases) / seconds:,.0f} decisions/s")
+
+
+if __name__ == "__main__":
+    main()
