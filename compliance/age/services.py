@@ -3,7 +3,7 @@
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -169,7 +169,7 @@ def age_verification_record(
     provider_reference: str,
     result: str,
     method: str = AgeMethod.UNKNOWN,
-    decided_at: object = None,
+    decided_at: datetime | None = None,
 ) -> AgeVerificationOutcome:
     """Record a provider's final decision on a pending session, exactly once.
 

@@ -38,6 +38,11 @@ class RegionDecision:
     limits: tuple[tuple[str, str], ...] = ()
 
     @property
+    def adult_signature_required(self) -> bool:
+        """Age-restricted shipments are handed over only to an adult who signs (R17)."""
+        return self.decision == "restricted" and self.min_age is not None
+
+    @property
     def allowed(self) -> bool:
         """True unless prohibited; a restricted sale still needs its conditions met."""
         return self.decision != "prohibited"

@@ -237,3 +237,11 @@ def test_test_provider_page_is_off_when_disabled(client, settings):
     response = client.get(reverse("compliance:age-test-provider", args=["test-x"]))
 
     assert response.status_code == 404
+
+
+def test_package_reexports_services_lazily():
+    import compliance.age
+    import compliance.claims
+
+    assert compliance.age.age_self_declare is age_self_declare
+    assert compliance.claims.claims_publish_check.__name__ == "claims_publish_check"

@@ -219,3 +219,13 @@ def test_unknown_class_is_refused():
 )
 def test_region_label(region, label):
     assert region_label(region) == label
+
+
+def test_age_restricted_decision_needs_adult_signature():
+    restricted = availability_decide(product_class="cbd", region="US-FL", on_date=TODAY)
+    plain = availability_decide(
+        product_class="functional_mushroom", region="US-FL", on_date=TODAY
+    )
+
+    assert restricted.adult_signature_required is True
+    assert plain.adult_signature_required is False
