@@ -74,7 +74,8 @@ def payment_intent_create(
         "metadata": metadata,
     }
     if receipt_email:
-        params["receipt_email"] = receipt_email
+        # The shop sends its own confirmation; the address only helps staff at Stripe.
+        params["metadata"] = {**metadata, "customer_email": receipt_email}
     if customer:
         params["customer"] = customer
     if payment_method:
