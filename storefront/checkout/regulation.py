@@ -5,9 +5,8 @@ its answer into what the cart needs (is the line blocked, why, what age it needs
 """
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-from compliance.product_classes import ProductClass
+from compliance.regions import availability_decide
 
 
 @dataclass(frozen=True)
@@ -19,32 +18,19 @@ class LineDecision:
     rules_version: str = ""
 
 
-_ALLOWED = LineDecision(prohibited=False, reason="")
-
-
 def line_decide(*, product_class: str, region: str) -> LineDecision:
-    """Whether a product of this class may ship to the region, and at what age."""
-    if not product_class or product_class == ProductClass.GENERAL:
-        return _ALLOWED
-    return _decide(product_class, region)
+    """Whether a product of this class may ship to the region, and at what age.
 
-
-@lru_cache(maxsize=1024)
-def _decide(product_class: str, region: str) -> LineDecision:
-    from compliance.regions import availability_decide
-
-    decision = availability_decide(product_class=product_class, region=region)
-    kind = str(getattr(decision.decision, "value", decision.decision))
+    Pure computation over the loaded rule data (no queries), so it is safe to call
+    once per cart line and inside the order's transaction.
+    """
+    decision = availability_decide(
+        product_class=product_class or "general", region=region
+    )
     return LineDecision(
-        prohibited=kind == "prohibited",
+        prohibited=decision.decision == "prohibited",
         reason=decision.reason or "",
         min_age=decision.min_age,
-        assurance=str(
-            getattr(decision.assurance, "value", decision.assurance) or "none"
-        ),
-        rules_version=str(decision.rules_version or ""),
+        assurance=decision.assurance or "none",
+        rules_version=decision.rules_version or "",
     )
-
-
-def line_decide_cache_clear() -> None:
-    _decide.cache_clear()

@@ -483,11 +483,19 @@ def checkout_shipping_method_set(
 def checkout_date_of_birth_set(
     *, checkout: Checkout, date_of_birth: object
 ) -> Checkout:
-    """Record the shopper's self-declared date of birth for age-restricted lines.
+    """Record the shopper's self-declared date of birth through compliance.age.
+
+    Only the result (the age thresholds met) is kept by compliance; the checkout
+    keeps the date so the form can show it again.
 
     Raises:
-        ValidationError: ``date_of_birth`` missing, malformed or in the future.
+        ValidationError: ``date_of_birth`` missing, malformed, in the future or
+            implausible; ``email`` when a guest has not given one yet.
     """
+    from compliance.age.services import age_self_declare
+    from compliance.errors import InvalidDateOfBirthError
+    from storefront.checkout.age import checkout_age_subject
+
     if isinstance(date_of_birth, date):
         value = date_of_birth
     else:
@@ -501,8 +509,16 @@ def checkout_date_of_birth_set(
         raise _invalid(
             "date_of_birth", "The date of birth is in the future.", Code.INVALID
         )
-    checkout.date_of_birth = value
-    checkout.save(update_fields=["date_of_birth", "last_change"])
+    subject = checkout_age_subject(checkout)
+    if not subject:
+        raise _invalid("email", "Enter your email address first.", Code.EMAIL_NOT_SET)
+    try:
+        with transaction.atomic():
+            age_self_declare(subject_ref=subject, date_of_birth=value)
+            checkout.date_of_birth = value
+            checkout.save(update_fields=["date_of_birth", "last_change"])
+    except InvalidDateOfBirthError as exc:
+        raise _invalid("date_of_birth", exc.message, Code.INVALID) from None
     return checkout
 
 

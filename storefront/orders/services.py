@@ -151,18 +151,19 @@ def order_create(
                     )
                 }
             )
-    decisions = {}
-    for line in lines:
-        decision = line_decide(product_class=line.regulated_class, region=region)
-        if decision.prohibited:
-            raise OrderLineNotAvailableInRegionError(
-                f"{line.product_name} cannot be shipped to this address: "
-                f"{decision.reason}",
-                field="shipping_address",
-            )
-        decisions[id(line)] = decision
     currency = totals.total.currency
     with transaction.atomic():
+        # The last, authoritative guard: the law may have changed since the cart.
+        decisions = {}
+        for line in lines:
+            decision = line_decide(product_class=line.regulated_class, region=region)
+            if decision.prohibited:
+                raise OrderLineNotAvailableInRegionError(
+                    f"{line.product_name} cannot be shipped to this address: "
+                    f"{decision.reason}",
+                    field="shipping_address",
+                )
+            decisions[id(line)] = decision
         order = Order.objects.create(
             channel=channel,
             user=user if user is not None and user.is_authenticated else None,
