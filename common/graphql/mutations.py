@@ -71,11 +71,13 @@ class BaseMutation(graphene.Mutation):
 
     Subclasses set ``error_code_enum`` and may set ``error_code_map`` to rename domain
     codes (lower-case values) to the API's values. Unknown codes become ``invalid``.
+    ``error_field_map`` renames a service's field (camelCase) to the argument's.
     ``login_required`` refuses anonymous callers with the given code.
     """
 
     error_code_enum: ClassVar[type[graphene.Enum] | None] = None
     error_code_map: ClassVar[dict[str, str]] = {}
+    error_field_map: ClassVar[dict[str, str]] = {}
     login_required: ClassVar[bool] = False
     not_logged_in_code: ClassVar[str] = "invalid"
 
@@ -99,7 +101,11 @@ class BaseMutation(graphene.Mutation):
     @classmethod
     def error_payload(cls, errors: Iterable[ErrorData], **extra: Any) -> Any:
         normalised = [
-            ErrorData(field=e.field, code=cls.normalise_code(e.code), message=e.message)
+            ErrorData(
+                field=cls.error_field_map.get(e.field or "", e.field),
+                code=cls.normalise_code(e.code),
+                message=e.message,
+            )
             for e in errors
         ]
         return cls(errors=normalised, **extra)

@@ -37,6 +37,7 @@ class CheckoutAddPromoCode(BaseMutation):
     )
 
     error_code_enum = CheckoutErrorCode
+    error_field_map = {"voucherCode": "promoCode"}
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:

@@ -1,0 +1,480 @@
+"""The root query fields other than products: one test (or more) per field."""
+
+from decimal import Decimal
+
+import pytest
+
+from common.graphql.ids import to_global_id
+from storefront.checkout.services import (
+    checkout_create,
+    checkout_email_set,
+    checkout_line_add,
+    checkout_payment_start,
+    checkout_shipping_address_set,
+    checkout_shipping_method_set,
+)
+from storefront.graphql.account.jwt import ACCESS, token_issue
+from storefront.orders.models import Order
+from tests.factories.catalogue import (
+    CategoryFactory,
+    CollectionFactory,
+    WarehouseFactory,
+    eu_channel,
+    listed_product,
+)
+from tests.factories.checkout import US_ADDRESS, sellable_variant, shipping_method
+
+# --- productVariant --------------------------------------------------------------
+
+VARIANT = """
+query($id: ID, $sku: String, $channel: String) {
+  productVariant(id: $id, sku: $sku, channel: $channel) {
+    id sku name quantityAvailable
+    pricing { price { gross { amount currency } } }
+    product { slug }
+  }
+}"""
+
+
+@pytest.fixture
+def reishi(channel):
+    return listed_product(
+        channel=channel,
+        name="Reishi",
+        slug="reishi",
+        prices=(Decimal("12.00"), Decimal("20.00")),
+    )
+
+
+def test_product_variant_by_id_and_by_sku(gql, reishi):
+    # given a product with two variants
+    first, second = reishi.variants.order_by("sort_order")
+
+    # when each is asked for, once by id and once by sku
+    by_id = gql(VARIANT, {"id": to_global_id("ProductVariant", second.pk)})
+    by_sku = gql(VARIANT, {"sku": first.sku, "channel": "us"})
+
+    # then each comes back with its own channel price
+    assert by_id["productVariant"] == {
+        "id": to_global_id("ProductVariant", second.pk),
+        "sku": second.sku,
+        "name": second.name,
+        "quantityAvailable": 50,
+        "pricing": {"price": {"gross": {"amount": 20.0, "currency": "USD"}}},
+        "product": {"slug": "reishi"},
+    }
+    assert by_sku["productVariant"]["sku"] == first.sku
+    assert by_sku["productVariant"]["pricing"]["price"]["gross"]["amount"] == 12.0
+
+
+def test_product_variant_unknown_or_unlisted_is_null(gql, reishi):
+    eu_channel()
+    assert gql(VARIANT, {"sku": "NOPE"})["productVariant"] is None
+    sku = reishi.variants.first().sku
+    assert gql(VARIANT, {"sku": sku, "channel": "eu"})["productVariant"] is None
+
+
+def test_product_variant_needs_exactly_one_of_id_and_sku(api, reishi):
+    content = api(VARIANT, {})
+    assert content["errors"][0]["message"] == "Provide exactly one of `id` and `sku`."
+
+
+# --- categories, category, collection --------------------------------------------
+
+CATEGORIES = """
+query($filter: CategoryFilterInput, $first: Int) {
+  categories(filter: $filter, first: $first) {
+    totalCount edges { node { slug name } }
+  }
+}"""
+CATEGORY = """
+query($slug: String) {
+  category(slug: $slug) {
+    id name slug
+    products(first: 10, channel: "us") { totalCount edges { node { slug } } }
+  }
+}"""
+COLLECTION = """
+query($slug: String, $channel: String) {
+  collection(slug: $slug, channel: $channel) {
+    id name slug products(first: 10) { edges { node { slug } } }
+  }
+}"""
+
+
+def test_categories_lists_filters_and_caps(gql, channel):
+    # given three categories
+    for name, slug in (
+        ("Teas", "teas"),
+        ("Mushrooms", "mushrooms"),
+        ("Books", "books"),
+    ):
+        CategoryFactory(name=name, slug=slug)
+
+    # when all, a search and a slug filter are asked for
+    everything = gql(CATEGORIES, {"first": 10})["categories"]
+    searched = gql(CATEGORIES, {"first": 10, "filter": {"search": "mush"}})[
+        "categories"
+    ]
+    by_slug = gql(CATEGORIES, {"first": 10, "filter": {"slugs": ["books", "teas"]}})[
+        "categories"
+    ]
+
+    # then each lists exactly the matching ones
+    assert everything["totalCount"] == 3
+    assert {e["node"]["slug"] for e in everything["edges"]} == {
+        "teas",
+        "mushrooms",
+        "books",
+    }
+    assert [e["node"]["slug"] for e in searched["edges"]] == ["mushrooms"]
+    assert {e["node"]["slug"] for e in by_slug["edges"]} == {"books", "teas"}
+
+
+def test_category_by_slug_lists_its_products(gql, channel):
+    teas = CategoryFactory(name="Teas", slug="teas")
+    listed_product(channel=channel, name="Chamomile", slug="chamomile", category=teas)
+    listed_product(channel=channel, name="Reishi", slug="reishi")
+
+    category = gql(CATEGORY, {"slug": "teas"})["category"]
+
+    assert category["id"] == to_global_id("Category", teas.pk)
+    assert category["name"] == "Teas"
+    assert category["products"] == {
+        "totalCount": 1,
+        "edges": [{"node": {"slug": "chamomile"}}],
+    }
+    assert gql(CATEGORY, {"slug": "nope"})["category"] is None
+
+
+def test_collection_by_slug_with_channel_products(gql, channel):
+    product = listed_product(channel=channel, name="Reishi", slug="reishi")
+    listed_product(channel=channel, name="Chaga", slug="chaga")
+    collection = CollectionFactory(name="Featured", slug="featured")
+    collection.products.add(product)
+    CollectionFactory(name="Hidden", slug="hidden", is_published=False)
+
+    found = gql(COLLECTION, {"slug": "featured", "channel": "us"})["collection"]
+
+    assert found == {
+        "id": to_global_id("Collection", collection.pk),
+        "name": "Featured",
+        "slug": "featured",
+        "products": {"edges": [{"node": {"slug": "reishi"}}]},
+    }
+    assert gql(COLLECTION, {"slug": "hidden"})["collection"] is None
+
+
+# --- channel, channels ------------------------------------------------------------
+
+CHANNELS = """
+{ channels { slug name currencyCode countries { code } defaultCountry { code } } }
+"""
+CHANNEL = """
+query($slug: String) { channel(slug: $slug) { id slug currencyCode isActive } }
+"""
+
+
+def test_channels_and_channel(gql, channel):
+    eu = eu_channel()
+
+    listed = gql(CHANNELS)["channels"]
+    one = gql(CHANNEL, {"slug": "eu"})["channel"]
+
+    assert sorted(listed, key=lambda c: c["slug"]) == [
+        {
+            "slug": "eu",
+            "name": "Europe",
+            "currencyCode": "EUR",
+            "countries": [{"code": "DE"}, {"code": "FR"}, {"code": "NL"}],
+            "defaultCountry": {"code": "NL"},
+        },
+        {
+            "slug": "us",
+            "name": "United States",
+            "currencyCode": "USD",
+            "countries": [{"code": "US"}],
+            "defaultCountry": {"code": "US"},
+        },
+    ]
+    assert one == {
+        "id": to_global_id("Channel", eu.pk),
+        "slug": "eu",
+        "currencyCode": "EUR",
+        "isActive": True,
+    }
+    assert gql(CHANNEL, {"slug": "mars"})["channel"] is None
+
+
+# --- addressValidationRules -------------------------------------------------------
+
+RULES = """
+query($code: CountryCode!) {
+  addressValidationRules(countryCode: $code) {
+    addressFormat allowedFields requiredFields countryAreaType
+    countryAreaChoices { raw verbose } cityType postalCodeType
+  }
+}"""
+
+
+def test_address_validation_rules_for_the_us(gql, db):
+    rules = gql(RULES, {"code": "US"})["addressValidationRules"]
+
+    assert rules["countryAreaType"] == "state"
+    assert rules["postalCodeType"] == "zip"
+    assert rules["cityType"] == "city"
+    assert rules["requiredFields"] == [
+        "city",
+        "country_area",
+        "postal_code",
+        "street_address",
+    ]
+    assert {"raw": "TX", "verbose": "Texas"} in rules["countryAreaChoices"]
+    assert "%A" in rules["addressFormat"]
+
+
+# --- menu -----------------------------------------------------------------------
+
+MENU = """
+query($slug: String) {
+  menu(slug: $slug) {
+    items { name level url category { slug } children { name level category { slug } } }
+  }
+}"""
+
+
+def test_navbar_menu_is_the_category_tree(gql, db):
+    mushrooms = CategoryFactory(name="Mushrooms", slug="mushrooms")
+    CategoryFactory(name="Reishi", slug="reishi-cat", parent=mushrooms)
+    CategoryFactory(name="Teas", slug="teas")
+
+    items = gql(MENU, {"slug": "navbar"})["menu"]["items"]
+
+    assert sorted(items, key=lambda i: i["name"]) == [
+        {
+            "name": "Mushrooms",
+            "level": 0,
+            "url": None,
+            "category": {"slug": "mushrooms"},
+            "children": [
+                {"name": "Reishi", "level": 1, "category": {"slug": "reishi-cat"}}
+            ],
+        },
+        {
+            "name": "Teas",
+            "level": 0,
+            "url": None,
+            "category": {"slug": "teas"},
+            "children": [],
+        },
+    ]
+
+
+def test_footer_menu_has_the_four_site_links(gql, db):
+    items = gql(MENU, {"slug": "footer"})["menu"]["items"]
+
+    assert [(i["name"], i["url"]) for i in items] == [
+        ("Articles", "/articles/"),
+        ("Search the shop", "/search/"),
+        ("Where we ship", "/region/"),
+        ("Your account", "/account/"),
+    ]
+    assert gql(MENU, {"slug": "sidebar"})["menu"] is None
+
+
+# --- checkout and order -----------------------------------------------------------
+
+CHECKOUT = """
+query($id: ID) {
+  checkout(id: $id) {
+    id email lines { quantity variant { sku } }
+    subtotalPrice { gross { amount currency } }
+    totalPrice { gross { amount } }
+    shippingAddress { city countryArea }
+    delivery { shippingMethod { name } }
+    authorizeStatus chargeStatus isShippingRequired
+  }
+}"""
+ORDER = """
+query($id: ID) {
+  order(id: $id) {
+    id number status isPaid userEmail chargeStatus
+    total { gross { amount currency } }
+    lines { productName quantity unitPrice { gross { amount } } }
+    shippingAddress { city }
+  }
+}"""
+
+
+@pytest.fixture
+def shop(channel):
+    warehouse = WarehouseFactory(channels=[channel])
+    variant = sellable_variant(
+        channel=channel, warehouse=warehouse, price="10.00", stock=5
+    )
+    method = shipping_method(channel=channel, countries=["US"], price="5.00")
+    return variant, method
+
+
+@pytest.fixture
+def ready(channel, shop):
+    variant, method = shop
+    checkout = checkout_create(channel=channel, region="US")
+    checkout_line_add(checkout=checkout, variant_id=variant.pk, quantity=2)
+    checkout_email_set(checkout=checkout, email="ada@example.com")
+    checkout_shipping_address_set(checkout=checkout, data=US_ADDRESS)
+    checkout_shipping_method_set(checkout=checkout, shipping_method_id=method.pk)
+    return checkout
+
+
+def test_checkout_by_id(gql, ready, shop):
+    variant, _method = shop
+
+    found = gql(CHECKOUT, {"id": to_global_id("Checkout", ready.token)})["checkout"]
+
+    assert found == {
+        "id": to_global_id("Checkout", ready.token),
+        "email": "ada@example.com",
+        "lines": [{"quantity": 2, "variant": {"sku": variant.sku}}],
+        "subtotalPrice": {"gross": {"amount": 20.0, "currency": "USD"}},
+        "totalPrice": {"gross": {"amount": 25.0}},
+        "shippingAddress": {"city": "MOUNTAIN VIEW", "countryArea": "CA"},
+        "delivery": {"shippingMethod": {"name": "Standard"}},
+        "authorizeStatus": "NONE",
+        "chargeStatus": "NONE",
+        "isShippingRequired": True,
+    }
+
+
+def test_a_customers_checkout_is_hidden_from_others(gql, channel, django_user_model):
+    owner = django_user_model.objects.create_user(email="o@example.com", password="x")
+    other = django_user_model.objects.create_user(email="t@example.com", password="x")
+    checkout = checkout_create(channel=channel, region="US", user=owner)
+    checkout_id = to_global_id("Checkout", checkout.token)
+
+    as_owner = gql(
+        CHECKOUT, {"id": checkout_id}, token=token_issue(user=owner, kind=ACCESS)
+    )
+    as_other = gql(
+        CHECKOUT, {"id": checkout_id}, token=token_issue(user=other, kind=ACCESS)
+    )
+    anonymous = gql(CHECKOUT, {"id": checkout_id})
+
+    assert as_owner["checkout"]["id"] == checkout_id
+    assert as_other["checkout"] is None
+    assert anonymous["checkout"] is None
+
+
+def test_order_by_the_id_returned_at_checkout(gql, ready):
+    # given an order placed from the checkout
+    outcome = checkout_payment_start(
+        checkout=ready, gateway="dummy", card_number="4242424242424242"
+    )
+    order = Order.objects.get(pk=outcome.order_id)
+    order_id = to_global_id("Order", str(ready.token))
+
+    # when the buyer asks for it by the id the API handed out
+    found = gql(ORDER, {"id": order_id})["order"]
+
+    # then it is there, paid, with its lines
+    assert found == {
+        "id": order_id,
+        "number": str(order.number),
+        "status": "UNFULFILLED",
+        "isPaid": True,
+        "userEmail": "ada@example.com",
+        "chargeStatus": "FULL",
+        "total": {"gross": {"amount": 25.0, "currency": "USD"}},
+        "lines": [
+            {
+                "productName": order.lines.get().product_name,
+                "quantity": 2,
+                "unitPrice": {"gross": {"amount": 10.0}},
+            }
+        ],
+        "shippingAddress": {"city": "MOUNTAIN VIEW"},
+    }
+
+
+def test_order_by_number_needs_its_owner(gql, ready, django_user_model):
+    outcome = checkout_payment_start(
+        checkout=ready, gateway="dummy", card_number="4242424242424242"
+    )
+    owner = django_user_model.objects.create_user(email="o@example.com", password="x")
+    Order.objects.filter(pk=outcome.order_id).update(user=owner)
+    by_pk = to_global_id("Order", outcome.order_id)
+
+    assert gql(ORDER, {"id": by_pk})["order"] is None
+    mine = gql(ORDER, {"id": by_pk}, token=token_issue(user=owner, kind=ACCESS))[
+        "order"
+    ]
+    assert mine["isPaid"] is True
+
+
+# --- page, pages (articles) -------------------------------------------------------
+
+PAGE = """
+query($slug: String) {
+  page(slug: $slug) { id title slug isPublished content pageType { slug } }
+}"""
+PAGES = """
+query($first: Int, $where: PageWhereInput) {
+  pages(first: $first, where: $where) { edges { node { slug title } } }
+}"""
+
+
+@pytest.fixture
+def articles(db):
+    from tests.factories.content import article_create, rich
+
+    public = article_create(title="Sleep and stress", slug="sleep-and-stress")
+    members = article_create(
+        title="Members guide",
+        slug="members-guide",
+        access_level="members",
+        preview_block_count=1,
+        body=[rich("Open part."), rich("Members part.")],
+    )
+    return public, members
+
+
+def test_page_serves_an_article_as_a_saleor_page(gql, articles):
+    public, _ = articles
+
+    page = gql(PAGE, {"slug": "sleep-and-stress"})["page"]
+
+    assert page["id"] == to_global_id("Page", public.pk)
+    assert page["title"] == "Sleep and stress"
+    assert page["isPublished"] is True
+    assert page["pageType"] == {"slug": "article"}
+    assert "First paragraph." in page["content"]
+    assert "Second." in page["content"]
+    assert gql(PAGE, {"slug": "nope"})["page"] is None
+
+
+def test_members_page_shows_only_the_preview_to_anonymous_readers(
+    gql, articles, django_user_model
+):
+    member = django_user_model.objects.create_user(email="m@example.com", password="x")
+
+    anonymous = gql(PAGE, {"slug": "members-guide"})["page"]["content"]
+    signed_in = gql(
+        PAGE, {"slug": "members-guide"}, token=token_issue(user=member, kind=ACCESS)
+    )["page"]["content"]
+
+    assert "Open part." in anonymous
+    assert "Members part." not in anonymous
+    assert "Members part." in signed_in
+
+
+def test_pages_lists_live_articles_and_filters_by_slug(gql, articles):
+    everything = gql(PAGES, {"first": 10})["pages"]["edges"]
+    one = gql(PAGES, {"first": 10, "where": {"slug": {"eq": "members-guide"}}})[
+        "pages"
+    ]["edges"]
+
+    assert {e["node"]["slug"] for e in everything} == {
+        "sleep-and-stress",
+        "members-guide",
+    }
+    assert one == [{"node": {"slug": "members-guide", "title": "Members guide"}}]
