@@ -262,6 +262,9 @@ SESSION_COOKIE_HTTPONLY = True
 
 LOGGING = {
     "version": 1,
+# Hosts of storefronts that API emails (password reset, deletion) may link to,
+# besides STOREFRONT_BASE_URL's.
+GRAPHQL_ALLOWED_CLIENT_HOSTS = env_list("GRAPHQL_ALLOWED_CLIENT_HOSTS", "")
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},

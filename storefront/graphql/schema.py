@@ -1,5 +1,7 @@
 """The storefront's part of the API: Saleor's storefront queries and mutations."""
 
+import inspect
+
 import graphene
 
 from storefront.graphql.account.mutations.account_address_create import (
@@ -85,6 +87,11 @@ from storefront.graphql.product.types import (
 )
 
 
+def _doc(mutation: type) -> str:
+    """A mutation's docstring as its description, without source indentation."""
+    return inspect.cleandoc(mutation.__doc__ or "")
+
+
 class StorefrontQueries(
     ProductQueries, ChannelQueries, AccountQueries, graphene.ObjectType
 ):
@@ -95,75 +102,73 @@ class StorefrontMutations(graphene.ObjectType):
     """Saleor's storefront mutations."""
 
     delivery_options_calculate = DeliveryOptionsCalculate.Field(
-        description=DeliveryOptionsCalculate.__doc__
+        description=_doc(DeliveryOptionsCalculate)
     )
     payment_gateway_initialize = PaymentGatewayInitialize.Field(
-        description=PaymentGatewayInitialize.__doc__
+        description=_doc(PaymentGatewayInitialize)
     )
     transaction_initialize = TransactionInitialize.Field(
-        description=TransactionInitialize.__doc__
+        description=_doc(TransactionInitialize)
     )
-    transaction_process = TransactionProcess.Field(
-        description=TransactionProcess.__doc__
-    )
-    update_metadata = UpdateMetadata.Field(description=UpdateMetadata.__doc__)
+    transaction_process = TransactionProcess.Field(description=_doc(TransactionProcess))
+    update_metadata = UpdateMetadata.Field(description=_doc(UpdateMetadata))
     checkout_add_promo_code = CheckoutAddPromoCode.Field(
-        description=CheckoutAddPromoCode.__doc__
+        description=_doc(CheckoutAddPromoCode)
     )
     checkout_billing_address_update = CheckoutBillingAddressUpdate.Field(
-        description=CheckoutBillingAddressUpdate.__doc__
+        description=_doc(CheckoutBillingAddressUpdate)
     )
-    checkout_complete = CheckoutComplete.Field(description=CheckoutComplete.__doc__)
-    checkout_create = CheckoutCreate.Field(description=CheckoutCreate.__doc__)
+    checkout_complete = CheckoutComplete.Field(description=_doc(CheckoutComplete))
+    checkout_create = CheckoutCreate.Field(description=_doc(CheckoutCreate))
     checkout_customer_attach = CheckoutCustomerAttach.Field(
-        description=CheckoutCustomerAttach.__doc__
+        description=_doc(CheckoutCustomerAttach)
     )
     checkout_customer_detach = CheckoutCustomerDetach.Field(
-        description=CheckoutCustomerDetach.__doc__
+        description=_doc(CheckoutCustomerDetach)
     )
     checkout_email_update = CheckoutEmailUpdate.Field(
-        description=CheckoutEmailUpdate.__doc__
+        description=_doc(CheckoutEmailUpdate)
     )
     checkout_lines_delete = CheckoutLinesDelete.Field(
-        description=CheckoutLinesDelete.__doc__
+        description=_doc(CheckoutLinesDelete)
     )
-    checkout_lines_add = CheckoutLinesAdd.Field(description=CheckoutLinesAdd.__doc__)
+    checkout_lines_add = CheckoutLinesAdd.Field(description=_doc(CheckoutLinesAdd))
     checkout_lines_update = CheckoutLinesUpdate.Field(
-        description=CheckoutLinesUpdate.__doc__
+        description=_doc(CheckoutLinesUpdate)
     )
     checkout_remove_promo_code = CheckoutRemovePromoCode.Field(
-        description=CheckoutRemovePromoCode.__doc__
+        description=_doc(CheckoutRemovePromoCode)
     )
     checkout_shipping_address_update = CheckoutShippingAddressUpdate.Field(
-        description=CheckoutShippingAddressUpdate.__doc__
+        description=_doc(CheckoutShippingAddressUpdate)
     )
     checkout_delivery_method_update = CheckoutDeliveryMethodUpdate.Field(
-        description=CheckoutDeliveryMethodUpdate.__doc__
+        description=_doc(CheckoutDeliveryMethodUpdate)
     )
-    token_create = CreateToken.Field(description=CreateToken.__doc__)
-    token_refresh = RefreshToken.Field(description=RefreshToken.__doc__)
+    token_create = CreateToken.Field(description=_doc(CreateToken))
+    token_refresh = RefreshToken.Field(description=_doc(RefreshToken))
     request_password_reset = RequestPasswordReset.Field(
-        description=RequestPasswordReset.__doc__
+        description=_doc(RequestPasswordReset)
     )
-    confirm_account = ConfirmAccount.Field(description=ConfirmAccount.__doc__)
-    set_password = SetPassword.Field(description=SetPassword.__doc__)
-    password_change = PasswordChange.Field(description=PasswordChange.__doc__)
+    confirm_account = ConfirmAccount.Field(description=_doc(ConfirmAccount))
+    set_password = SetPassword.Field(description=_doc(SetPassword))
+    password_change = PasswordChange.Field(description=_doc(PasswordChange))
     account_address_create = AccountAddressCreate.Field(
-        description=AccountAddressCreate.__doc__
+        description=_doc(AccountAddressCreate)
     )
     account_address_update = AccountAddressUpdate.Field(
-        description=AccountAddressUpdate.__doc__
+        description=_doc(AccountAddressUpdate)
     )
     account_address_delete = AccountAddressDelete.Field(
-        description=AccountAddressDelete.__doc__
+        description=_doc(AccountAddressDelete)
     )
     account_set_default_address = AccountSetDefaultAddress.Field(
-        description=AccountSetDefaultAddress.__doc__
+        description=_doc(AccountSetDefaultAddress)
     )
-    account_register = AccountRegister.Field(description=AccountRegister.__doc__)
-    account_update = AccountUpdate.Field(description=AccountUpdate.__doc__)
+    account_register = AccountRegister.Field(description=_doc(AccountRegister))
+    account_update = AccountUpdate.Field(description=_doc(AccountUpdate))
     account_request_deletion = AccountRequestDeletion.Field(
-        description=AccountRequestDeletion.__doc__
+        description=_doc(AccountRequestDeletion)
     )
 
 

@@ -1,37 +1,29 @@
-"""`accountAddressDelete`: Delete an address of the address book."""
+"""`accountAddressDelete`: Remove an address from the address book."""
 
 from typing import Any
 
 import graphene
-from graphql import GraphQLError
 
-from common.graphql.mutations import BaseMutation
-from storefront.graphql.account.types import (  # noqa: F401
-    AccountInput,
-    AccountRegisterInput,
-    Address,
-    AddressInput,
-    User,
-)
-from storefront.graphql.core.enums import AddressTypeEnum  # noqa: F401
-from storefront.graphql.core.errors import AccountError, AccountErrorCode
+from storefront.accounts.services import address_delete
+from storefront.graphql.account.mutations._base import AccountMutation, own_address
+from storefront.graphql.account.types import Address, User
 
 
-class AccountAddressDelete(BaseMutation):
-    """Delete an address of the address book."""
+class AccountAddressDelete(AccountMutation):
+    """Remove one of the signed-in customer's addresses (orders keep their copies)."""
 
     class Arguments:
         id = graphene.ID(required=True)
 
     user = graphene.Field(User, description="The customer.")
-    address = graphene.Field(Address, description="The address.")
-    errors = graphene.List(
-        graphene.NonNull(AccountError), required=True, description="Errors."
-    )
+    address = graphene.Field(Address, description="The address, as it was.")
 
-    error_code_enum = AccountErrorCode
+    login_required = True
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        # Not wired yet: the domain service this calls has not landed (see report).
-        raise GraphQLError("`accountAddressDelete` is not available yet on this shop.")
+        address = own_address(info, data["id"])
+        pk = address.pk
+        address_delete(address=address)
+        address.pk = pk  # the payload still names what was removed
+        return cls(user=info.context.user, address=address, errors=[])

@@ -3,22 +3,14 @@
 from typing import Any
 
 import graphene
-from graphql import GraphQLError
 
-from common.graphql.mutations import BaseMutation
-from storefront.graphql.account.types import (  # noqa: F401
-    AccountInput,
-    AccountRegisterInput,
-    Address,
-    AddressInput,
-    User,
-)
-from storefront.graphql.core.enums import AddressTypeEnum  # noqa: F401
-from storefront.graphql.core.errors import AccountError, AccountErrorCode
+from storefront.accounts.services import address_update
+from storefront.graphql.account.mutations._base import AccountMutation, own_address
+from storefront.graphql.account.types import Address, AddressInput, User, address_data
 
 
-class AccountAddressUpdate(BaseMutation):
-    """Change an address of the address book."""
+class AccountAddressUpdate(AccountMutation):
+    """Replace one of the signed-in customer's addresses with validated values."""
 
     class Arguments:
         id = graphene.ID(required=True)
@@ -26,13 +18,11 @@ class AccountAddressUpdate(BaseMutation):
 
     user = graphene.Field(User, description="The customer.")
     address = graphene.Field(Address, description="The address.")
-    errors = graphene.List(
-        graphene.NonNull(AccountError), required=True, description="Errors."
-    )
 
-    error_code_enum = AccountErrorCode
+    login_required = True
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        # Not wired yet: the domain service this calls has not landed (see report).
-        raise GraphQLError("`accountAddressUpdate` is not available yet on this shop.")
+        address = own_address(info, data["id"])
+        address = address_update(address=address, data=address_data(data["input"]))
+        return cls(user=info.context.user, address=address, errors=[])

@@ -3,22 +3,19 @@
 from typing import Any
 
 import graphene
-from graphql import GraphQLError
+from django.core.exceptions import ValidationError
+from django.db import transaction
 
-from common.graphql.mutations import BaseMutation
-from storefront.graphql.account.types import (  # noqa: F401
-    AccountInput,
-    AccountRegisterInput,
-    Address,
-    AddressInput,
-    User,
-)
-from storefront.graphql.core.enums import AddressTypeEnum  # noqa: F401
-from storefront.graphql.core.errors import AccountError, AccountErrorCode
+from storefront.accounts.models import User as UserModel
+from storefront.accounts.services import user_register
+from storefront.graphql.account.mutations._base import AccountMutation
+from storefront.graphql.account.services import password_validate, user_names_update
+from storefront.graphql.account.types import AccountRegisterInput, User
 
 
-class AccountRegister(BaseMutation):
-    """Open an account."""
+class AccountRegister(AccountMutation):
+    """Open an account. A confirmation link is emailed; confirm it with
+    `confirmAccount` (the link's token)."""
 
     class Arguments:
         input = graphene.Argument(AccountRegisterInput, required=True)
@@ -36,13 +33,30 @@ class AccountRegister(BaseMutation):
     requires_confirmation = graphene.Boolean(
         description="Whether the email address must be confirmed."
     )
-    errors = graphene.List(
-        graphene.NonNull(AccountError), required=True, description="Errors."
-    )
-
-    error_code_enum = AccountErrorCode
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        # Not wired yet: the domain service this calls has not landed (see report).
-        raise GraphQLError("`accountRegister` is not available yet on this shop.")
+        payload = data["input"]
+        email = payload["email"]
+        password = payload["password"]
+        try:
+            with transaction.atomic():
+                user = user_register(email=email, password=password)
+                if payload.get("first_name") or payload.get("last_name"):
+                    user_names_update(
+                        user=user,
+                        first_name=payload.get("first_name"),
+                        last_name=payload.get("last_name"),
+                    )
+        except ValidationError as exc:
+            # The accounts service joins the validators' messages under one code;
+            # Saleor's clients expect one coded error per failed rule.
+            if "password" in getattr(exc, "error_dict", {}):
+                try:
+                    password_validate(
+                        password=password, user=UserModel(email=email.lower())
+                    )
+                except ValidationError as coded:
+                    exc.error_dict["password"] = coded.error_dict["password"]
+            raise exc from None
+        return cls(user=user, requires_confirmation=True, errors=[])

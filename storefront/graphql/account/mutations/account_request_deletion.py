@@ -1,38 +1,24 @@
-"""`accountRequestDeletion`: Email a link to delete the account."""
+"""`accountRequestDeletion`: Email a link to confirm deleting the account."""
 
 from typing import Any
 
 import graphene
-from graphql import GraphQLError
 
-from common.graphql.mutations import BaseMutation
-from storefront.graphql.account.types import (  # noqa: F401
-    AccountInput,
-    AccountRegisterInput,
-    Address,
-    AddressInput,
-    User,
-)
-from storefront.graphql.core.enums import AddressTypeEnum  # noqa: F401
-from storefront.graphql.core.errors import AccountError, AccountErrorCode
+from storefront.graphql.account.mutations._base import AccountMutation
+from storefront.graphql.account.services import user_deletion_request
 
 
-class AccountRequestDeletion(BaseMutation):
-    """Email a link to delete the account."""
+class AccountRequestDeletion(AccountMutation):
+    """Email the signed-in customer a link (`redirectUrl` with a `token`) to confirm
+    deleting their account. Nothing is deleted by this mutation."""
 
     class Arguments:
         channel = graphene.String()
         redirect_url = graphene.String(required=True)
 
-    errors = graphene.List(
-        graphene.NonNull(AccountError), required=True, description="Errors."
-    )
-
-    error_code_enum = AccountErrorCode
+    login_required = True
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        # Not wired yet: the domain service this calls has not landed (see report).
-        raise GraphQLError(
-            "`accountRequestDeletion` is not available yet on this shop."
-        )
+        user_deletion_request(user=info.context.user, redirect_url=data["redirect_url"])
+        return cls(errors=[])

@@ -1,39 +1,31 @@
-"""`accountSetDefaultAddress`: Make an address the default for shipping or billing."""
+"""`accountSetDefaultAddress`: not supported yet (see ``defaults_not_kept``)."""
 
 from typing import Any
 
 import graphene
-from graphql import GraphQLError
 
-from common.graphql.mutations import BaseMutation
-from storefront.graphql.account.types import (  # noqa: F401
-    AccountInput,
-    AccountRegisterInput,
-    Address,
-    AddressInput,
-    User,
+from storefront.graphql.account.mutations._base import (
+    AccountMutation,
+    defaults_not_kept,
+    own_address,
 )
+from storefront.graphql.account.types import User
 from storefront.graphql.core.enums import AddressTypeEnum
-from storefront.graphql.core.errors import AccountError, AccountErrorCode
 
 
-class AccountSetDefaultAddress(BaseMutation):
-    """Make an address the default for shipping or billing."""
+class AccountSetDefaultAddress(AccountMutation):
+    """Make an address the default for shipping or billing. The shop does not keep
+    default addresses yet: this answers with an INVALID error on `type`."""
 
     class Arguments:
         id = graphene.ID(required=True)
         type = graphene.Argument(AddressTypeEnum, required=True)
 
     user = graphene.Field(User, description="The customer.")
-    errors = graphene.List(
-        graphene.NonNull(AccountError), required=True, description="Errors."
-    )
 
-    error_code_enum = AccountErrorCode
+    login_required = True
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        # Not wired yet: the domain service this calls has not landed (see report).
-        raise GraphQLError(
-            "`accountSetDefaultAddress` is not available yet on this shop."
-        )
+        own_address(info, data["id"])
+        raise defaults_not_kept("type")

@@ -1,36 +1,36 @@
-"""`accountUpdate`: Change the signed-in customer's name and default addresses."""
+"""`accountUpdate`: Change the signed-in customer's names."""
 
 from typing import Any
 
 import graphene
-from graphql import GraphQLError
 
-from common.graphql.mutations import BaseMutation
-from storefront.graphql.account.types import (  # noqa: F401
-    AccountInput,
-    AccountRegisterInput,
-    Address,
-    AddressInput,
-    User,
+from storefront.graphql.account.mutations._base import (
+    AccountMutation,
+    defaults_not_kept,
 )
-from storefront.graphql.core.enums import AddressTypeEnum  # noqa: F401
-from storefront.graphql.core.errors import AccountError, AccountErrorCode
+from storefront.graphql.account.services import user_names_update
+from storefront.graphql.account.types import AccountInput, User
 
 
-class AccountUpdate(BaseMutation):
-    """Change the signed-in customer's name and default addresses."""
+class AccountUpdate(AccountMutation):
+    """Change the signed-in customer's first and last name."""
 
     class Arguments:
         input = graphene.Argument(AccountInput, required=True)
 
     user = graphene.Field(User, description="The customer.")
-    errors = graphene.List(
-        graphene.NonNull(AccountError), required=True, description="Errors."
-    )
 
-    error_code_enum = AccountErrorCode
+    login_required = True
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        # Not wired yet: the domain service this calls has not landed (see report).
-        raise GraphQLError("`accountUpdate` is not available yet on this shop.")
+        payload = data["input"]
+        for field in ("default_billing_address", "default_shipping_address"):
+            if payload.get(field):
+                raise defaults_not_kept(field)
+        user = user_names_update(
+            user=info.context.user,
+            first_name=payload.get("first_name"),
+            last_name=payload.get("last_name"),
+        )
+        return cls(user=user, errors=[])
