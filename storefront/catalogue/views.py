@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from storefront.catalogue import selectors
 from storefront.catalogue.availability import products_attach_region_decisions
+from storefront.catalogue.claims_display import product_claims_for_regime
 from storefront.inventory.selectors import stock_state_for
 
 
@@ -80,6 +81,9 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "related": related,
             "media": list(product.media.all()),
             "purchasable": selectors.product_is_available_for_purchase(product),
+            "claims": product_claims_for_regime(
+                product=product, regime=region.channel.claims_regime
+            ),
         },
     )
 

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories.catalogue import ChannelFactory, eu_channel
+from tests.factories.catalogue import ChannelFactory, eu_channel, uk_channel
 
 
 @pytest.fixture
@@ -11,3 +11,8 @@ def channel_us(db):
 @pytest.fixture
 def channel_eu(db):
     return eu_channel()
+
+
+@pytest.fixture
+def channel_uk(db):
+    return uk_channel()
