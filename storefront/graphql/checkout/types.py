@@ -306,7 +306,9 @@ class Checkout(graphene.ObjectType):
 
     @staticmethod
     def resolve_metafields(root: Any, info: Any) -> dict:
-        return dict(root.metadata or {})
+        from storefront.checkout.metadata import checkout_metadata_public
+
+        return checkout_metadata_public(checkout=root)
 
     @staticmethod
     def resolve_user(root: Any, info: Any) -> Any:

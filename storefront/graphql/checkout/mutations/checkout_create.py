@@ -8,6 +8,7 @@ from django.db import transaction
 from common.graphql.mutations import BaseMutation
 from common.graphql.scalars import PositiveDecimal  # noqa: F401
 from storefront.checkout import services
+from storefront.checkout.metadata import checkout_metadata_update
 from storefront.graphql.account.types import (
     AddressInput,  # noqa: F401
     address_data,
@@ -71,6 +72,13 @@ class CheckoutCreate(BaseMutation):
                     ),
                     quantity=line["quantity"],
                 )
+            for key, private in (("metadata", False), ("private_metadata", True)):
+                if payload.get(key):
+                    checkout_metadata_update(
+                        checkout=checkout,
+                        items={i["key"]: i["value"] for i in payload[key]},
+                        private=private,
+                    )
             if payload.get("shipping_address"):
                 services.checkout_shipping_address_set(
                     checkout=checkout, data=address_data(payload["shipping_address"])

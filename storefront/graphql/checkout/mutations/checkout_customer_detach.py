@@ -1,26 +1,18 @@
-"""`checkoutCustomerDetach`: Detach the signed-in customer."""
+"""`checkoutCustomerDetach`: Detach the customer."""
 
 from typing import Any
 
 import graphene
-from graphql import GraphQLError
 
 from common.graphql.mutations import BaseMutation
-from common.graphql.scalars import PositiveDecimal  # noqa: F401
-from storefront.graphql.account.types import AddressInput  # noqa: F401
-from storefront.graphql.checkout.inputs import (  # noqa: F401
-    CheckoutAddressValidationRules,
-    CheckoutCreateInput,
-    CheckoutLineInput,
-    CheckoutLineUpdateInput,
-)
-from storefront.graphql.checkout.types import Checkout, Delivery, ObjectWithMetadata  # noqa: F401
+from storefront.checkout.customer import checkout_customer_detach
+from storefront.graphql.checkout.types import Checkout
+from storefront.graphql.checkout.utils import checkout_for_mutation, reload
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
-from storefront.graphql.core.inputs import MetadataInput  # noqa: F401
 
 
 class CheckoutCustomerDetach(BaseMutation):
-    """Detach the signed-in customer."""
+    """Make the signed-in customer's checkout anonymous again (the email stays)."""
 
     class Arguments:
         id = graphene.ID()
@@ -31,10 +23,10 @@ class CheckoutCustomerDetach(BaseMutation):
     )
 
     error_code_enum = CheckoutErrorCode
+    login_required = True
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        # Not wired yet: the domain service this calls has not landed (see report).
-        raise GraphQLError(
-            "`checkoutCustomerDetach` is not available yet on this shop."
-        )
+        checkout = checkout_for_mutation(info, data.get("id"))
+        checkout_customer_detach(checkout=checkout)
+        return cls(checkout=reload(checkout), errors=[])

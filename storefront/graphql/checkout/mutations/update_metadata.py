@@ -1,26 +1,20 @@
-"""`updateMetadata`: Set metadata keys on a checkout."""
+"""`updateMetadata`: Set public metadata keys on a checkout."""
 
 from typing import Any
 
 import graphene
-from graphql import GraphQLError
 
 from common.graphql.mutations import BaseMutation
-from common.graphql.scalars import PositiveDecimal  # noqa: F401
-from storefront.graphql.account.types import AddressInput  # noqa: F401
-from storefront.graphql.checkout.inputs import (  # noqa: F401
-    CheckoutAddressValidationRules,
-    CheckoutCreateInput,
-    CheckoutLineInput,
-    CheckoutLineUpdateInput,
-)
-from storefront.graphql.checkout.types import Checkout, Delivery, ObjectWithMetadata  # noqa: F401
+from storefront.checkout.metadata import checkout_metadata_update
+from storefront.graphql.checkout.types import ObjectWithMetadata
+from storefront.graphql.checkout.utils import checkout_for_mutation, list_cap, reload
 from storefront.graphql.core.errors import MetadataError, MetadataErrorCode
 from storefront.graphql.core.inputs import MetadataInput
 
 
 class UpdateMetadata(BaseMutation):
-    """Set metadata keys on a checkout."""
+    """Set public metadata keys on a checkout (the only object with metadata here).
+    Keys starting with "_" are reserved."""
 
     class Arguments:
         id = graphene.ID(required=True)
@@ -35,5 +29,9 @@ class UpdateMetadata(BaseMutation):
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        # Not wired yet: the domain service this calls has not landed (see report).
-        raise GraphQLError("`updateMetadata` is not available yet on this shop.")
+        items = list_cap(data["input"], field="input")
+        checkout = checkout_for_mutation(info, data["id"])
+        checkout_metadata_update(
+            checkout=checkout, items={item["key"]: item["value"] for item in items}
+        )
+        return cls(item=reload(checkout), errors=[])
