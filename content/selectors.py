@@ -39,11 +39,15 @@ def reader_has_paid_access(user: Any, on: datetime | None = None) -> bool:
     if user is None or not getattr(user, "is_authenticated", False):
         return False
     moment = on or timezone.now()
-    return (
+    if (
         MemberAccessGrant.objects.filter(user=user, created_at__lte=moment)
         .filter(Q(valid_until__isnull=True) | Q(valid_until__gt=moment))
         .exists()
-    )
+    ):
+        return True
+    from storefront.subscriptions.selectors import membership_is_active
+
+    return membership_is_active(user, on=moment)
 
 
 def reader_can_read(

@@ -83,12 +83,26 @@ def checkout_totals_calculate(*, info: CheckoutInfo) -> CheckoutTotals:
     entered_with_tax = channel.prices_entered_with_tax
     rate = tax_rate_for_country(info.country)
 
+    from storefront.subscriptions.pricing import (
+        checkout_subscription_discounts,
+        subscribe_and_save_amount,
+    )
+
+    # Subscribe-and-save: subscription lines get their plan's discount (no query
+    # when the cart has none).
+    subscription_discounts = checkout_subscription_discounts(info=info)
     line_totals = []
     subtotal_entered = Decimal(0)
     for line_info in info.lines:
         if line_info.problem is not None or line_info.listing is None:
             continue
         unit_entered = line_info.listing.price_amount
+        if line_info.line.is_subscription:
+            unit_entered = subscribe_and_save_amount(
+                unit_entered,
+                discount_percent=subscription_discounts.get(line_info.product.pk),
+                currency=currency,
+            )
         quantity = line_info.line.quantity
         unit = taxed_from_entered(
             unit_entered,

@@ -791,6 +791,11 @@ def checkout_complete(*, checkout_token: uuid.UUID, payment: Any) -> Any:
             if locked_payment.status == PaymentStatus.AUTHORIZED:
                 payment_capture(payment=locked_payment)
                 payment_attach_to_order(payment=locked_payment, order_id=order.pk)
+            from storefront.subscriptions.services import (
+                subscription_create_from_order,
+            )
+
+            subscription_create_from_order(order=order, payment=locked_payment)
             checkout.delete()
     except DomainError as exc:
         payment_release(payment=payment, reason=exc.message)

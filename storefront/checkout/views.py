@@ -88,11 +88,22 @@ def cart(request: HttpRequest) -> HttpResponse:
 def line_add(request: HttpRequest) -> HttpResponse:
     checkout = checkout_for_request(request, create=True)
     try:
-        services.checkout_line_add(
-            checkout=checkout,
-            variant_id=request.POST.get("variant", ""),
-            quantity=request.POST.get("quantity", "1"),
-        )
+        if request.POST.get("purchase", "once") != "once":
+            from storefront.subscriptions.services import subscription_line_add
+
+            subscription_line_add(
+                checkout=checkout,
+                variant_id=request.POST.get("variant", ""),
+                quantity=request.POST.get("quantity", "1"),
+                purchase=request.POST.get("purchase", ""),
+                interval=request.POST.get("interval"),
+            )
+        else:
+            services.checkout_line_add(
+                checkout=checkout,
+                variant_id=request.POST.get("variant", ""),
+                quantity=request.POST.get("quantity", "1"),
+            )
     except (ValidationError, DomainError) as exc:
         # The shopper asked for something the rules refuse: say which field and why.
         _add_errors(request, exc)

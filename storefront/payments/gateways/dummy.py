@@ -20,6 +20,7 @@ from storefront.payments.gateways.base import (
 CARD_SUCCESS = "4242424242424242"
 CARD_DECLINED = "4000000000000002"
 CARD_3DS = "4000002500003155"
+SAVED_CARD_PREFIX = "dummy_pm_"
 
 
 def card_number_clean(raw: str) -> str:
@@ -44,8 +45,20 @@ class DummyGateway:
     name = "dummy"
 
     def authorize(self, request: PaymentRequest) -> GatewayResponse:
-        number = card_number_clean(request.card_number)
         reference = f"dummy_{uuid.uuid4().hex}"
+        if request.payment_method_id.startswith(SAVED_CARD_PREFIX):
+            # A card saved for later charges (subscriptions); "fails" tokens stand
+            # for a card that was saved but is refused when charged off-session.
+            if request.payment_method_id.startswith(SAVED_CARD_PREFIX + "fails"):
+                raise PaymentDeclinedError(
+                    "Your saved card was declined. Nothing was charged."
+                )
+            return GatewayResponse(
+                status=GatewayStatus.AUTHORIZED,
+                psp_reference=reference,
+                amount=request.amount,
+            )
+        number = card_number_clean(request.card_number)
         if number == CARD_DECLINED:
             raise PaymentDeclinedError(
                 "Your card was declined (test card 4000 0000 0000 0002). "
