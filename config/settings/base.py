@@ -208,6 +208,7 @@ COMPLIANCE_SCAN_SOURCES: list[str] = [
 DEMO_DATA_LOADERS: list[str] = [
     # dotted paths to callables taking (stdout) and loading their demo data idempotently
     "content.demo.populate_articles",
+    "storefront.subscriptions.demo.populate_membership",
 ]
 
 # --- checkout, orders, payments, accounts ---
@@ -238,6 +239,21 @@ ACCOUNTS_SIGNIN_WINDOW_SECONDS = env_int("ACCOUNTS_SIGNIN_WINDOW_SECONDS", 15 * 
 ACCOUNTS_EMAIL_CONFIRM_MAX_AGE = env_int("ACCOUNTS_EMAIL_CONFIRM_MAX_AGE", 3 * 86400)
 
 # --- subscriptions ---
+# Dunning: retry a refused renewal this many days after the first failure, then cancel.
+SUBSCRIPTIONS_DUNNING_RETRY_DAYS = [1, 3, 7]
+SUBSCRIPTIONS_REMINDER_DAYS = env_int("SUBSCRIPTIONS_REMINDER_DAYS", 3)
+# A renewal left "charging" this long (a crashed worker) is picked up again.
+SUBSCRIPTIONS_CHARGING_STALE_SECONDS = 15 * 60
+CELERY_BEAT_SCHEDULE = {
+    "subscriptions-renewals": {
+        "task": "subscriptions.renewals_run",
+        "schedule": 60 * 60,  # hourly; each run only renews what is due
+    },
+    "subscriptions-reminders": {
+        "task": "subscriptions.reminders_send",
+        "schedule": 6 * 60 * 60,
+    },
+}
 
 # --- content ---
 # Days a newsletter confirmation link stays valid.
