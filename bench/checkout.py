@@ -178,7 +178,7 @@ def main() -> None:
     wall = time.perf_counter() - start
 
     timings.sort()
-    p95 = timings[max(int(round(0.95 * len(timings))) - 1, 0)]
+    p95 = timings[max(round(0.95 * len(timings)) - 1, 0)]
     print(f"orders completed sequentially: {len(timings)}")
     print(f"median: {statistics.median(timings) * 1000:.1f} ms")
     print(f"p95:    {p95 * 1000:.1f} ms")
