@@ -300,9 +300,22 @@ class Checkout(graphene.ObjectType):
         "address's once given, else the shopper's chosen region.",
     )
 
+    compliance = graphene.Field(
+        "storefront.graphql.compliance.types.CheckoutCompliance",
+        required=True,
+        description="The region's rules for each line and what stops any line "
+        "(our addition).",
+    )
+
     @staticmethod
     def resolve_id(root: Any, info: Any) -> str:
         return to_global_id("Checkout", root.token)
+
+    @staticmethod
+    def resolve_compliance(root: Any, info: Any) -> Any:
+        from storefront.graphql.compliance.types import checkout_compliance
+
+        return checkout_compliance(info, checkout_bundle(root)[0])
 
     @staticmethod
     def resolve_metafields(root: Any, info: Any) -> dict:

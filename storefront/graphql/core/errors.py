@@ -114,7 +114,17 @@ PaymentGatewayInitializeError = error_type(
 )
 TransactionInitializeErrorCode = code_enum(
     "TransactionInitializeErrorCode",
-    [*_BASIC, "UNIQUE", "CHECKOUT_COMPLETION_IN_PROGRESS"],
+    [
+        *_BASIC,
+        "UNIQUE",
+        "CHECKOUT_COMPLETION_IN_PROGRESS",
+        # ours: the checkout's conditions, refused before any money moves
+        "NOT_AVAILABLE_IN_REGION",
+        "AGE_VERIFICATION_REQUIRED",
+        "UNAVAILABLE_LINES",
+        "INSUFFICIENT_STOCK",
+        "PAYMENT_DECLINED",
+    ],
 )
 TransactionInitializeError = error_type(
     "TransactionInitializeError", TransactionInitializeErrorCode

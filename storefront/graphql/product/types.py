@@ -578,6 +578,17 @@ class Product(graphene.ObjectType):
         description=NO_TRANSLATION,
     )
 
+    compliance = graphene.Field(
+        "storefront.graphql.compliance.types.ProductCompliance",
+        region=graphene.String(
+            description="ISO 3166 country or subdivision (e.g. US-TX); the "
+            "shopper's chosen region, else the channel's country, by default."
+        ),
+        required=True,
+        description="Whether the product may be sold to a region, on what "
+        "conditions, and the claims disclaimer it needs (our addition).",
+    )
+
     @staticmethod
     def resolve_id(root: Any, info: Any) -> str:
         return to_global_id("Product", root.pk)
@@ -647,6 +658,12 @@ class Product(graphene.ObjectType):
     @staticmethod
     def resolve_is_available(root: Any, info: Any) -> bool:
         return _is_available(root)
+
+    @staticmethod
+    def resolve_compliance(root: Any, info: Any, region: str | None = None) -> Any:
+        from storefront.graphql.compliance.types import product_compliance
+
+        return product_compliance(info, root, region)
 
     @staticmethod
     def resolve_is_available_for_purchase(root: Any, info: Any) -> bool:
