@@ -210,7 +210,7 @@ ARTICLES = [
         "slug": "stress-anxiety-and-the-expectation-effect",
         "title": "Stress, anxiety and the expectation effect",
         "standfirst": "Feeling calmer is one of the most common hopes microdosers "
-        "mention. Controlled studies show how much of it can come from expectation.",
+        "mention. Controlled studies help estimate how much of it comes from expectation.",
         "topics": ["stress", "anxiety"],
         "access": "members",
         "body": [
@@ -267,7 +267,7 @@ ARTICLES = [
             ),
             (
                 "p",
-                "Survey data show that microdosers score higher on some measures "
+                "In survey data, microdosers score higher on some measures "
                 "of open-mindedness and creative thinking than non-microdosers, which "
                 "may say more about who chooses to microdose than about the dose [2].",
             ),
@@ -460,7 +460,7 @@ ARTICLES = [
     {
         "slug": "the-science-of-neuroplasticity",
         "title": "The science of neuroplasticity, explained",
-        "standfirst": "Laboratory studies show psychedelics can change how nerve "
+        "standfirst": "In laboratory studies, psychedelics changed how nerve "
         "cells grow connections. What that does and does not mean for people.",
         "topics": ["neuroplasticity"],
         "access": "public",

@@ -81,9 +81,11 @@ def claims_publish_check(
 ) -> PublishDecision:
     """Decide whether a text may be published or listed.
 
-    Publishing is allowed when no regime has a blocking finding, or when a compliance
-    officer has overridden (or approved) this exact text. When it blocks, one audit
-    entry is written per distinct blocking rule.
+    Publishing is allowed when no regime has a finding of severity ``block`` or
+    ``warn`` (a warning needs a compliance officer's review), or when an officer has
+    overridden (or approved) this exact text. When it stops publication, one audit
+    entry is written per distinct rule; ``PublishDecision.blocking`` lists those
+    findings.
 
     Args:
         obj_type: e.g. ``"product"`` or ``"article"``.
@@ -104,7 +106,9 @@ def claims_publish_check(
     regimes = tuple(regimes)
     reports = _lint_all(text, regimes, context)
     version = rules_load().version
-    blocking = tuple(f for r in reports for f in r.findings if f.severity == "block")
+    blocking = tuple(
+        f for r in reports for f in r.findings if f.severity in {"block", "warn"}
+    )
     if not blocking:
         return PublishDecision(True, False, (), reports, version)
     override = claims_override_get(obj_type=obj_type, obj_id=obj_id, text=text)

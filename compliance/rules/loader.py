@@ -17,6 +17,7 @@ from compliance.iso3166 import region_normalise
 from compliance.product_classes import ProductClass
 
 from .types import (
+    ARTICLE_SEVERITIES,
     ASSURANCE_LEVELS,
     DECISIONS,
     REGIMES,
@@ -201,7 +202,8 @@ def _severity_map(
     if not isinstance(value, dict):
         raise _fail(where, raw, f"'{key}' must be a table of regime = severity")
     for regime, severity in value.items():
-        if regime not in REGIMES or severity not in SEVERITIES:
+        allowed = ARTICLE_SEVERITIES if key == "article_severity" else SEVERITIES
+        if regime not in REGIMES or severity not in allowed:
             raise _fail(where, raw, f"bad {key} entry {regime} = {severity!r}")
     return tuple(sorted(value.items()))
 

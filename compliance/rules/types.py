@@ -5,6 +5,8 @@ from datetime import date
 
 REGIMES = ("us", "eu", "uk")
 SEVERITIES = ("block", "warn", "disclaimer")
+# In editorial text a rule may not apply at all: "none" switches it off there.
+ARTICLE_SEVERITIES = (*SEVERITIES, "none")
 # Ordered weakest to strongest: comparisons use the index.
 DECISIONS = ("allowed", "restricted", "prohibited")
 ASSURANCE_LEVELS = ("none", "self_declared", "verified")
@@ -57,7 +59,7 @@ class ClaimRule:
         if context == "article":
             article = dict(self.article_severity)
             if regime in article:
-                return article[regime]
+                return None if article[regime] == "none" else article[regime]
         return dict(self.severity).get(regime)
 
 

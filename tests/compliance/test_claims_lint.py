@@ -144,14 +144,22 @@ def test_general_claim_passes_in_eu_only_beside_an_authorised_claim():
     ]
 
 
-def test_article_context_turns_condition_mentions_into_review():
+def test_article_context_allows_naming_a_condition():
     text = "What the research says about psilocybin and depression."
 
     product = claims_lint(text, regime="uk")
     article = claims_lint(text, regime="uk", context="article")
 
     assert _rules(product) == [("CLM.NAMED_CONDITION", "block", "depression")]
-    assert _rules(article) == [("CLM.NAMED_CONDITION", "warn", "depression")]
+    assert _rules(article) == []
+
+
+def test_article_context_turns_disease_claims_into_review():
+    text = "Psilocybin cures depression."
+
+    article = claims_lint(text, regime="uk", context="article")
+
+    assert _rules(article) == [("CLM.DISEASE_VERB", "warn", "cures depression")]
     assert article.blocking is False
 
 

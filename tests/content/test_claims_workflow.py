@@ -110,15 +110,41 @@ def test_officer_override_needs_reason_and_publishes(django_user_model):
     )
 
 
-def test_editorial_disease_mention_is_a_warning_not_a_block():
-    """Without product links the rule data treats condition names as warnings."""
+def test_editorial_disease_claim_stops_until_reviewed():
+    """Without product links a disease claim is a warning: it waits for an officer."""
     # given
     article = _draft([rich(DISEASE_CLAIM)], slug="editorial")
     # when
     decision = article_claims_check(article=article)
     # then
+    assert decision.allowed is False
+    assert {f.severity for f in decision.blocking} == {"warn"}
+    assert {f.rule for f in decision.blocking} == {"CLM.DISEASE_VERB"}
+
+
+def test_workflow_stops_editorial_article_with_disease_claim(django_user_model):
+    # given
+    editor = _editor(django_user_model, "ed@example.com")
+    article = _draft([rich(DISEASE_CLAIM)], slug="editorial")
+    workflow = Workflow.objects.get(name="Claims check")
+    # when
+    article.save_revision(user=editor)
+    state = workflow.start(article, editor)
+    # then
+    state.refresh_from_db()
+    article.refresh_from_db()
+    assert state.status == "in_progress"
+    assert article.live is False
+
+
+def test_editorial_mention_of_a_condition_is_not_a_finding():
+    # given
+    article = _draft([rich("Some readers talk about depression.")], slug="mention")
+    # when
+    decision = article_claims_check(article=article)
+    # then
     assert decision.allowed is True
-    assert {f.severity for r in decision.reports for f in r.findings} == {"warn"}
+    assert [f for r in decision.reports for f in r.findings] == []
 
 
 def test_article_embedding_product_is_checked_as_advertising(us_channel):
