@@ -210,7 +210,8 @@ ARTICLES = [
         "slug": "stress-anxiety-and-the-expectation-effect",
         "title": "Stress, anxiety and the expectation effect",
         "standfirst": "Feeling calmer is one of the most common hopes microdosers "
-        "mention. Controlled studies help estimate how much of it comes from expectation.",
+        "mention. Controlled studies help estimate how much of it comes from "
+        "expectation.",
         "topics": ["stress", "anxiety"],
         "access": "members",
         "body": [
