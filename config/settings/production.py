@@ -19,3 +19,12 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Integrations fail loudly when switched on but incomplete.
+if STRIPE_SECRET_KEY and not STRIPE_WEBHOOK_SECRET:  # noqa: F405
+    raise ImproperlyConfigured(
+        "STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set: "
+        "unsigned payment webhooks are refused."
+    )
+# The built-in test age provider approves anyone who clicks; never in production.
+COMPLIANCE_AGE_TEST_PROVIDER_ENABLED = False

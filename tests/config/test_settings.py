@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_KEY = "k3P9sQ2vX8mZ4nR7tW1yB6cF0hJ5lD3gA9eU2iO8pL7kM4nB1vC6xZ0qS5wE"
 
 
 def _django_check(env_overrides: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -57,7 +58,7 @@ def test_production_deploy_check_is_clean():
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "SECRET_KEY": "k3P9sQ2vX8mZ4nR7tW1yB6cF0hJ5lD3gA9eU2iO8pL7kM4nB1vC6xZ0qS5wE",
+            "SECRET_KEY": PRODUCTION_KEY,
             "ALLOWED_HOSTS": "shop.example.com",
             "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
         }
@@ -96,3 +97,21 @@ def test_compose_file_describes_the_production_services(tmp_path):
     # then
     assert result.returncode == 0, result.stderr
     assert set(result.stdout.split()) == {"web", "worker", "scheduler", "db", "redis"}
+
+
+def test_production_refuses_stripe_without_a_webhook_secret():
+    # when
+    result = _django_check(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": PRODUCTION_KEY,
+            "ALLOWED_HOSTS": "shop.example.com",
+            "DATABASE_URL": "sqlite:///:memory:",
+            "STRIPE_SECRET_KEY": "sk_test_123",
+            "STRIPE_WEBHOOK_SECRET": "",
+        }
+    )
+
+    # then
+    assert result.returncode == 1
+    assert "STRIPE_WEBHOOK_SECRET is required" in result.stderr
