@@ -86,7 +86,7 @@ class Address(TimeStampedModel):
 
     @property
     def region(self) -> str:
-        """The jurisdiction code the law uses: "US-TX" where states differ, else "DE"."""
+        """The jurisdiction the law uses: "US-TX" where states differ, else "DE"."""
         code = self.country.code
         if self.country_area:
             candidate = f"{code}-{self.country_area.upper()}"

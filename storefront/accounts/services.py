@@ -88,7 +88,8 @@ def user_confirmation_send(*, user: User) -> None:
         subject="Confirm your Verdant Field account",
         message=(
             "Welcome to Verdant Field.\n\nConfirm your email address by opening this "
-            f"link within three days:\n{link}\n\nIf you did not sign up, ignore this email."
+            f"link within three days:\n{link}\n\n"
+            "If you did not sign up, ignore this email."
         ),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[user.email],

@@ -606,7 +606,7 @@ def voucher_usage_lock_and_count(*, voucher_id: int, customer_email: str) -> Non
     Voucher.objects.filter(pk=voucher.pk).update(used=F("used") + 1)
 
 
-# --- validation before payment ---------------------------------------------------------
+# --- validation before payment -------------------------------------------------
 
 
 def _age_problems(info: CheckoutInfo) -> None:

@@ -115,7 +115,7 @@ class OrderAdmin(admin.ModelAdmin):
     list_select_related = ("channel",)
     inlines = (OrderLineInline, PaymentInline, OrderEventInline)
     actions = ("cancel_orders",)
-    readonly_fields = tuple(f.name for f in Order._meta.fields) + ("staff_actions",)
+    readonly_fields = (*(f.name for f in Order._meta.fields), "staff_actions")
     change_form_template = "admin/orders/order/change_form.html"
 
     def has_add_permission(self, request: HttpRequest) -> bool:

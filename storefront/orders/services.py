@@ -324,8 +324,9 @@ def order_fulfil(
             OrderStatus.UNFULFILLED,
             OrderStatus.PARTIALLY_FULFILLED,
         }:
+            state = locked.get_status_display().lower()
             raise OrderCannotFulfilError(
-                f"An order that is {locked.get_status_display().lower()} cannot be fulfilled."
+                f"An order that is {state} cannot be fulfilled."
             )
         if not locked.is_paid:
             raise OrderCannotFulfilError("The order has not been paid in full.")

@@ -113,7 +113,7 @@ def test_partial_refund_then_rest(order, manager):
 
 
 def test_refund_too_much_or_without_reason(order, manager):
-    with pytest.raises(OrderCannotRefundError, match="between 0.01 and 25.00 USD"):
+    with pytest.raises(OrderCannotRefundError, match=r"between 0\.01 and 25\.00 USD"):
         order_refund(order=order, amount=Decimal("25.01"), reason="x", user=manager)
     with pytest.raises(ValidationError) as excinfo:
         order_refund(order=order, amount=Decimal("1"), reason="  ", user=manager)

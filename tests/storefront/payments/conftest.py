@@ -38,7 +38,7 @@ def localstripe():
     deadline = time.monotonic() + 20
     while True:
         try:
-            request = urllib.request.Request(
+            request = urllib.request.Request(  # noqa: S310 - loopback http only
                 f"{url}/v1/customers", headers={"Authorization": "Bearer sk_test_x"}
             )
             urllib.request.urlopen(request, timeout=1).close()  # noqa: S310 - loopback

@@ -38,7 +38,10 @@ def _card(number: str = "4242424242424242") -> str:
     return method.id
 
 
-def _signed(payload: dict, secret: str = "whsec_test_secret") -> tuple[bytes, str]:
+WEBHOOK_SECRET = "whsec_test_secret"
+
+
+def _signed(payload: dict, secret: str = WEBHOOK_SECRET) -> tuple[bytes, str]:
     body = json.dumps(payload).encode()
     timestamp = int(time.time())
     digest = hmac.new(
