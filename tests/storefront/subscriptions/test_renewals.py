@@ -131,7 +131,7 @@ def test_running_twice_gives_one_order_and_one_charge(subscription):
     assert SubscriptionRenewal.objects.filter(subscription=subscription).count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_threads_at_once_give_one_order_and_one_charge(sub_shop):
     # given
     from tests.factories.subscriptions import subscribe_via_checkout
@@ -175,7 +175,7 @@ def test_two_threads_at_once_give_one_order_and_one_charge(sub_shop):
     assert Payment.objects.filter(status=PaymentStatus.CHARGED).count() == 2
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_processes_at_once_give_one_order_and_one_charge(sub_shop):
     # given
     from tests.factories.subscriptions import subscribe_via_checkout

@@ -1,0 +1,206 @@
+"""Account pages and the staff admin for subscriptions."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone
+
+from storefront.subscriptions.models import Subscription, SubscriptionStatus
+from tests.factories.subscriptions import UserFactory, subscribe_via_checkout
+
+
+@pytest.fixture
+def customer_client(client, sub_shop):
+    client.force_login(sub_shop.customer)
+    return client
+
+
+def test_list_runs_a_fixed_number_of_queries(
+    customer_client, sub_shop, django_assert_num_queries
+):
+    # given
+    for interval in ("2w", "4w", "8w"):
+        subscribe_via_checkout(
+            user=sub_shop.customer,
+            channel=sub_shop.channel,
+            variant=sub_shop.variant,
+            shipping=sub_shop.shipping,
+            interval=interval,
+        )
+
+    # when (session, user, the shopper's channel, subscriptions, lines with
+    # their variants and products), whatever the number of subscriptions
+    with django_assert_num_queries(5):
+        response = customer_client.get(reverse("subscriptions:list"))
+
+    # then
+    assert response.status_code == 200
+    assert response.content.decode().count('data-subscription="') == 3
+
+
+def test_list_needs_sign_in(client, db):
+    response = client.get(reverse("subscriptions:list"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_detail_of_someone_elses_subscription_is_not_found(client, subscription):
+    # given
+    client.force_login(UserFactory())
+
+    # when
+    response = client.get(reverse("subscriptions:detail", args=[subscription.pk]))
+
+    # then
+    assert response.status_code == 404
+
+
+def test_skip_from_the_page(customer_client, subscription):
+    # given
+    before = subscription.next_renewal_date
+
+    # when
+    response = customer_client.post(
+        reverse("subscriptions:skip", args=[subscription.pk]), follow=True
+    )
+
+    # then
+    subscription.refresh_from_db()
+    assert subscription.next_renewal_date == before + timedelta(weeks=4)
+    assert "The next delivery is skipped." in response.content.decode()
+
+
+def test_bad_pause_date_names_the_field(customer_client, subscription):
+    # when
+    response = customer_client.post(
+        reverse("subscriptions:pause", args=[subscription.pk]),
+        {"until": "not a date"},
+        follow=True,
+    )
+
+    # then
+    assert "Until: Enter the date to pause until." in response.content.decode()
+    subscription.refresh_from_db()
+    assert subscription.status == SubscriptionStatus.ACTIVE
+
+
+def test_cancel_page_offers_a_pause_first(customer_client, subscription):
+    # when
+    response = customer_client.get(
+        reverse("subscriptions:cancel", args=[subscription.pk])
+    )
+
+    # then
+    html = response.content.decode()
+    assert html.index("Pause instead") < html.index("Cancel subscription</button>")
+
+
+def test_product_page_offers_one_off_and_subscription(client, sub_shop):
+    # when
+    response = client.get(f"/products/{sub_shop.variant.product.slug}/")
+
+    # then
+    html = response.content.decode()
+    assert 'name="purchase" value="once" checked' in html
+    assert "Subscribe &amp; save 10%" in html
+    assert '<option value="8w">every 8 weeks</option>' in html
+
+
+def test_cart_add_accepts_a_subscription(customer_client, sub_shop):
+    # when
+    response = customer_client.post(
+        "/cart/add/",
+        {
+            "variant": sub_shop.variant.pk,
+            "quantity": "1",
+            "purchase": "subscribe",
+            "interval": "2w",
+        },
+        follow=True,
+    )
+
+    # then
+    html = response.content.decode()
+    assert "Subscribe &amp; save: 18.00 USD each, every 2 weeks" in html
+
+
+@pytest.fixture
+def order_manager(db):
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name="Order manager"))
+    return user
+
+
+def test_order_manager_can_cancel_with_a_reason_in_the_admin(
+    client, subscription, order_manager
+):
+    # given
+    client.force_login(order_manager)
+    url = reverse("admin:subscriptions_subscription_changelist")
+
+    # when
+    response = client.post(
+        url,
+        {
+            "action": "cancel_action",
+            "_selected_action": [subscription.pk],
+            "reason": "Asked by phone",
+            "confirm": "1",
+        },
+    )
+
+    # then
+    assert response.status_code == 302
+    subscription.refresh_from_db()
+    assert subscription.status == SubscriptionStatus.CANCELLED
+    assert subscription.cancel_reason == "Asked by phone"
+    assert subscription.events.get(type="cancelled").user == order_manager
+
+
+def test_staff_without_the_permission_cannot_skip(client, subscription):
+    # given
+    staff = UserFactory(is_staff=True)
+    client.force_login(staff)
+    before = subscription.next_renewal_date
+
+    # when
+    client.post(
+        reverse("admin:subscriptions_subscription_changelist"),
+        {"action": "skip_action", "_selected_action": [subscription.pk]},
+    )
+
+    # then
+    subscription.refresh_from_db()
+    assert subscription.next_renewal_date == before
+
+
+def test_figures_per_channel(client, subscription, sub_shop, order_manager):
+    # given: a second subscription, cancelled today after 40 days
+    other = subscribe_via_checkout(
+        user=sub_shop.customer,
+        channel=sub_shop.channel,
+        variant=sub_shop.variant,
+        shipping=sub_shop.shipping,
+        interval="2w",
+        quantity=1,
+    )
+    Subscription.objects.filter(pk=other.pk).update(
+        created_at=timezone.now() - timedelta(days=40),
+        status=SubscriptionStatus.CANCELLED,
+        cancelled_at=timezone.now(),
+    )
+    Subscription.objects.filter(pk=subscription.pk).update(
+        created_at=timezone.now() - timedelta(days=40)
+    )
+    client.force_login(order_manager)
+
+    # when
+    response = client.get(reverse("admin:subscriptions_subscription_figures"))
+
+    # then: 2 x 18.00 every 4 weeks = 36.00 x 13/12 = 39.00 a month
+    figures = response.context["figures"]
+    us = next(f for f in figures if f.channel == sub_shop.channel)
+    assert (us.active, str(us.monthly_recurring_revenue)) == (1, "39.00")
+    assert (us.churned_last_30_days, str(us.churn_rate_percent)) == (1, "50.0")
