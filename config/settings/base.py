@@ -262,6 +262,9 @@ CONTENT_NEWSLETTER_CONFIRM_DAYS = env_int("CONTENT_NEWSLETTER_CONFIRM_DAYS", 3)
 # --- GraphQL API ---
 GRAPHQL_JWT_ACCESS_TTL = env_int("GRAPHQL_JWT_ACCESS_TTL", 5 * 60)
 GRAPHQL_JWT_REFRESH_TTL = env_int("GRAPHQL_JWT_REFRESH_TTL", 30 * 24 * 3600)
+# Hosts of storefronts that API emails (password reset, deletion) may link to,
+# besides STOREFRONT_BASE_URL's.
+GRAPHQL_ALLOWED_CLIENT_HOSTS = env_list("GRAPHQL_ALLOWED_CLIENT_HOSTS", "")
 
 # Content (Wagtail)
 WAGTAIL_SITE_NAME = "Verdant Field"
@@ -278,9 +281,6 @@ SESSION_COOKIE_HTTPONLY = True
 
 LOGGING = {
     "version": 1,
-# Hosts of storefronts that API emails (password reset, deletion) may link to,
-# besides STOREFRONT_BASE_URL's.
-GRAPHQL_ALLOWED_CLIENT_HOSTS = env_list("GRAPHQL_ALLOWED_CLIENT_HOSTS", "")
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
