@@ -1,5 +1,6 @@
 """Account pages and the staff admin for subscriptions."""
 
+import importlib
 from datetime import timedelta
 
 import pytest
@@ -126,11 +127,44 @@ def test_cart_add_accepts_a_subscription(customer_client, sub_shop):
     assert "Subscribe &amp; save: 18.00 USD each, every 2 weeks" in html
 
 
+def _order_manager_group() -> Group:
+    """The group as the migrations leave it (re-run if a transactional test's flush
+    removed it): the orders app creates it, ours adds the subscription rights."""
+    if not Group.objects.filter(name="Order manager").exists():
+        from django.apps import apps
+
+        orders = importlib.import_module(
+            "storefront.orders.migrations.0002_order_manager_group"
+        )
+        ours = importlib.import_module(
+            "storefront.subscriptions.migrations.0002_order_manager_permissions"
+        )
+        orders.create_group(apps, None)
+        ours.grant(apps, None)
+    return Group.objects.get(name="Order manager")
+
+
 @pytest.fixture
 def order_manager(db):
     user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name="Order manager"))
+    user.groups.add(_order_manager_group())
     return user
+
+
+def test_order_manager_group_has_the_subscription_permissions(db):
+    codenames = set(
+        _order_manager_group()
+        .permissions.filter(content_type__app_label="subscriptions")
+        .values_list("codename", flat=True)
+    )
+    assert codenames == {
+        "view_subscription",
+        "change_subscription",
+        "manage_subscriptions",
+        "view_subscriptionplan",
+        "add_subscriptionplan",
+        "change_subscriptionplan",
+    }
 
 
 def test_order_manager_can_cancel_with_a_reason_in_the_admin(
