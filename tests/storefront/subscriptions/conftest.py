@@ -1,10 +1,4 @@
-import os
-import socket
-import subprocess
-import sys
-import time
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -21,6 +15,9 @@ from tests.factories.subscriptions import (
     UserFactory,
     subscribe_via_checkout,
 )
+
+# The payments engineer's localstripe fixtures, reused as they are.
+from tests.storefront.payments.conftest import localstripe, stripe_settings
 
 
 @dataclass
@@ -65,44 +62,4 @@ def subscription(sub_shop) -> Subscription:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def localstripe_url():
-    """localstripe (a stateful Stripe fake) as a subprocess on a free loopback port."""
-    port = _free_port()
-    binary = Path(sys.executable).parent / "localstripe"
-    process = subprocess.Popen(
-        [str(binary), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ},
-    )
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail("localstripe did not start")
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=10)
-
-
-@pytest.fixture
-def stripe_settings(settings, localstripe_url):
-    settings.STRIPE_SECRET_KEY = "sk_test_subscriptions"
-    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_subscriptions"
-    settings.STRIPE_API_BASE = localstripe_url
-    yield settings
-    import stripe
-
-    stripe.api_base = "https://api.stripe.com"
+__all__ = ["localstripe", "stripe_settings", "sub_shop", "subscription"]

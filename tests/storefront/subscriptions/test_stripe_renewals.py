@@ -18,7 +18,6 @@ pytestmark = pytest.mark.usefixtures("stripe_settings")
 
 
 def _saved_card(number: str) -> tuple[str, str]:
-    stripe.api_key = "sk_test_subscriptions"
     customer = stripe.Customer.create(email="ada@example.com")
     method = stripe.PaymentMethod.create(
         type="card",
@@ -38,7 +37,6 @@ def _use_stripe(subscription, number):
 
 def test_off_session_renewal_charges_the_saved_card(subscription, stripe_settings):
     # given
-    stripe.api_base = stripe_settings.STRIPE_API_BASE
     customer, method = _use_stripe(subscription, "4242424242424242")
 
     # when
@@ -64,7 +62,6 @@ def test_off_session_renewal_charges_the_saved_card(subscription, stripe_setting
 
 def test_declined_off_session_renewal_makes_it_past_due(subscription, stripe_settings):
     # given: 4000 0000 0000 0341 attaches to a customer, then every charge fails
-    stripe.api_base = stripe_settings.STRIPE_API_BASE
     _use_stripe(subscription, "4000000000000341")
     due = subscription.next_renewal_date
     orders_before = Order.objects.count()
