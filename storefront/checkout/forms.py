@@ -1,3 +1,5 @@
+from datetime import date
+
 from django import forms
 from django_countries import countries
 
@@ -76,6 +78,48 @@ class DummyPaymentForm(forms.Form):
 
 
 class DateOfBirthForm(forms.Form):
-    date_of_birth = forms.DateField(
-        label="Date of birth", widget=forms.DateInput(attrs={"type": "date"})
+    """Day, month and year as three fields: works in every browser, no JavaScript."""
+
+    MONTHS = [
+        (1, "January"),
+        (2, "February"),
+        (3, "March"),
+        (4, "April"),
+        (5, "May"),
+        (6, "June"),
+        (7, "July"),
+        (8, "August"),
+        (9, "September"),
+        (10, "October"),
+        (11, "November"),
+        (12, "December"),
+    ]
+
+    dob_day = forms.IntegerField(
+        label="Day of birth",
+        min_value=1,
+        max_value=31,
+        widget=forms.NumberInput(attrs={"autocomplete": "bday-day"}),
     )
+    dob_month = forms.TypedChoiceField(
+        label="Month of birth",
+        choices=[("", "Month"), *MONTHS],
+        coerce=int,
+        widget=forms.Select(attrs={"autocomplete": "bday-month"}),
+    )
+    dob_year = forms.IntegerField(
+        label="Year of birth",
+        min_value=1900,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"autocomplete": "bday-year"}),
+    )
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean()
+        day, month, year = (cleaned.get(k) for k in ("dob_day", "dob_month", "dob_year"))
+        if day and month and year:
+            try:
+                cleaned["date_of_birth"] = date(year, month, day)
+            except ValueError:
+                self.add_error("dob_day", "This day does not exist in that month.")
+        return cleaned

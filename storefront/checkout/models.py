@@ -60,9 +60,6 @@ class Checkout(models.Model):
         related_name="checkouts",
         on_delete=models.SET_NULL,
     )
-    date_of_birth = models.DateField(
-        null=True, blank=True, help_text="Self-declared, for age-restricted lines."
-    )
     metadata = models.JSONField(default=dict, blank=True)
 
     class Meta:

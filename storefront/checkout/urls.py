@@ -14,6 +14,7 @@ urlpatterns = [
     path("checkout/review/", views.review, name="review"),
     path("checkout/voucher/", views.voucher, name="voucher"),
     path("checkout/date-of-birth/", views.date_of_birth, name="date_of_birth"),
+    path("checkout/verify-age/", views.age_verify, name="age_verify"),
     path("checkout/pay/", views.pay, name="pay"),
     path("checkout/stripe/return/", views.stripe_return, name="stripe_return"),
 ]

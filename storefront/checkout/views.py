@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from common.errors import DomainError
 from storefront.checkout import services
+from storefront.checkout.age import checkout_age_status
 from storefront.checkout.calculations import checkout_totals_calculate
 from storefront.checkout.forms import (
     BillingForm,
@@ -274,7 +275,7 @@ def review(request: HttpRequest) -> HttpResponse:
         return bounce
     info = checkout_info_fetch(checkout=checkout)
     totals = checkout_totals_calculate(info=info)
-    needs_age = any(line.decision.min_age for line in info.lines)
+    age_status = checkout_age_status(info=info)
     enabled = gateways_enabled()
     return render(
         request,
@@ -285,11 +286,8 @@ def review(request: HttpRequest) -> HttpResponse:
             "totals": totals,
             "voucher_form": VoucherForm(),
             "payment_form": DummyPaymentForm() if DUMMY in enabled else None,
-            "dob_form": DateOfBirthForm(
-                initial={"date_of_birth": checkout.date_of_birth}
-            )
-            if needs_age
-            else None,
+            "age_status": age_status,
+            "dob_form": DateOfBirthForm() if age_status.needs_date_of_birth else None,
             "stripe_enabled": STRIPE in enabled,
             "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
             "step": "review",
@@ -320,13 +318,40 @@ def date_of_birth(request: HttpRequest) -> HttpResponse:
     checkout, bounce = _require_lines(request)
     if bounce:
         return bounce
+    form = DateOfBirthForm(request.POST)
+    if not form.is_valid() or "date_of_birth" not in form.cleaned_data:
+        # Incomplete or impossible date: name the part that is wrong.
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else "Date of birth"
+            for message in errors:
+                messages.error(request, f"{label}: {message}")
+        return redirect(reverse("checkout:review") + "#age-heading")
     try:
         services.checkout_date_of_birth_set(
-            checkout=checkout, date_of_birth=request.POST.get("date_of_birth")
+            checkout=checkout, date_of_birth=form.cleaned_data["date_of_birth"]
         )
     except ValidationError as exc:
+        # Under age, in the future or implausible: the message names the field.
         _add_errors(request, exc)
-    return redirect("checkout:review")
+    return redirect(reverse("checkout:review") + "#age-heading")
+
+
+@require_POST
+def age_verify(request: HttpRequest) -> HttpResponse:
+    """ "Verify your age": open a provider session and send the shopper there."""
+    checkout, bounce = _require_lines(request)
+    if bounce:
+        return bounce
+    try:
+        started = services.checkout_age_verification_start(
+            checkout=checkout,
+            return_url=request.build_absolute_uri(reverse("checkout:review")),
+        )
+    except (ValidationError, DomainError) as exc:
+        # Not the right step yet (no date of birth) or nothing to verify.
+        _add_errors(request, exc)
+        return redirect(reverse("checkout:review") + "#age-heading")
+    return redirect(started.redirect_url)
 
 
 def _order_redirect(order_id: int) -> HttpResponse:
