@@ -116,7 +116,9 @@ class DateOfBirthForm(forms.Form):
 
     def clean(self) -> dict[str, object]:
         cleaned = super().clean()
-        day, month, year = (cleaned.get(k) for k in ("dob_day", "dob_month", "dob_year"))
+        day, month, year = (
+            cleaned.get(k) for k in ("dob_day", "dob_month", "dob_year")
+        )
         if day and month and year:
             try:
                 cleaned["date_of_birth"] = date(year, month, day)

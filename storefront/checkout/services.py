@@ -521,7 +521,11 @@ def checkout_date_of_birth_set(
         age_self_declare(subject_ref=subject, date_of_birth=value, on_date=today)
     except InvalidDateOfBirthError as exc:
         raise _invalid("date_of_birth", exc.message, Code.INVALID) from None
-    age = today.year - value.year - int((today.month, today.day) < (value.month, value.day))
+    age = (
+        today.year
+        - value.year
+        - int((today.month, today.day) < (value.month, value.day))
+    )
     info = checkout_info_fetch(checkout=checkout)
     for requirement in checkout_age_requirements(info=info):
         if age < requirement.min_age:

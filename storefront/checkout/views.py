@@ -322,7 +322,8 @@ def date_of_birth(request: HttpRequest) -> HttpResponse:
     if not form.is_valid() or "date_of_birth" not in form.cleaned_data:
         # Incomplete or impossible date: name the part that is wrong.
         for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else "Date of birth"
+            known = field in form.fields
+            label = form.fields[field].label if known else "Date of birth"
             for message in errors:
                 messages.error(request, f"{label}: {message}")
         return redirect(reverse("checkout:review") + "#age-heading")

@@ -168,7 +168,9 @@ def test_verification_not_needed_for_a_cart_without_age_limits(ready_checkout):
     }
 
 
-def test_verification_blocks_until_the_signed_webhook_arrives(client, colorado_checkout):
+def test_verification_blocks_until_the_signed_webhook_arrives(
+    client, colorado_checkout
+):
     # given an adult date of birth and a started provider session
     checkout_date_of_birth_set(checkout=colorado_checkout, date_of_birth=_years_ago(40))
     started = checkout_age_verification_start(
@@ -265,7 +267,8 @@ def test_review_asks_for_the_date_of_birth_first(client, colorado_checkout):
     _as_shopper(client, colorado_checkout)
     page = client.get("/cart/checkout/review/").content.decode()
     assert "Step 1: your date of birth" in page
-    assert 'name="dob_day"' in page and 'name="dob_month"' in page
+    assert 'name="dob_day"' in page
+    assert 'name="dob_month"' in page
     assert "Verify your age" not in page
 
 
