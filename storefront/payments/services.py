@@ -120,6 +120,7 @@ def payment_authorize(
     customer_id: str = "",
     off_session: bool = False,
     return_url: str = "",
+    setup_future_usage: str = "",
 ) -> Payment:
     """Ask the gateway to authorise (or, for Stripe, take) the payment's amount.
 
@@ -142,6 +143,7 @@ def payment_authorize(
         customer_id=customer_id,
         off_session=off_session,
         return_url=return_url,
+        setup_future_usage=setup_future_usage,
         metadata={"checkout_token": str(payment.checkout_token or "")},
     )
     try:

@@ -67,6 +67,7 @@ def payment_intent_create(
     confirm: bool = False,
     off_session: bool = False,
     return_url: str = "",
+    setup_future_usage: str = "",
 ) -> dict[str, Any]:
     params: dict[str, Any] = {
         "amount": money_to_minor_units(amount),
@@ -89,11 +90,24 @@ def payment_intent_create(
             params["return_url"] = return_url
     if off_session:
         params["off_session"] = True
+    if setup_future_usage:
+        # Saves the card on ``customer`` for later charges (subscription renewals).
+        params["setup_future_usage"] = setup_future_usage
     return _call(
         "payment_intent_create",
         stripe.PaymentIntent.create,
         idempotency_key=idempotency_key,
         **params,
+    )
+
+
+def customer_create(*, email: str, idempotency_key: str) -> dict[str, Any]:
+    """Create a Stripe customer to keep a saved card on (subscriptions)."""
+    return _call(
+        "customer_create",
+        stripe.Customer.create,
+        email=email,
+        idempotency_key=idempotency_key,
     )
 
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -199,6 +199,46 @@ def subscription_line_add(
 
 
 # --- starting a subscription --------------------------------------------------------
+
+
+class PaymentSaveOptions(TypedDict, total=False):
+    customer_id: str
+    setup_future_usage: str
+
+
+def subscription_payment_options(
+    *, checkout: Checkout, gateway: str
+) -> PaymentSaveOptions:
+    """Extra ``payment_authorize`` arguments when a checkout starts a subscription.
+
+    With Stripe the first payment saves the card for off-session renewals: the
+    intent gets a customer (the one of the customer's earlier Stripe subscription,
+    else a new one) and ``setup_future_usage="off_session"``. The dummy gateway
+    needs nothing: its token is made from the first payment. Without subscription
+    lines the answer is empty.
+
+    Raises:
+        PaymentGatewayError: Stripe could not create the customer.
+    """
+    if gateway != "stripe" or checkout.user_id is None:
+        return {}
+    if not checkout.lines.filter(is_subscription=True).exists():
+        return {}
+    from storefront.payments import stripe_client
+
+    customer = (
+        Subscription.objects.filter(user_id=checkout.user_id, gateway="stripe")
+        .exclude(payment_customer_ref="")
+        .values_list("payment_customer_ref", flat=True)
+        .first()
+    )
+    if not customer:
+        customer = stripe_client.customer_create(
+            email=checkout.email, idempotency_key=f"customer-{checkout.token}"
+        )["id"]
+    return PaymentSaveOptions(
+        customer_id=str(customer), setup_future_usage="off_session"
+    )
 
 
 def _address_copy(address: Address | None) -> Address | None:

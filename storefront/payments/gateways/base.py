@@ -34,6 +34,7 @@ class PaymentRequest:
     customer_id: str = ""
     off_session: bool = False
     return_url: str = ""
+    setup_future_usage: str = ""  # "off_session" saves the card on the customer
     metadata: dict[str, str] = field(default_factory=dict)
 
 

@@ -54,6 +54,7 @@ class StripeGateway:
             confirm=bool(request.payment_method_id),
             off_session=request.off_session,
             return_url=request.return_url,
+            setup_future_usage=request.setup_future_usage,
         )
         if intent.get("status") == "requires_payment_method" and (
             request.payment_method_id

@@ -79,3 +79,37 @@ def test_declined_off_session_renewal_makes_it_past_due(subscription, stripe_set
     failed = Payment.objects.get(gateway="stripe")
     assert failed.status == PaymentStatus.FAILED
     assert failed.charged_value == 0
+
+
+def test_stripe_checkout_with_a_subscription_saves_the_card(sub_shop):
+    """The first payment's intent is made for a customer with
+    ``setup_future_usage=off_session`` (localstripe does not accept that
+    parameter, so only the arguments and the customer at Stripe are checked)."""
+    # given
+    from storefront.checkout.services import checkout_create
+    from storefront.subscriptions.services import (
+        subscription_line_add,
+        subscription_payment_options,
+    )
+
+    checkout = checkout_create(
+        channel=sub_shop.channel, region="US", user=sub_shop.customer
+    )
+    subscription_line_add(
+        checkout=checkout,
+        variant_id=sub_shop.variant.pk,
+        quantity=1,
+        purchase="subscribe",
+        interval="4w",
+    )
+
+    # when
+    options = subscription_payment_options(checkout=checkout, gateway="stripe")
+    dummy = subscription_payment_options(checkout=checkout, gateway="dummy")
+
+    # then
+    assert options["setup_future_usage"] == "off_session"
+    assert stripe.Customer.retrieve(options["customer_id"]).email == (
+        sub_shop.customer.email
+    )
+    assert dummy == {}
