@@ -804,11 +804,15 @@ def checkout_payment_start(
         checkout_token=checkout.token,
         metadata={"checkout_last_change": checkout.last_change.isoformat()},
     )
+    from storefront.subscriptions.services import subscription_payment_options
+
     payment = payment_authorize(
         payment=payment,
         card_number=card_number,
         payment_method_id=payment_method_id,
         return_url=return_url,
+        # A checkout that starts a subscription saves the card (Stripe).
+        **subscription_payment_options(checkout=checkout, gateway=gateway),
     )
     if payment.status in {PaymentStatus.ACTION_REQUIRED, PaymentStatus.PENDING}:
         return PaymentOutcome(
