@@ -10,6 +10,7 @@ class AccountErrorCode(Enum):
     INVALID = "invalid"
     UNIQUE = "unique"
     PASSWORD_TOO_WEAK = "password_too_weak"  # noqa: S105
+    INVALID_PASSWORD = "invalid_password"  # noqa: S105
     INVALID_CREDENTIALS = "invalid_credentials"
     TOO_MANY_ATTEMPTS = "too_many_attempts"
     INVALID_TOKEN = "invalid_token"  # noqa: S105

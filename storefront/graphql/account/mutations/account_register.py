@@ -7,9 +7,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from storefront.accounts.models import User as UserModel
-from storefront.accounts.services import user_register
+from storefront.accounts.services import (
+    password_validate,
+    user_names_update,
+    user_register,
+)
 from storefront.graphql.account.mutations._base import AccountMutation
-from storefront.graphql.account.services import password_validate, user_names_update
 from storefront.graphql.account.types import AccountRegisterInput, User
 
 

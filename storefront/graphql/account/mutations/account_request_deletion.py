@@ -4,8 +4,8 @@ from typing import Any
 
 import graphene
 
+from storefront.accounts.services import user_deletion_request
 from storefront.graphql.account.mutations._base import AccountMutation
-from storefront.graphql.account.services import user_deletion_request
 
 
 class AccountRequestDeletion(AccountMutation):

@@ -4,11 +4,11 @@ from typing import Any
 
 import graphene
 
+from storefront.accounts.services import user_names_update
 from storefront.graphql.account.mutations._base import (
     AccountMutation,
     defaults_not_kept,
 )
-from storefront.graphql.account.services import user_names_update
 from storefront.graphql.account.types import AccountInput, User
 
 

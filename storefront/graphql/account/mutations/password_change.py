@@ -4,8 +4,8 @@ from typing import Any
 
 import graphene
 
+from storefront.accounts.services import user_password_change
 from storefront.graphql.account.mutations._base import AccountMutation
-from storefront.graphql.account.services import user_password_change
 from storefront.graphql.account.types import User
 
 

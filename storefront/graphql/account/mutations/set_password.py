@@ -4,9 +4,9 @@ from typing import Any
 
 import graphene
 
+from storefront.accounts.services import user_password_set_by_token
 from storefront.graphql.account.jwt import ACCESS, REFRESH, token_issue
 from storefront.graphql.account.mutations._base import AccountMutation
-from storefront.graphql.account.services import user_password_set_by_token
 from storefront.graphql.account.types import User
 
 
