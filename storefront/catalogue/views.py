@@ -1,9 +1,15 @@
 """Shopper pages of the catalogue: thin over the selectors."""
 
+from collections.abc import Iterable
+from datetime import date
+
+from django import forms
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import timezone
 
+from compliance.regions import availability_decide
 from storefront.catalogue import selectors
 from storefront.catalogue.availability import products_attach_region_decisions
 from storefront.catalogue.claims_display import product_claims_for_regime
@@ -21,6 +27,140 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+# --- the age gate ---------------------------------------------------------------
+#
+# A category holding any product whose class has a minimum age in the visitor's
+# region, and the product page of such a product, first ask for a date of birth
+# (self-declared). The session keeps only "declared adult for age N" (the highest
+# of the compliance thresholds 18, 19, 21, 25 the visitor meets), never the date;
+# an under-age answer is remembered too, so the gate does not simply ask again.
+# Signed-in customers' declarations are also recorded through compliance.age, so
+# their checkout does not ask twice.
+
+AGE_GATE_ADULT_KEY = "age_gate_adult_for"
+AGE_GATE_REFUSED_KEY = "age_gate_refused_below"
+AGE_THRESHOLDS = (18, 19, 21, 25)
+
+
+class AgeGateForm(forms.Form):
+    MONTHS = [
+        (n, name)
+        for n, name in enumerate(
+            [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ],
+            start=1,
+        )
+    ]
+
+    dob_day = forms.IntegerField(label="Day", min_value=1, max_value=31)
+    dob_month = forms.TypedChoiceField(
+        label="Month", choices=[("", "Month"), *MONTHS], coerce=int
+    )
+    dob_year = forms.IntegerField(label="Year", min_value=1900, max_value=2100)
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean()
+        parts = [cleaned.get(key) for key in ("dob_day", "dob_month", "dob_year")]
+        if all(parts):
+            day, month, year = parts
+            try:
+                born = date(year, month, day)
+            except ValueError:
+                self.add_error("dob_day", "This day does not exist in that month.")
+                return cleaned
+            if born > timezone.localdate():
+                self.add_error("dob_year", "The date of birth is in the future.")
+            else:
+                cleaned["date_of_birth"] = born
+        return cleaned
+
+
+def _age_on(born: date, today: date) -> int:
+    return (
+        today.year - born.year - int((today.month, today.day) < (born.month, born.day))
+    )
+
+
+def _gate_min_age(*, product_classes: Iterable[str], region: str) -> int | None:
+    """The highest minimum age among the classes the visitor's region still allows."""
+    ages = []
+    for product_class in set(product_classes):
+        decision = availability_decide(product_class=product_class, region=region)
+        if decision.decision != "prohibited" and decision.min_age:
+            ages.append(decision.min_age)
+    return max(ages, default=None)
+
+
+def _gate_state(request: HttpRequest, min_age: int) -> str:
+    """``passed``, ``refused`` or ``ask`` for a page needing ``min_age``."""
+    session = request.session
+    if (session.get(AGE_GATE_ADULT_KEY) or 0) >= min_age:
+        return "passed"
+    refused_below = session.get(AGE_GATE_REFUSED_KEY)
+    if refused_below is not None and refused_below <= min_age:
+        return "refused"
+    if request.user.is_authenticated:
+        from compliance.age.selectors import age_assurance_for
+
+        known = age_assurance_for(request.user.pk)
+        best = max(known.self_declared_age or 0, known.verified_age or 0)
+        if best >= min_age:
+            session[AGE_GATE_ADULT_KEY] = best
+            return "passed"
+    return "ask"
+
+
+def _age_gate(
+    request: HttpRequest, *, min_age: int | None, what: str
+) -> HttpResponse | None:
+    """The gate page, the refusal page, or None when the visitor may go on."""
+    if not min_age:
+        return None
+    state = _gate_state(request, min_age)
+    if state == "passed":
+        return None
+    region = request.shopper_region  # type: ignore[attr-defined]
+    # "Colorado, United States" -> "Colorado": the place whose law applies.
+    place = region.name.split(", ", 1)[0]
+    context = {"min_age": min_age, "what": what, "region_name": place}
+    if state == "refused":
+        return render(request, "catalogue/age_refused.html", context, status=403)
+    form = AgeGateForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        born = form.cleaned_data["date_of_birth"]
+        age = _age_on(born, timezone.localdate())
+        if request.user.is_authenticated:
+            from compliance.age.services import age_self_declare
+
+            age_self_declare(subject_ref=request.user.pk, date_of_birth=born)
+        if age < min_age:
+            request.session[AGE_GATE_REFUSED_KEY] = min_age
+            return render(request, "catalogue/age_refused.html", context, status=403)
+        met = [t for t in AGE_THRESHOLDS if age >= t]
+        request.session[AGE_GATE_ADULT_KEY] = max(met)
+        request.session.pop(AGE_GATE_REFUSED_KEY, None)
+        # Post/redirect/get: the listing is then an ordinary page.
+        return redirect(request.get_full_path())
+    return render(
+        request,
+        "catalogue/age_gate.html",
+        context | {"form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     category = selectors.category_get(slug=slug)
     if category is None:
@@ -30,6 +170,18 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     all_products = selectors.product_list_for_category(
         channel=region.channel, category=category, filters=selectors.ProductFilters()
     )
+    gate = _age_gate(
+        request,
+        min_age=_gate_min_age(
+            product_classes=all_products.order_by()
+            .values_list("regulated_class", flat=True)
+            .distinct(),
+            region=region.region,
+        ),
+        what=category.name,
+    )
+    if gate is not None:
+        return gate
     products = selectors.product_list_filter(products=all_products, filters=filters)
     page = Paginator(products, selectors.PAGE_SIZE).get_page(request.GET.get("page"))
     products_attach_region_decisions(products=page.object_list, region=region.region)
@@ -69,6 +221,14 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
         variant.stock_state = stock_state_for(variant.stock_available)
     related = selectors.product_list_related(product=product, channel=region.channel)
     products_attach_region_decisions(products=[product, *related], region=region.region)
+    decision = product.region_decision  # type: ignore[attr-defined]
+    gate = _age_gate(
+        request,
+        min_age=decision.min_age if decision.decision != "prohibited" else None,
+        what=product.name,
+    )
+    if gate is not None:
+        return gate
     selected = next((v for v in variants if v.stock_available > 0), None)
     selected = selected or (variants[0] if variants else None)
     return render(

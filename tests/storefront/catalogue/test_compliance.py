@@ -155,6 +155,8 @@ def test_listing_shows_unavailable_and_age_badges(client, channel_us):
     _visit_from(client, "US-AL")
     alabama = client.get("/categories/kratom/").content.decode()
     _visit_from(client, "US-OR")
+    # an adult passes the age gate first (kratom is 21+ in Oregon)
+    client.post("/categories/kratom/", {"dob_day": 1, "dob_month": 1, "dob_year": 1980})
     oregon = client.get("/categories/kratom/").content.decode()
 
     # then
