@@ -1,6 +1,7 @@
 from django import forms
 
-from storefront.checkout.forms import AddressForm  # noqa: F401 - reused for the book
+from storefront.accounts.models import AddressType
+from storefront.checkout.forms import AddressForm  # reused for the book
 
 
 class RegisterForm(forms.Form):
@@ -18,3 +19,22 @@ class SignInForm(forms.Form):
         label="Password",
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+
+class AddressBookForm(AddressForm):
+    """A new address-book entry, optionally made a default at once."""
+
+    default_shipping = forms.BooleanField(
+        label="Use as my default shipping address", required=False
+    )
+    default_billing = forms.BooleanField(
+        label="Use as my default billing address", required=False
+    )
+
+    def default_for(self) -> list[AddressType]:
+        kinds = []
+        if self.cleaned_data.get("default_shipping"):
+            kinds.append(AddressType.SHIPPING)
+        if self.cleaned_data.get("default_billing"):
+            kinds.append(AddressType.BILLING)
+        return kinds

@@ -30,11 +30,32 @@ class UserManager(BaseUserManager["User"]):
         return self._create_user(email, password, **extra)
 
 
+class AddressType(models.TextChoices):
+    SHIPPING = "shipping", "Shipping"
+    BILLING = "billing", "Billing"
+
+
 class User(AbstractUser):
     """A shopper, reader or staff member, identified by email address."""
 
     username = None  # type: ignore[assignment]
     email = models.EmailField("email address", unique=True)
+    default_shipping_address = models.ForeignKey(
+        "Address",
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+        help_text="An entry of the address book; checkout starts from it.",
+    )
+    default_billing_address = models.ForeignKey(
+        "Address",
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+        help_text="An entry of the address book.",
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

@@ -2,6 +2,7 @@
 passwords, names and account deletion."""
 
 import hashlib
+from collections.abc import Collection
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -25,7 +26,7 @@ from storefront.accounts.errors import (
     InvalidConfirmationLinkError,
     TooManySignInAttemptsError,
 )
-from storefront.accounts.models import Address, EmailConfirmation, User
+from storefront.accounts.models import Address, AddressType, EmailConfirmation, User
 
 CONFIRM_SALT = "accounts.email-confirm"
 DELETION_SALT = "accounts.deletion-request"
@@ -161,13 +162,37 @@ def user_sign_in_check(*, request: HttpRequest, email: str, password: str) -> Us
     return user
 
 
-def address_create(*, user: User, data: dict[str, Any]) -> Address:
+def _address_type(value: object, *, field: str = "type") -> AddressType:
+    try:
+        return AddressType(getattr(value, "value", value))
+    except ValueError:
+        raise _invalid(
+            field, "Choose shipping or billing.", AccountErrorCode.INVALID
+        ) from None
+
+
+def address_create(
+    *,
+    user: User,
+    data: dict[str, Any],
+    default_for: Collection[AddressType | str] = (),
+) -> Address:
     """Add a validated address to the customer's address book.
 
+    With ``default_for`` the new entry also becomes the default shipping and/or
+    billing address, in the same transaction.
+
     Raises:
-        ValidationError: per field, from the country's address rules.
+        ValidationError: per field, from the country's address rules; ``type``
+            INVALID for an unknown address type.
     """
-    return Address.objects.create(user=user, **address_validate(data=data))
+    kinds = [_address_type(kind) for kind in default_for]
+    cleaned = address_validate(data=data)
+    with transaction.atomic():
+        address = Address.objects.create(user=user, **cleaned)
+        if kinds:
+            _defaults_point_at(user=user, address=address, kinds=kinds)
+    return address
 
 
 def address_update(*, address: Address, data: dict[str, Any]) -> Address:
@@ -183,8 +208,113 @@ def address_update(*, address: Address, data: dict[str, Any]) -> Address:
 
 
 def address_delete(*, address: Address) -> None:
-    """Remove an address-book entry; copies on orders are separate rows."""
+    """Remove an address-book entry; copies on orders are separate rows.
+
+    A default that pointed at it is cleared by the database (``SET_NULL``).
+    """
     address.delete()
+
+
+def _defaults_point_at(
+    *, user: User, address: Address, kinds: Collection[AddressType]
+) -> None:
+    """Within a transaction: store ``address`` as the user's default ``kinds``."""
+    fields = sorted({f"default_{kind.value}_address" for kind in kinds})
+    for field in fields:
+        setattr(user, field, address)
+    user.save(update_fields=fields)
+
+
+def address_set_default(
+    *, user: User, address: Address, address_type: AddressType | str
+) -> User:
+    """Make an entry of the customer's address book their default for shipping
+    or billing (replacing the previous default of that type).
+
+    The address row is locked, so an entry deleted meanwhile is reported as not
+    found rather than stored as a dangling default.
+
+    Raises:
+        ValidationError: ``type`` INVALID for anything but shipping or billing;
+            ``id`` NOT_FOUND when the address is not (or no longer) in this
+            customer's book.
+    """
+    kind = _address_type(address_type)
+    with transaction.atomic():
+        locked = (
+            Address.objects.select_for_update()
+            .filter(pk=address.pk, user_id=user.pk)
+            .first()
+        )
+        if locked is None:
+            raise _invalid(
+                "id",
+                "This address is not in your address book.",
+                AccountErrorCode.NOT_FOUND,
+            )
+        _defaults_point_at(user=user, address=locked, kinds=[kind])
+    return user
+
+
+_OTHER_TYPE = {
+    AddressType.SHIPPING: AddressType.BILLING,
+    AddressType.BILLING: AddressType.SHIPPING,
+}
+
+
+def user_update(
+    *,
+    user: User,
+    first_name: str | None = None,
+    last_name: str | None = None,
+    default_shipping_address: dict[str, Any] | None = None,
+    default_billing_address: dict[str, Any] | None = None,
+) -> User:
+    """Change the customer's names and default addresses in one transaction.
+
+    A default address given here replaces the values of the current default of
+    that type in place, as Saleor does; when there is none yet, or the current one
+    is also the default of the other type (so editing it would change both), a
+    new address-book entry is made the default instead. ``None`` leaves a value
+    as it is. Everything is validated before anything is written.
+
+    Raises:
+        ValidationError: a name too long; address fields keyed
+            ``default_shipping_address.<field>`` / ``default_billing_address.<field>``
+            with the country's rules' codes.
+    """
+    given = {
+        AddressType.SHIPPING: default_shipping_address,
+        AddressType.BILLING: default_billing_address,
+    }
+    cleaned: dict[AddressType, dict[str, str]] = {}
+    errors: dict[str, list[ValidationError]] = {}
+    for kind, data in given.items():
+        if data is None:
+            continue
+        try:
+            cleaned[kind] = address_validate(data=data)
+        except ValidationError as exc:
+            for field, problems in exc.error_dict.items():
+                errors[f"default_{kind.value}_address.{field}"] = problems
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        user = user_names_update(user=user, first_name=first_name, last_name=last_name)
+        for kind, values in cleaned.items():
+            current = getattr(user, f"default_{kind.value}_address")
+            other = _OTHER_TYPE[kind]
+            shared = current is not None and current.pk == getattr(
+                user, f"default_{other.value}_address_id"
+            )
+            if current is not None and not shared:
+                for name, value in values.items():
+                    setattr(current, name, value)
+                current.save()
+            else:
+                address = Address.objects.create(user=user, **values)
+                _defaults_point_at(user=user, address=address, kinds=[kind])
+    return user
 
 
 # --- self-service: passwords, names, deletion ---

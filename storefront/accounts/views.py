@@ -16,8 +16,13 @@ from storefront.accounts.errors import (
     InvalidConfirmationLinkError,
     TooManySignInAttemptsError,
 )
-from storefront.accounts.forms import AddressForm, RegisterForm, SignInForm
-from storefront.accounts.models import Address
+from storefront.accounts.forms import (
+    AddressBookForm,
+    AddressForm,
+    RegisterForm,
+    SignInForm,
+)
+from storefront.accounts.selectors import address_get_for_user, address_list_for_user
 from storefront.orders.selectors import order_list_for_user
 
 
@@ -113,8 +118,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "orders": orders,
             "confirmed": hasattr(request.user, "email_confirmation"),
-            "addresses": list(request.user.addresses.order_by("pk")),
+            "addresses": address_list_for_user(user=request.user),
         },
+    )
+
+
+@login_required
+def address_book(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "accounts/address_book.html",
+        {"addresses": address_list_for_user(user=request.user)},
     )
 
 
@@ -122,24 +136,29 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def address_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     address = None
     if pk is not None:
-        address = Address.objects.filter(user=request.user, pk=pk).first()
+        address = address_get_for_user(user=request.user, pk=pk)
         if address is None:
             raise Http404("No such address.")
+    form_class = AddressForm if address else AddressBookForm
     if request.method == "POST":
-        form = AddressForm(request.POST)
+        form = form_class(request.POST)
         if form.is_valid():
             try:
                 if address is None:
-                    services.address_create(user=request.user, data=form.cleaned_data)
+                    services.address_create(
+                        user=request.user,
+                        data=form.cleaned_data,
+                        default_for=form.default_for(),
+                    )
                 else:
                     services.address_update(address=address, data=form.cleaned_data)
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
                 messages.success(request, "Address saved.")
-                return redirect("accounts:dashboard")
+                return redirect("accounts:addresses")
     else:
-        form = AddressForm(initial=address.as_data() if address else {"country": "US"})
+        form = form_class(initial=address.as_data() if address else {"country": "US"})
     return render(
         request, "accounts/address_form.html", {"form": form, "address": address}
     )
@@ -147,13 +166,34 @@ def address_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @login_required
 @require_POST
+def address_set_default(request: HttpRequest, pk: int) -> HttpResponse:
+    address = address_get_for_user(user=request.user, pk=pk)
+    if address is None:
+        raise Http404("No such address.")
+    try:
+        services.address_set_default(
+            user=request.user, address=address, address_type=request.POST.get("type")
+        )
+    except ValidationError as exc:
+        # Only a forged form sends another type; say what is accepted.
+        for problems in exc.message_dict.values():
+            for problem in problems:
+                messages.error(request, problem)
+    else:
+        kind = "shipping" if request.POST.get("type") == "shipping" else "billing"
+        messages.success(request, f"This is now your default {kind} address.")
+    return redirect("accounts:addresses")
+
+
+@login_required
+@require_POST
 def address_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    address = Address.objects.filter(user=request.user, pk=pk).first()
+    address = address_get_for_user(user=request.user, pk=pk)
     if address is None:
         raise Http404("No such address.")
     services.address_delete(address=address)
     messages.success(request, "Address removed.")
-    return redirect("accounts:dashboard")
+    return redirect("accounts:addresses")
 
 
 password_reset = auth_views.PasswordResetView.as_view(

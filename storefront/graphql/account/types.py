@@ -114,7 +114,9 @@ class User(graphene.ObjectType):
 
     @staticmethod
     def resolve_addresses(root: Any, info: Any) -> list:
-        return list(root.addresses.order_by("pk")) if root.pk else []
+        from storefront.accounts.selectors import address_list_for_user
+
+        return address_list_for_user(user=root) if root.pk else []
 
     @staticmethod
     def resolve_orders(

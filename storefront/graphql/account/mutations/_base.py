@@ -47,16 +47,3 @@ def own_address(info: Any, global_id: str) -> AddressModel:
             }
         )
     return address
-
-
-def defaults_not_kept(field: str) -> ValidationError:
-    """The shop does not store default addresses yet (no field on the user)."""
-    return ValidationError(
-        {
-            field: ValidationError(
-                "Default addresses are not kept by this shop yet; save the address "
-                "without a default type.",
-                code="invalid",
-            )
-        }
-    )

@@ -5,20 +5,20 @@ from typing import Any
 import graphene
 
 from storefront.accounts.services import address_create
-from storefront.graphql.account.mutations._base import (
-    AccountMutation,
-    defaults_not_kept,
-)
+from storefront.graphql.account.mutations._base import AccountMutation
 from storefront.graphql.account.types import Address, AddressInput, User, address_data
 from storefront.graphql.core.enums import AddressTypeEnum
 
 
 class AccountAddressCreate(AccountMutation):
-    """Add a validated address to the signed-in customer's address book."""
+    """Add a validated address to the signed-in customer's address book; with
+    `type`, it also becomes their default shipping or billing address."""
 
     class Arguments:
         input = graphene.Argument(AddressInput, required=True)
-        type = graphene.Argument(AddressTypeEnum)
+        type = graphene.Argument(
+            AddressTypeEnum, description="Also make it the default of this type."
+        )
 
     user = graphene.Field(User, description="The customer.")
     address = graphene.Field(Address, description="The address.")
@@ -27,8 +27,11 @@ class AccountAddressCreate(AccountMutation):
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        if data.get("type"):
-            raise defaults_not_kept("type")
         user = info.context.user
-        address = address_create(user=user, data=address_data(data["input"]))
+        kind = data.get("type")
+        address = address_create(
+            user=user,
+            data=address_data(data["input"]),
+            default_for=[str(getattr(kind, "value", kind)).lower()] if kind else [],
+        )
         return cls(user=user, address=address, errors=[])

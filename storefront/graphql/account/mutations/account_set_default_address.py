@@ -1,25 +1,24 @@
-"""`accountSetDefaultAddress`: not supported yet (see ``defaults_not_kept``)."""
+"""`accountSetDefaultAddress`: Make an address the default for shipping or billing."""
 
 from typing import Any
 
 import graphene
 
-from storefront.graphql.account.mutations._base import (
-    AccountMutation,
-    defaults_not_kept,
-    own_address,
-)
+from storefront.accounts.services import address_set_default
+from storefront.graphql.account.mutations._base import AccountMutation, own_address
 from storefront.graphql.account.types import User
 from storefront.graphql.core.enums import AddressTypeEnum
 
 
 class AccountSetDefaultAddress(AccountMutation):
-    """Make an address the default for shipping or billing. The shop does not keep
-    default addresses yet: this answers with an INVALID error on `type`."""
+    """Make one of the signed-in customer's addresses their default for shipping
+    or billing (the `defaultShippingAddress` and `defaultBillingAddress` of `me`)."""
 
     class Arguments:
-        id = graphene.ID(required=True)
-        type = graphene.Argument(AddressTypeEnum, required=True)
+        id = graphene.ID(required=True, description="The address's global id.")
+        type = graphene.Argument(
+            AddressTypeEnum, required=True, description="Shipping or billing."
+        )
 
     user = graphene.Field(User, description="The customer.")
 
@@ -27,5 +26,10 @@ class AccountSetDefaultAddress(AccountMutation):
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        own_address(info, data["id"])
-        raise defaults_not_kept("type")
+        address = own_address(info, data["id"])
+        user = address_set_default(
+            user=info.context.user,
+            address=address,
+            address_type=str(getattr(data["type"], "value", data["type"])).lower(),
+        )
+        return cls(user=user, errors=[])

@@ -51,12 +51,6 @@ mutation($id: ID!) {
     errors { field code message } address { id } user { addresses { id } }
   }
 }"""
-SET_DEFAULT = """
-mutation($id: ID!, $type: AddressTypeEnum!) {
-  accountSetDefaultAddress(id: $id, type: $type) {
-    errors { field code message } user { email }
-  }
-}"""
 ACCOUNT_UPDATE = """
 mutation($input: AccountInput!) {
   accountUpdate(input: $input) {
@@ -380,27 +374,6 @@ def test_invalid_address_names_the_field(gql, ada):
         ("postalCode", "INVALID")
     ]
     assert Address.objects.count() == 0
-
-
-def test_default_addresses_are_refused_until_the_shop_keeps_them(gql, ada):
-    address = Address.objects.create(
-        user=ada,
-        first_name="Ada",
-        last_name="L",
-        street_address_1="1 Main St",
-        city="PORTLAND",
-        postal_code="97201",
-        country="US",
-        country_area="OR",
-    )
-
-    result = gql(
-        SET_DEFAULT,
-        {"id": to_global_id("Address", address.pk), "type": "SHIPPING"},
-        token=access_for(ada),
-    )["accountSetDefaultAddress"]
-
-    assert [(e["field"], e["code"]) for e in result["errors"]] == [("type", "INVALID")]
 
 
 def test_password_reset_for_an_unknown_email_sends_nothing(
