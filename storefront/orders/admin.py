@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 
 from common.errors import DomainError
+from compliance.regions import RegionDecision, availability_decide
 from storefront.orders.models import Order, OrderEvent, OrderLine
 from storefront.orders.services import order_cancel, order_fulfil, order_refund
 from storefront.payments.models import Payment
@@ -46,6 +47,36 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
+def order_shipping_region(order: Order) -> str:
+    """The region whose law applies to the order: the shipping address's."""
+    address = order.shipping_address
+    return address.region if address is not None else order.region
+
+
+def order_line_decisions_today(
+    *, order: Order, lines: list[OrderLine]
+) -> dict[int, RegionDecision | None]:
+    """Each line's region decision for the order's shipping region, decided today.
+
+    Decided once per product class (rule data in memory, no queries). ``None`` for
+    an order without a region.
+    """
+    region = order_shipping_region(order)
+    by_class: dict[str, RegionDecision] = {}
+    decisions: dict[int, RegionDecision | None] = {}
+    for line in lines:
+        if not region:
+            decisions[line.pk] = None
+            continue
+        product_class = line.regulated_class or "general"
+        if product_class not in by_class:
+            by_class[product_class] = availability_decide(
+                product_class=product_class, region=region
+            )
+        decisions[line.pk] = by_class[product_class]
+    return decisions
+
+
 class OrderLineInline(ReadOnlyInline):
     model = OrderLine
     fields = (
@@ -56,9 +87,25 @@ class OrderLineInline(ReadOnlyInline):
         "quantity_fulfilled",
         "unit_price_gross_amount",
         "total_price_gross_amount",
+        "regulated_class",
         "min_age",
+        "region_decision_today",
     )
     readonly_fields = fields
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[OrderLine]:
+        return super().get_queryset(request).select_related("order__shipping_address")
+
+    @admin.display(description="Region decision today")
+    def region_decision_today(self, obj: OrderLine) -> str:
+        # Recomputed with today's rules; min_age above is what was recorded at sale.
+        decision = order_line_decisions_today(order=obj.order, lines=[obj])[obj.pk]
+        if decision is None:
+            return "No shipping region recorded"
+        age = ""
+        if decision.min_age:
+            age = f", {decision.min_age}+ ({decision.assurance})"
+        return f"{decision.decision}{age}: {decision.reason}"
 
 
 class PaymentInline(ReadOnlyInline):
@@ -132,6 +179,30 @@ class OrderAdmin(admin.ModelAdmin):
     def staff_actions(self, obj: Order) -> str:
         return ""
 
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict | None = None,
+    ) -> HttpResponse:
+        # Each line's regulated class, the age recorded at sale, and the region
+        # decision recomputed today for the shipping region (shown above the form).
+        order = (
+            Order.objects.select_related("shipping_address")
+            .filter(pk=object_id)
+            .first()
+        )
+        if order is not None:
+            lines = list(order.lines.order_by("pk"))
+            decisions = order_line_decisions_today(order=order, lines=lines)
+            extra_context = {
+                **(extra_context or {}),
+                "compliance_lines": [(line, decisions[line.pk]) for line in lines],
+                "shipping_region": order_shipping_region(order),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def get_urls(self) -> list:
         urls = super().get_urls()
         own = [
@@ -162,8 +233,20 @@ class OrderAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{order} cancelled.", messages.SUCCESS)
 
     def fulfil_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        order = get_object_or_404(Order, pk=pk)
+        order = get_object_or_404(
+            Order.objects.select_related("shipping_address"), pk=pk
+        )
         lines = list(order.lines.order_by("pk"))
+        decisions = order_line_decisions_today(order=order, lines=lines)
+        for line in lines:
+            line.decision_today = decisions[line.pk]
+        prohibited = {
+            line.pk
+            for line in lines
+            if line.decision_today is not None
+            and line.decision_today.decision == "prohibited"
+            and line.quantity_unfulfilled > 0
+        }
         errors: list[str] = []
         if request.method == "POST":
             quantities: dict[int, int] = {}
@@ -174,6 +257,16 @@ class OrderAdmin(admin.ModelAdmin):
                 except ValueError:
                     errors.append(
                         f"Quantity of {line.product_name}: enter a whole number."
+                    )
+            # The law may have changed since the sale: shipping a line that is
+            # prohibited in the shipping region TODAY is refused, not just warned
+            # about (nothing is fulfilled). Staff cancel or refund it instead.
+            for line in lines:
+                if line.pk in prohibited and quantities.get(line.pk, 0) > 0:
+                    errors.append(
+                        f"{line.product_name}: {line.decision_today.reason} "
+                        "It can no longer be shipped to this address; ship 0 of "
+                        "it and cancel or refund it instead."
                     )
             if not errors:
                 try:
@@ -205,6 +298,8 @@ class OrderAdmin(admin.ModelAdmin):
             "order": order,
             "lines": lines,
             "errors": errors,
+            "prohibited": prohibited,
+            "shipping_region": order_shipping_region(order),
             "title": f"Fulfil {order}",
             "opts": self.model._meta,
         }
