@@ -23,7 +23,10 @@ from django.utils import timezone
 from storefront.accounts.addresses import address_validate
 from storefront.accounts.errors import (
     AccountErrorCode,
+    ActiveSubscriptionError,
     InvalidConfirmationLinkError,
+    InvalidDeletionLinkError,
+    StaffAccountDeletionError,
     TooManySignInAttemptsError,
 )
 from storefront.accounts.models import Address, AddressType, EmailConfirmation, User
@@ -52,6 +55,12 @@ def user_register(*, email: str, password: str) -> User:
         raise _invalid(
             "email", "Enter a valid email address.", AccountErrorCode.INVALID
         ) from None
+    # ".invalid" never receives mail (RFC 2606); deleted accounts' placeholders
+    # live there and must stay unique.
+    if email.rsplit("@", 1)[-1].endswith(".invalid"):
+        raise _invalid(
+            "email", "Enter a valid email address.", AccountErrorCode.INVALID
+        )
     if User.objects.filter(email__iexact=email).exists():
         raise _invalid(
             "email",
@@ -460,18 +469,28 @@ def user_names_update(
 _NAMES = ("first_name", "last_name")
 
 
-def user_deletion_request(*, user: User, redirect_url: str) -> str:
+def _deletion_link(*, token: str, redirect_url: str | None) -> str:
+    if redirect_url is None:
+        path = reverse("accounts:delete_confirm", kwargs={"token": token})
+        return settings.STOREFRONT_BASE_URL.rstrip("/") + path
+    return _link(redirect_url, token=token)
+
+
+def user_deletion_request(*, user: User, redirect_url: str | None = None) -> str:
     """Email the customer a signed link to confirm deleting their account.
 
-    Returns the token (valid for ``ACCOUNTS_EMAIL_CONFIRM_MAX_AGE`` seconds), which
-    is ``redirect_url``'s ``token`` parameter in the email. Nothing is deleted here.
+    The link is ``redirect_url`` with a ``token`` parameter (the API's storefront
+    URL), or the shop's own confirmation page when ``redirect_url`` is None.
+    Returns the token (valid for ``ACCOUNTS_EMAIL_CONFIRM_MAX_AGE`` seconds).
+    Nothing is deleted here; ``user_delete_by_token`` does that.
 
     Raises:
         ValidationError: ``redirect_url`` not a storefront URL.
     """
-    client_url_check(url=redirect_url)
+    if redirect_url is not None:
+        client_url_check(url=redirect_url)
     token = signing.dumps({"u": user.pk, "e": user.email}, salt=DELETION_SALT)
-    link = _link(redirect_url, token=token)
+    link = _deletion_link(token=token, redirect_url=redirect_url)
     transaction.on_commit(
         lambda: send_mail(
             subject="Confirm deleting your Verdant Field account",
@@ -485,3 +504,95 @@ def user_deletion_request(*, user: User, redirect_url: str) -> str:
         )
     )
     return token
+
+
+DELETED_EMAIL_DOMAIN = "deleted.invalid"
+
+
+def user_deletion_token_check(*, user: User, token: str) -> None:
+    """Check that ``token`` is a live deletion token for this very account.
+
+    Raises:
+        InvalidDeletionLinkError: tampered, expired (older than
+            ``ACCOUNTS_EMAIL_CONFIRM_MAX_AGE``), for another account, or already
+            used (the account's address is no longer the one signed).
+    """
+    try:
+        data = signing.loads(
+            token, salt=DELETION_SALT, max_age=settings.ACCOUNTS_EMAIL_CONFIRM_MAX_AGE
+        )
+    except signing.BadSignature:
+        raise InvalidDeletionLinkError() from None
+    if (
+        not isinstance(data, dict)
+        or data.get("u") != user.pk
+        or data.get("e") != user.email
+        or not user.is_active
+    ):
+        raise InvalidDeletionLinkError()
+
+
+def _has_live_subscription(user: User) -> bool:
+    # Imported here: subscriptions builds on accounts, not the other way round.
+    from storefront.subscriptions.selectors import subscription_list_for_user
+
+    return any(
+        subscription.status != "cancelled"
+        for subscription in subscription_list_for_user(user=user)
+    )
+
+
+def user_delete_by_token(*, user: User, token: str) -> User:
+    """Delete the customer's account, confirmed by the emailed deletion token.
+
+    The user row stays, anonymised, because orders and subscriptions point at it
+    and keep their own copies of the email and addresses for the legal record.
+    In one transaction: the address book is deleted (defaults with it), names are
+    cleared, the email becomes ``deleted-<id>@deleted.invalid`` (unique, never
+    deliverable), the password unusable and the account inactive; the email
+    confirmation is removed. Every session and API token of the account stops
+    working: sessions and tokens carry a digest of the password and need an
+    active user. A goodbye email goes to the former address after commit.
+
+    Raises:
+        InvalidDeletionLinkError: see ``user_deletion_token_check``.
+        StaffAccountDeletionError: staff and superusers are closed by an admin.
+        ActiveSubscriptionError: a subscription that is active, paused or overdue
+            (cancel it first).
+    """
+    user_deletion_token_check(user=user, token=token)
+    if user.is_staff or user.is_superuser:
+        raise StaffAccountDeletionError()
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=user.pk)
+        # Checked again under the lock: a concurrent confirmation wins once.
+        user_deletion_token_check(user=locked, token=token)
+        if _has_live_subscription(locked):
+            raise ActiveSubscriptionError()
+        former_email = locked.email
+        Address.objects.filter(user_id=locked.pk).delete()
+        locked.default_shipping_address = None
+        locked.default_billing_address = None
+        locked.first_name = ""
+        locked.last_name = ""
+        locked.email = f"deleted-{locked.pk}@{DELETED_EMAIL_DOMAIN}"
+        locked.is_active = False
+        locked.set_unusable_password()
+        locked.full_clean()
+        locked.save()
+        EmailConfirmation.objects.filter(user_id=locked.pk).delete()
+        transaction.on_commit(lambda: _goodbye_send(email=former_email))
+    return locked
+
+
+def _goodbye_send(*, email: str) -> None:
+    send_mail(
+        subject="Your Verdant Field account is deleted",
+        message=(
+            "Your Verdant Field account is deleted and you are signed out everywhere."
+            "\n\nOrders you placed are kept with their delivery details for as long "
+            "as the law requires. This is the last email about your account."
+        ),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[email],
+    )

@@ -18,6 +18,8 @@ urlpatterns = [
         views.address_set_default,
         name="address_set_default",
     ),
+    path("delete/", views.delete_request, name="delete_request"),
+    path("delete/confirm/<str:token>/", views.delete_confirm, name="delete_confirm"),
     path("password-reset/", views.password_reset, name="password_reset"),
     path("password-reset/sent/", views.password_reset_done, name="password_reset_done"),
     path(

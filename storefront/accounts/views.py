@@ -13,7 +13,10 @@ from django.views.decorators.http import require_POST
 
 from storefront.accounts import services
 from storefront.accounts.errors import (
+    ActiveSubscriptionError,
     InvalidConfirmationLinkError,
+    InvalidDeletionLinkError,
+    StaffAccountDeletionError,
     TooManySignInAttemptsError,
 )
 from storefront.accounts.forms import (
@@ -194,6 +197,48 @@ def address_delete(request: HttpRequest, pk: int) -> HttpResponse:
     services.address_delete(address=address)
     messages.success(request, "Address removed.")
     return redirect("accounts:addresses")
+
+
+@login_required
+def delete_request(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        services.user_deletion_request(user=request.user)
+        messages.success(
+            request,
+            "We emailed you a link to confirm deleting your account. "
+            "Nothing is deleted until you open it.",
+        )
+        return redirect("accounts:dashboard")
+    return render(request, "accounts/delete_request.html")
+
+
+@login_required
+def delete_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    error = None
+    status = 200
+    if request.method == "POST":
+        try:
+            services.user_delete_by_token(user=request.user, token=token)
+        except InvalidDeletionLinkError as exc:
+            error, status = exc.message, 400
+        except (ActiveSubscriptionError, StaffAccountDeletionError) as exc:
+            # The customer can fix this (cancel first) or must ask staff.
+            error, status = exc.message, 409
+        else:
+            logout(request)
+            messages.success(request, "Your account is deleted. Goodbye.")
+            return redirect("/")
+    else:
+        try:
+            services.user_deletion_token_check(user=request.user, token=token)
+        except InvalidDeletionLinkError as exc:
+            error, status = exc.message, 400
+    return render(
+        request,
+        "accounts/delete_confirm.html",
+        {"error": error, "token_ok": status != 400},
+        status=status,
+    )
 
 
 password_reset = auth_views.PasswordResetView.as_view(

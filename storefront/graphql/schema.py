@@ -13,6 +13,7 @@ from storefront.graphql.account.mutations.account_address_delete import (
 from storefront.graphql.account.mutations.account_address_update import (
     AccountAddressUpdate,
 )
+from storefront.graphql.account.mutations.account_delete import AccountDelete
 from storefront.graphql.account.mutations.account_register import AccountRegister
 from storefront.graphql.account.mutations.account_request_deletion import (
     AccountRequestDeletion,
@@ -170,6 +171,7 @@ class StorefrontMutations(graphene.ObjectType):
     account_request_deletion = AccountRequestDeletion.Field(
         description=_doc(AccountRequestDeletion)
     )
+    account_delete = AccountDelete.Field(description=_doc(AccountDelete))
 
 
 # Implementations of interfaces that no field names directly.

@@ -10,7 +10,8 @@ from storefront.graphql.account.mutations._base import AccountMutation
 
 class AccountRequestDeletion(AccountMutation):
     """Email the signed-in customer a link (`redirectUrl` with a `token`) to confirm
-    deleting their account. Nothing is deleted by this mutation."""
+    deleting their account with `accountDelete`. Nothing is deleted by this
+    mutation."""
 
     class Arguments:
         channel = graphene.String()
