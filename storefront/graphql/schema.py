@@ -86,11 +86,43 @@ from storefront.graphql.product.types import (
     AssignedSingleChoiceAttribute,
     AssignedSingleCollectionReferenceAttribute,
 )
+from storefront.graphql.subscriptions.mutations.checkout_subscription_line_add import (
+    CheckoutSubscriptionLineAdd,
+)
+from storefront.graphql.subscriptions.mutations.subscription_address_update import (
+    SubscriptionAddressUpdate,
+)
+from storefront.graphql.subscriptions.mutations.subscription_cancel import (
+    SubscriptionCancel,
+)
+from storefront.graphql.subscriptions.mutations.subscription_frequency_update import (
+    SubscriptionFrequencyUpdate,
+)
+from storefront.graphql.subscriptions.mutations.subscription_line_update import (
+    SubscriptionLineUpdate,
+)
+from storefront.graphql.subscriptions.mutations.subscription_order_now import (
+    SubscriptionOrderNow,
+)
+from storefront.graphql.subscriptions.mutations.subscription_pause import (
+    SubscriptionPause,
+)
+from storefront.graphql.subscriptions.mutations.subscription_resume import (
+    SubscriptionResume,
+)
+from storefront.graphql.subscriptions.mutations.subscription_skip import (
+    SubscriptionSkip,
+)
+from storefront.graphql.subscriptions.queries import subscription_fields_add
 
 
 def _doc(mutation: type) -> str:
     """A mutation's docstring as its description, without source indentation."""
     return inspect.cleandoc(mutation.__doc__ or "")
+
+
+# Our additions to User and Product (subscriptions, plans, membership).
+subscription_fields_add()
 
 
 class StorefrontQueries(
@@ -171,6 +203,26 @@ class StorefrontMutations(graphene.ObjectType):
     account_request_deletion = AccountRequestDeletion.Field(
         description=_doc(AccountRequestDeletion)
     )
+    # ours: subscriptions and their self-service
+    checkout_subscription_line_add = CheckoutSubscriptionLineAdd.Field(
+        description=_doc(CheckoutSubscriptionLineAdd)
+    )
+    subscription_skip = SubscriptionSkip.Field(description=_doc(SubscriptionSkip))
+    subscription_pause = SubscriptionPause.Field(description=_doc(SubscriptionPause))
+    subscription_resume = SubscriptionResume.Field(description=_doc(SubscriptionResume))
+    subscription_frequency_update = SubscriptionFrequencyUpdate.Field(
+        description=_doc(SubscriptionFrequencyUpdate)
+    )
+    subscription_line_update = SubscriptionLineUpdate.Field(
+        description=_doc(SubscriptionLineUpdate)
+    )
+    subscription_address_update = SubscriptionAddressUpdate.Field(
+        description=_doc(SubscriptionAddressUpdate)
+    )
+    subscription_order_now = SubscriptionOrderNow.Field(
+        description=_doc(SubscriptionOrderNow)
+    )
+    subscription_cancel = SubscriptionCancel.Field(description=_doc(SubscriptionCancel))
     account_delete = AccountDelete.Field(description=_doc(AccountDelete))
 
 
