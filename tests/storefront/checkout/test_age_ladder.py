@@ -37,7 +37,10 @@ UNDER_21 = "You must be 21 or older to buy Kratom in Colorado."
 
 def _years_ago(years: int, days: int = 0) -> date:
     today = timezone.localdate()
-    born = today.replace(year=today.year - years)
+    try:
+        born = today.replace(year=today.year - years)
+    except ValueError:  # 29 February in a year without one
+        born = today.replace(year=today.year - years, day=28)
     return born.fromordinal(born.toordinal() + days)
 
 
