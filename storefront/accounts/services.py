@@ -141,6 +141,10 @@ def user_sign_in_check(*, request: HttpRequest, email: str, password: str) -> Us
 
     After ACCOUNTS_SIGNIN_MAX_FAILURES failures in ACCOUNTS_SIGNIN_WINDOW_SECONDS
     every attempt is refused, even with the right password, until the window ends.
+    The sign-in page and the API's ``tokenCreate`` both call this, so they share
+    the counter. Inactive accounts are refused like wrong passwords. An account
+    whose email address is not confirmed yet may sign in: registration signs the
+    customer in at once, and confirmation only proves the address.
 
     Raises:
         TooManySignInAttemptsError: the limit is reached.

@@ -46,9 +46,16 @@ def _sign_in(request: HttpRequest, user: object) -> None:
 
 def _next_url(request: HttpRequest, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return default
+
+
+def _next_param(request: HttpRequest) -> str:
+    """The safe ``next`` to carry through a form and its links, or ""."""
+    return _next_url(request, "")
 
 
 def register(request: HttpRequest) -> HttpResponse:
@@ -65,8 +72,10 @@ def register(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, "Welcome! We emailed you a link to confirm your address."
             )
-            return redirect("accounts:dashboard")
-    return render(request, "accounts/register.html", {"form": form})
+            return redirect(_next_url(request, "accounts:dashboard"))
+    return render(
+        request, "accounts/register.html", {"form": form, "next": _next_param(request)}
+    )
 
 
 def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
@@ -100,7 +109,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/login.html",
-        {"form": form, "next": request.GET.get("next", "")},
+        {"form": form, "next": _next_param(request)},
         status=status,
     )
 

@@ -19,6 +19,13 @@ mutation($t: String) {
 ME = "{ me { id email } }"
 
 
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def user(db):
     return get_user_model().objects.create_user("ada@example.com", "correct-horse-9")
@@ -49,7 +56,7 @@ def test_wrong_password_is_refused(gql, user):
             {
                 "field": "email",
                 "code": "INVALID_CREDENTIALS",
-                "message": "Please, enter valid credentials",
+                "message": "The email address or password is not right.",
             }
         ],
     }
@@ -100,3 +107,79 @@ def test_expired_access_token_is_refused_with_401(api, client, user):
             }
         ]
     }
+
+
+INVALID_CREDENTIALS = [
+    {
+        "field": "email",
+        "code": "INVALID_CREDENTIALS",
+        "message": "The email address or password is not right.",
+    }
+]
+
+
+def test_an_unconfirmed_account_may_sign_in(gql, user):
+    """As on the sign-in page: confirmation proves the address, it is no gate."""
+    assert hasattr(user, "email_confirmation") is False
+
+    result = gql(
+        TOKEN_CREATE, {"email": "ada@example.com", "password": "correct-horse-9"}
+    )["tokenCreate"]
+
+    assert result["errors"] == []
+    assert gql(ME, token=result["token"])["me"]["email"] == "ada@example.com"
+
+
+def test_an_inactive_account_gets_invalid_credentials(gql, user):
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+
+    result = gql(
+        TOKEN_CREATE, {"email": "ada@example.com", "password": "correct-horse-9"}
+    )["tokenCreate"]
+
+    assert result == {
+        "token": None,
+        "refreshToken": None,
+        "errors": INVALID_CREDENTIALS,
+    }
+
+
+def test_failures_on_the_page_count_for_the_api(client, gql, user):
+    # given five failed attempts on the sign-in page
+    for _ in range(5):
+        client.post(
+            "/account/login/", {"email": "ada@example.com", "password": "wrong"}
+        )
+
+    # when the right password comes through the API
+    result = gql(
+        TOKEN_CREATE, {"email": "ada@example.com", "password": "correct-horse-9"}
+    )["tokenCreate"]
+
+    # then it is delayed like on the page, and no token is issued
+    assert result == {
+        "token": None,
+        "refreshToken": None,
+        "errors": [
+            {
+                "field": "email",
+                "code": "LOGIN_ATTEMPT_DELAYED",
+                "message": "Too many failed sign-in attempts for this email "
+                "address. Wait 15 minutes, or reset your password.",
+            }
+        ],
+    }
+
+
+def test_failures_through_the_api_lock_the_page_too(client, gql, user):
+    for _ in range(5):
+        result = gql(TOKEN_CREATE, {"email": "ada@example.com", "password": "wrong"})
+        assert result["tokenCreate"]["errors"] == INVALID_CREDENTIALS
+
+    response = client.post(
+        "/account/login/", {"email": "ada@example.com", "password": "correct-horse-9"}
+    )
+
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
