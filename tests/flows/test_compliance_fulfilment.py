@@ -21,9 +21,9 @@ from storefront.checkout.services import (
 from storefront.orders.models import Order, OrderStatus
 from storefront.payments.gateways.dummy import CARD_SUCCESS
 from tests.factories.checkout import US_ADDRESS, sellable_variant
-from tests.storefront.checkout.conftest import shop
+from tests.storefront.checkout.conftest import ready_checkout, shop
 
-__all__ = ["shop"]
+__all__ = ["ready_checkout", "shop"]
 
 COLORADO = {
     **US_ADDRESS,
@@ -155,3 +155,15 @@ def test_fulfil_refuses_a_line_prohibited_today(
     assert kratom_order.status == OrderStatus.UNFULFILLED
     assert kratom_order.fulfillments.count() == 0
     assert kratom_order.lines.get().quantity_fulfilled == 0
+
+
+def test_ordinary_order_has_no_adult_signature_flag(client, ready_checkout, manager):
+    outcome = checkout_payment_start(
+        checkout=ready_checkout, gateway="dummy", card_number=CARD_SUCCESS
+    )
+    client.force_login(manager)
+    page = client.get(
+        f"/django-admin/orders/order/{outcome.order_id}/change/"
+    ).content.decode()
+    assert 'id="adult-signature"' not in page
+    assert "<td>general</td><td>none</td>" in page
