@@ -38,3 +38,30 @@ class AddressBookForm(AddressForm):
         if self.cleaned_data.get("default_billing"):
             kinds.append(AddressType.BILLING)
         return kinds
+
+
+class PasswordResetRequestForm(forms.Form):
+    email = forms.EmailField(label="Email address")
+
+
+class PasswordSetForm(forms.Form):
+    """A new password chosen from a reset link (``email`` and ``token`` ride along)."""
+
+    email = forms.CharField(widget=forms.HiddenInput)
+    token = forms.CharField(widget=forms.HiddenInput)
+    password = forms.CharField(
+        label="New password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 10 characters, not only numbers, not a common password.",
+    )
+    password_again = forms.CharField(
+        label="New password again",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        first, again = cleaned.get("password"), cleaned.get("password_again")
+        if first and again and first != again:
+            self.add_error("password_again", "The two passwords are not the same.")
+        return cleaned

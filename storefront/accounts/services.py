@@ -374,18 +374,24 @@ def _link(base: str, **params: str) -> str:
     return f"{base}{'&' if '?' in base else '?'}{urlencode(params)}"
 
 
-def user_password_reset_request(*, email: str, redirect_url: str) -> None:
+def user_password_reset_request(*, email: str, redirect_url: str | None = None) -> None:
     """Email a one-time password reset link to an active account.
 
-    The link is ``redirect_url`` with ``email`` and ``token`` added (Saleor's
-    convention); the token is Django's reset token, which stops working once the
-    password changes. For an unknown or inactive address nothing is sent and no
-    error is raised, so the API does not reveal who has an account.
+    The link is ``redirect_url`` (the shop's own reset page when None) with
+    ``email`` and ``token`` added (Saleor's convention); the token is Django's
+    reset token, which stops working once the password changes. For an unknown
+    or inactive address nothing is sent and no error is raised, so neither the
+    page nor the API reveals who has an account.
 
     Raises:
         ValidationError: ``redirect_url`` not a storefront URL.
     """
-    client_url_check(url=redirect_url)
+    if redirect_url is None:
+        redirect_url = settings.STOREFRONT_BASE_URL.rstrip("/") + reverse(
+            "accounts:password_reset_confirm"
+        )
+    else:
+        client_url_check(url=redirect_url)
     user = User.objects.filter(
         email__iexact=(email or "").strip(), is_active=True
     ).first()

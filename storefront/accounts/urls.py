@@ -23,7 +23,7 @@ urlpatterns = [
     path("password-reset/", views.password_reset, name="password_reset"),
     path("password-reset/sent/", views.password_reset_done, name="password_reset_done"),
     path(
-        "password-reset/<uidb64>/<token>/",
+        "password-reset/new/",
         views.password_reset_confirm,
         name="password_reset_confirm",
     ),

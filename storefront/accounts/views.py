@@ -2,12 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -22,6 +20,8 @@ from storefront.accounts.errors import (
 from storefront.accounts.forms import (
     AddressBookForm,
     AddressForm,
+    PasswordResetRequestForm,
+    PasswordSetForm,
     RegisterForm,
     SignInForm,
 )
@@ -250,19 +250,51 @@ def delete_confirm(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-password_reset = auth_views.PasswordResetView.as_view(
-    template_name="accounts/password_reset.html",
-    email_template_name="accounts/password_reset_email.txt",
-    subject_template_name="accounts/password_reset_subject.txt",
-    success_url=reverse_lazy("accounts:password_reset_done"),
-)
-password_reset_done = auth_views.PasswordResetDoneView.as_view(
-    template_name="accounts/password_reset_done.html"
-)
-password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
-    template_name="accounts/password_reset_confirm.html",
-    success_url=reverse_lazy("accounts:password_reset_complete"),
-)
-password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
-    template_name="accounts/password_reset_complete.html"
-)
+def password_reset(request: HttpRequest) -> HttpResponse:
+    form = PasswordResetRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.user_password_reset_request(email=form.cleaned_data["email"])
+        return redirect("accounts:password_reset_done")
+    return render(request, "accounts/password_reset.html", {"form": form})
+
+
+def password_reset_done(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/password_reset_done.html")
+
+
+def password_reset_confirm(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = PasswordSetForm(request.POST)
+        if form.is_valid():
+            try:
+                services.user_password_set_by_token(
+                    email=form.cleaned_data["email"],
+                    token=form.cleaned_data["token"],
+                    password=form.cleaned_data["password"],
+                )
+            except ValidationError as exc:
+                if "token" in exc.message_dict:
+                    # A used or expired link cannot be fixed on this form.
+                    return render(
+                        request,
+                        "accounts/password_reset_confirm.html",
+                        {"form": None, "error": exc.message_dict["token"][0]},
+                        status=400,
+                    )
+                form.add_error(None, exc)
+            else:
+                return redirect("accounts:password_reset_complete")
+    else:
+        form = PasswordSetForm(
+            initial={
+                "email": request.GET.get("email", ""),
+                "token": request.GET.get("token", ""),
+            }
+        )
+    return render(
+        request, "accounts/password_reset_confirm.html", {"form": form, "error": None}
+    )
+
+
+def password_reset_complete(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/password_reset_complete.html")

@@ -94,9 +94,10 @@ def test_sign_in_merges_guest_cart(client, shop):  # noqa: F811
     assert CheckoutLine.objects.get().quantity == 2
 
 
-def test_password_reset_email(client, db):
+def test_password_reset_email(client, db, django_capture_on_commit_callbacks):
     User.objects.create_user("ada@example.com", PASSWORD)
-    response = client.post("/account/password-reset/", {"email": "ada@example.com"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/account/password-reset/", {"email": "ada@example.com"})
     assert response.status_code == 302
     assert mail.outbox[0].subject == "Reset your Verdant Field password"
     assert "/account/password-reset/" in mail.outbox[0].body
