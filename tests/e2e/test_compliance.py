@@ -11,7 +11,10 @@ from storefront.payments.models import Payment
 from tests.factories.catalogue import CategoryFactory, ChannelFactory, WarehouseFactory
 from tests.factories.checkout import sellable_variant, shipping_method
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture

@@ -11,7 +11,10 @@ from storefront.orders.models import Order
 from tests.factories.catalogue import ChannelFactory, WarehouseFactory
 from tests.factories.checkout import sellable_variant, shipping_method
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 PASSWORD = "green-tea-9931"
 
 

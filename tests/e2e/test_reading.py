@@ -6,7 +6,7 @@ SENTINEL = "The final paragraph is for members who signed up."
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_reader_meets_panel_registers_and_reads_whole_article(
     live_server, page, settings
 ):
