@@ -1,0 +1,605 @@
+"""The self-service mutations: each changes only the caller's own subscription."""
+
+from datetime import date
+
+import pytest
+
+from storefront.subscriptions.models import (
+    Subscription,
+    SubscriptionStatus,
+)
+from storefront.subscriptions.services import subscription_pause
+from tests.factories.catalogue import (
+    ProductVariantChannelListingFactory,
+    ProductVariantFactory,
+)
+from tests.factories.checkout import DE_ADDRESS, sellable_variant
+from tests.storefront.graphql.subscriptions.conftest import gid, sub_id
+
+PAYLOAD = """
+subscription { id status interval nextRenewalDate pausedUntil cancelReason
+  lines { id quantity variant { sku } }
+  shippingAddress { city countryArea postalCode country { code } }
+  events { type } }
+errors { field code message }
+"""
+
+
+def _mutation(head: str, call: str, extra: str = "") -> str:
+    """A mutation document selecting ``extra`` and the common payload."""
+    return "mutation(" + head + ") { " + call + " { " + extra + PAYLOAD + " } }"
+
+
+SKIP = _mutation("$id: ID!", "subscriptionSkip(id: $id)")
+PAUSE = _mutation(
+    "$id: ID!, $until: Date!", "subscriptionPause(id: $id, until: $until)"
+)
+RESUME = _mutation("$id: ID!", "subscriptionResume(id: $id)")
+FREQUENCY = _mutation(
+    "$id: ID!, $interval: SubscriptionIntervalEnum!",
+    "subscriptionFrequencyUpdate(id: $id, interval: $interval)",
+)
+LINE = _mutation(
+    "$lineId: ID!, $quantity: Int, $variantId: ID",
+    "subscriptionLineUpdate(lineId: $lineId, quantity: $quantity, "
+    "variantId: $variantId)",
+    "subscriptionLine { id quantity variant { sku } } ",
+)
+ADDRESS = _mutation(
+    "$id: ID!, $address: AddressInput!",
+    "subscriptionAddressUpdate(id: $id, address: $address)",
+)
+ORDER_NOW = _mutation(
+    "$id: ID!",
+    "subscriptionOrderNow(id: $id)",
+    "order { number total { gross { amount } } } ",
+)
+CANCEL = _mutation(
+    "$id: ID!, $reason: String!", "subscriptionCancel(id: $id, reason: $reason)"
+)
+
+NY_ADDRESS = {
+    "firstName": "Ada",
+    "lastName": "Lovelace",
+    "streetAddress1": "350 Fifth Avenue",
+    "city": "New York",
+    "postalCode": "10118",
+    "country": "US",
+    "countryArea": "NY",
+}
+
+
+def _snapshot(subscription: Subscription) -> tuple:
+    """Everything a mutation could change, to show that nothing did."""
+    fresh = Subscription.objects.get(pk=subscription.pk)
+    return (
+        fresh.status,
+        fresh.interval,
+        fresh.next_renewal_date,
+        fresh.paused_until,
+        fresh.cancel_reason,
+        fresh.shipping_address_id,
+        list(fresh.lines.values_list("variant_id", "quantity")),
+        fresh.events.count(),
+        fresh.subscription_orders.count(),
+    )
+
+
+def _errors(data: dict, name: str) -> list[dict]:
+    return data[name]["errors"]
+
+
+# --- success ------------------------------------------------------------------------
+
+
+def test_skip_moves_the_next_renewal_one_interval(gql, signed_in, subscription):
+    # when the customer skips the next delivery
+    data = gql(SKIP, {"id": sub_id(subscription)})["subscriptionSkip"]
+
+    # then the renewal moves 4 weeks, and the history says so
+    assert data["errors"] == []
+    assert data["subscription"]["nextRenewalDate"] == "2026-04-27"
+    assert [e["type"] for e in data["subscription"]["events"]] == [
+        "SKIPPED",
+        "CREATED",
+    ]
+    subscription.refresh_from_db()
+    assert subscription.next_renewal_date == date(2026, 4, 27)
+
+
+def test_pause_until_a_date(gql, signed_in, subscription):
+    # when the customer pauses until 1 June
+    data = gql(PAUSE, {"id": sub_id(subscription), "until": "2026-06-01"})[
+        "subscriptionPause"
+    ]
+
+    # then it is paused until then
+    assert data["errors"] == []
+    assert data["subscription"]["status"] == "PAUSED"
+    assert data["subscription"]["pausedUntil"] == "2026-06-01"
+    subscription.refresh_from_db()
+    assert (subscription.status, subscription.paused_until) == (
+        SubscriptionStatus.PAUSED,
+        date(2026, 6, 1),
+    )
+
+
+def test_resume_a_paused_subscription(gql, shop, signed_in, subscription):
+    # given a paused subscription
+    subscription_pause(
+        subscription=subscription, user=shop.customer, until=date(2026, 6, 1)
+    )
+
+    # when the customer resumes it
+    data = gql(RESUME, {"id": sub_id(subscription)})["subscriptionResume"]
+
+    # then it is active again with its renewal date kept
+    assert data["errors"] == []
+    assert data["subscription"]["status"] == "ACTIVE"
+    assert data["subscription"]["pausedUntil"] is None
+    assert data["subscription"]["nextRenewalDate"] == "2026-03-30"
+
+
+def test_frequency_update_changes_the_interval(gql, signed_in, subscription):
+    # when the customer switches to every 8 weeks
+    data = gql(FREQUENCY, {"id": sub_id(subscription), "interval": "EVERY_8_WEEKS"})[
+        "subscriptionFrequencyUpdate"
+    ]
+
+    # then the interval changes and the next date stays
+    assert data["errors"] == []
+    assert data["subscription"]["interval"] == "EVERY_8_WEEKS"
+    assert data["subscription"]["nextRenewalDate"] == "2026-03-30"
+    subscription.refresh_from_db()
+    assert subscription.interval == "8w"
+
+
+def test_line_update_changes_the_quantity_and_the_option(
+    gql, shop, signed_in, subscription
+):
+    # given another option of the same product sold in the channel
+    larger = ProductVariantFactory(product=shop.variant.product, sku="BIG-JAR")
+    ProductVariantChannelListingFactory(variant=larger, channel=shop.channel)
+    line = subscription.lines.get()
+
+    # when the customer takes 3 of the larger option
+    data = gql(
+        LINE,
+        {
+            "lineId": gid("SubscriptionLine", line.pk),
+            "quantity": 3,
+            "variantId": gid("ProductVariant", larger.pk),
+        },
+    )["subscriptionLineUpdate"]
+
+    # then the line is changed
+    assert data["errors"] == []
+    assert data["subscriptionLine"] == {
+        "id": gid("SubscriptionLine", line.pk),
+        "quantity": 3,
+        "variant": {"sku": "BIG-JAR"},
+    }
+    line.refresh_from_db()
+    assert (line.variant_id, line.quantity) == (larger.pk, 3)
+
+
+def test_line_update_keeps_the_quantity_when_only_the_option_changes(
+    gql, shop, signed_in, subscription
+):
+    # given another option of the same product
+    larger = ProductVariantFactory(product=shop.variant.product, sku="BIG-JAR")
+    ProductVariantChannelListingFactory(variant=larger, channel=shop.channel)
+    line = subscription.lines.get()
+
+    # when only the option is sent
+    data = gql(
+        LINE,
+        {
+            "lineId": gid("SubscriptionLine", line.pk),
+            "variantId": gid("ProductVariant", larger.pk),
+        },
+    )["subscriptionLineUpdate"]
+
+    # then the quantity stays 2
+    assert data["errors"] == []
+    assert data["subscriptionLine"]["quantity"] == 2
+    assert data["subscriptionLine"]["variant"] == {"sku": "BIG-JAR"}
+
+
+def test_address_update_delivers_to_the_new_address(gql, signed_in, subscription):
+    # when the customer moves to New York
+    data = gql(ADDRESS, {"id": sub_id(subscription), "address": NY_ADDRESS})[
+        "subscriptionAddressUpdate"
+    ]
+
+    # then renewals go there
+    assert data["errors"] == []
+    assert data["subscription"]["shippingAddress"] == {
+        "city": "NEW YORK",
+        "countryArea": "NY",
+        "postalCode": "10118",
+        "country": {"code": "US"},
+    }
+    subscription.refresh_from_db()
+    assert subscription.region == "US-NY"
+
+
+def test_order_now_places_and_charges_the_next_delivery(gql, signed_in, subscription):
+    # when the customer orders the next delivery today
+    data = gql(ORDER_NOW, {"id": sub_id(subscription)})["subscriptionOrderNow"]
+
+    # then a second order is placed (2 x 18.00 + 5.00 delivery), and the next
+    # renewal follows one interval after today
+    assert data["errors"] == []
+    newest = subscription.subscription_orders.first().order
+    assert data["order"] == {
+        "number": newest.number,
+        "total": {"gross": {"amount": 41.0}},
+    }
+    assert subscription.subscription_orders.count() == 2
+    assert data["subscription"]["nextRenewalDate"] == "2026-03-30"
+    assert [e["type"] for e in data["subscription"]["events"]] == [
+        "ORDERED_NOW",
+        "CREATED",
+    ]
+
+
+def test_cancel_with_a_reason(gql, signed_in, subscription):
+    # when the customer cancels, saying why
+    data = gql(CANCEL, {"id": sub_id(subscription), "reason": "Moving abroad"})[
+        "subscriptionCancel"
+    ]
+
+    # then it is cancelled with the reason kept
+    assert data["errors"] == []
+    assert data["subscription"]["status"] == "CANCELLED"
+    assert data["subscription"]["cancelReason"] == "Moving abroad"
+    subscription.refresh_from_db()
+    assert subscription.cancel_reason == "Moving abroad"
+
+
+# --- someone else's, or nobody's: NOT_FOUND and nothing changes ----------------------
+
+OTHERS = [
+    pytest.param(SKIP, "subscriptionSkip", {}, id="skip"),
+    pytest.param(PAUSE, "subscriptionPause", {"until": "2026-06-01"}, id="pause"),
+    pytest.param(RESUME, "subscriptionResume", {}, id="resume"),
+    pytest.param(
+        FREQUENCY,
+        "subscriptionFrequencyUpdate",
+        {"interval": "EVERY_8_WEEKS"},
+        id="frequency",
+    ),
+    pytest.param(
+        ADDRESS, "subscriptionAddressUpdate", {"address": NY_ADDRESS}, id="address"
+    ),
+    pytest.param(ORDER_NOW, "subscriptionOrderNow", {}, id="order-now"),
+    pytest.param(CANCEL, "subscriptionCancel", {"reason": "Mine now"}, id="cancel"),
+]
+
+
+@pytest.mark.parametrize(("mutation", "name", "extra"), OTHERS)
+def test_someone_elses_subscription_is_not_found_and_unchanged(
+    gql, signed_in, strangers_subscription, mutation, name, extra
+):
+    # given a stranger's subscription
+    before = _snapshot(strangers_subscription)
+    global_id = sub_id(strangers_subscription)
+
+    # when the signed-in customer tries to change it
+    data = gql(mutation, {"id": global_id, **extra})[name]
+
+    # then it is NOT_FOUND, as if it did not exist, and nothing changed
+    assert data["subscription"] is None
+    assert data["errors"] == [
+        {
+            "field": "id",
+            "code": "NOT_FOUND",
+            "message": f"Couldn't find a subscription of yours with id '{global_id}'.",
+        }
+    ]
+    assert _snapshot(strangers_subscription) == before
+
+
+@pytest.mark.parametrize(("mutation", "name", "extra"), OTHERS)
+def test_an_anonymous_caller_gets_not_found_and_nothing_changes(
+    gql, subscription, mutation, name, extra
+):
+    # given nobody is signed in
+    before = _snapshot(subscription)
+
+    # when a mutation names the customer's subscription
+    data = gql(mutation, {"id": sub_id(subscription), **extra})[name]
+
+    # then it is NOT_FOUND and nothing changed
+    assert [(e["field"], e["code"]) for e in data["errors"]] == [("id", "NOT_FOUND")]
+    assert _snapshot(subscription) == before
+
+
+def test_line_update_of_someone_elses_line_is_not_found_and_unchanged(
+    gql, signed_in, strangers_subscription
+):
+    # given a line of a stranger's subscription
+    line = strangers_subscription.lines.get()
+    before = _snapshot(strangers_subscription)
+
+    # when the customer tries to change it
+    data = gql(LINE, {"lineId": gid("SubscriptionLine", line.pk), "quantity": 9})[
+        "subscriptionLineUpdate"
+    ]
+
+    # then it is NOT_FOUND on lineId and nothing changed
+    assert [(e["field"], e["code"]) for e in data["errors"]] == [
+        ("lineId", "NOT_FOUND")
+    ]
+    assert data["subscriptionLine"] is None
+    assert _snapshot(strangers_subscription) == before
+
+
+def test_an_unknown_or_malformed_id_is_not_found(gql, signed_in, subscription):
+    # when ids that are no subscription of the customer's are sent
+    unknown = gql(SKIP, {"id": gid("CustomerSubscription", subscription.pk + 99)})
+    wrong_type = gql(SKIP, {"id": gid("Order", subscription.pk)})
+    malformed = gql(SKIP, {"id": "???"})
+
+    # then each is NOT_FOUND on id
+    for data in (unknown, wrong_type, malformed):
+        assert [
+            (e["field"], e["code"]) for e in data["subscriptionSkip"]["errors"]
+        ] == [("id", "NOT_FOUND")]
+
+
+# --- bad input, named ---------------------------------------------------------------
+
+
+def test_pause_refuses_a_date_not_after_today(gql, signed_in, subscription):
+    before = _snapshot(subscription)
+
+    # when the customer pauses until today
+    data = gql(PAUSE, {"id": sub_id(subscription), "until": "2026-03-02"})[
+        "subscriptionPause"
+    ]
+
+    # then until is named and nothing changed
+    assert data["errors"] == [
+        {"field": "until", "code": "INVALID", "message": "Choose a date after today."}
+    ]
+    assert _snapshot(subscription) == before
+
+
+def test_pause_refuses_more_than_a_year(gql, signed_in, subscription):
+    data = gql(PAUSE, {"id": sub_id(subscription), "until": "2027-03-03"})[
+        "subscriptionPause"
+    ]
+
+    assert data["errors"] == [
+        {"field": "until", "code": "INVALID", "message": "Pause for at most a year."}
+    ]
+
+
+def test_skip_refuses_a_paused_subscription(gql, shop, signed_in, subscription):
+    # given a paused subscription
+    subscription_pause(
+        subscription=subscription, user=shop.customer, until=date(2026, 6, 1)
+    )
+    before = _snapshot(subscription)
+
+    # when the customer tries to skip
+    data = gql(SKIP, {"id": sub_id(subscription)})["subscriptionSkip"]
+
+    # then the status is the reason and nothing changed
+    assert data["errors"] == [
+        {
+            "field": None,
+            "code": "WRONG_STATUS",
+            "message": "A subscription that is paused cannot be skipped.",
+        }
+    ]
+    assert _snapshot(subscription) == before
+
+
+def test_resume_refuses_an_active_subscription(gql, signed_in, subscription):
+    data = gql(RESUME, {"id": sub_id(subscription)})["subscriptionResume"]
+
+    assert data["errors"] == [
+        {
+            "field": None,
+            "code": "WRONG_STATUS",
+            "message": "A subscription that is active cannot be resumed.",
+        }
+    ]
+
+
+def test_frequency_update_refuses_an_interval_not_offered(
+    gql, shop, signed_in, subscription
+):
+    # given the plan offers only every 4 weeks
+    shop.plan.intervals = ["4w"]
+    shop.plan.save()
+    before = _snapshot(subscription)
+
+    # when the customer asks for monthly
+    data = gql(FREQUENCY, {"id": sub_id(subscription), "interval": "MONTHLY"})[
+        "subscriptionFrequencyUpdate"
+    ]
+
+    # then interval is named and nothing changed
+    assert data["errors"] == [
+        {
+            "field": "interval",
+            "code": "INTERVAL_NOT_OFFERED",
+            "message": "Choose one of the delivery frequencies offered.",
+        }
+    ]
+    assert _snapshot(subscription) == before
+
+
+def test_frequency_update_refuses_an_unknown_interval_value(
+    api, signed_in, subscription
+):
+    content = api(FREQUENCY, {"id": sub_id(subscription), "interval": "WEEKLY"})
+
+    assert [e["message"] for e in content["errors"]] == [
+        "Variable '$interval' got invalid value 'WEEKLY'; Value 'WEEKLY' does not "
+        "exist in 'SubscriptionIntervalEnum' enum. Did you mean the enum value "
+        "'YEARLY'?"
+    ]
+    subscription.refresh_from_db()
+    assert subscription.interval == "4w"
+
+
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [
+        pytest.param(
+            {"quantity": 0},
+            ("quantity", "INVALID", "Choose between 1 and 50."),
+            id="zero",
+        ),
+        pytest.param(
+            {"quantity": 51},
+            ("quantity", "INVALID", "Choose between 1 and 50."),
+            id="too-many",
+        ),
+        pytest.param(
+            {"variantId": "other-product"},
+            (
+                "variantId",
+                "VARIANT_OF_OTHER_PRODUCT",
+                "Choose an option of the same product.",
+            ),
+            id="other-product",
+        ),
+        pytest.param(
+            {"variantId": gid("ProductVariant", 0)},
+            ("variantId", "NOT_FOUND", "Choose a product option."),
+            id="unknown-variant",
+        ),
+        pytest.param(
+            {"variantId": "not-an-id"},
+            (
+                "variantId",
+                "NOT_FOUND",
+                "Couldn't resolve to a ProductVariant: 'not-an-id'.",
+            ),
+            id="malformed-variant",
+        ),
+    ],
+)
+def test_line_update_names_bad_input_and_changes_nothing(
+    gql, shop, signed_in, subscription, variables, expected
+):
+    # given the customer's line, and a variant of another product
+    line = subscription.lines.get()
+    other = sellable_variant(channel=shop.channel, warehouse=shop.warehouse)
+    if variables.get("variantId") == "other-product":
+        variables = {"variantId": gid("ProductVariant", other.pk)}
+    before = _snapshot(subscription)
+
+    # when the bad input is sent
+    data = gql(LINE, {"lineId": gid("SubscriptionLine", line.pk), **variables})[
+        "subscriptionLineUpdate"
+    ]
+
+    # then the field is named and nothing changed
+    assert [(e["field"], e["code"], e["message"]) for e in data["errors"]] == [expected]
+    assert _snapshot(subscription) == before
+
+
+def test_address_update_names_missing_fields_and_changes_nothing(
+    gql, signed_in, subscription
+):
+    before = _snapshot(subscription)
+
+    # when the street and city are left out
+    address = {**NY_ADDRESS, "streetAddress1": "", "city": ""}
+    data = gql(ADDRESS, {"id": sub_id(subscription), "address": address})[
+        "subscriptionAddressUpdate"
+    ]
+
+    # then both are named
+    assert sorted((e["field"], e["code"]) for e in data["errors"]) == [
+        ("city", "REQUIRED"),
+        ("streetAddress1", "REQUIRED"),
+    ]
+    assert _snapshot(subscription) == before
+
+
+def test_address_update_refuses_a_country_the_channel_does_not_serve(
+    gql, signed_in, subscription
+):
+    before = _snapshot(subscription)
+
+    # when the customer moves to Berlin (the US channel does not deliver there)
+    address = {
+        "firstName": DE_ADDRESS["first_name"],
+        "lastName": DE_ADDRESS["last_name"],
+        "streetAddress1": DE_ADDRESS["street_address_1"],
+        "city": DE_ADDRESS["city"],
+        "postalCode": DE_ADDRESS["postal_code"],
+        "country": "DE",
+    }
+    data = gql(ADDRESS, {"id": sub_id(subscription), "address": address})[
+        "subscriptionAddressUpdate"
+    ]
+
+    # then country is named and nothing changed
+    assert [(e["field"], e["code"]) for e in data["errors"]] == [
+        ("country", "NOT_AVAILABLE_IN_REGION")
+    ]
+    assert _snapshot(subscription) == before
+
+
+def test_order_now_refuses_a_paused_subscription(gql, shop, signed_in, subscription):
+    subscription_pause(
+        subscription=subscription, user=shop.customer, until=date(2026, 6, 1)
+    )
+    before = _snapshot(subscription)
+
+    data = gql(ORDER_NOW, {"id": sub_id(subscription)})["subscriptionOrderNow"]
+
+    assert data["order"] is None
+    assert data["errors"] == [
+        {
+            "field": None,
+            "code": "WRONG_STATUS",
+            "message": "A subscription that is paused cannot be ordered early.",
+        }
+    ]
+    assert _snapshot(subscription) == before
+
+
+@pytest.mark.parametrize(
+    ("reason", "expected"),
+    [
+        pytest.param(
+            "   ", ("reason", "REQUIRED", "Tell us why you are cancelling."), id="blank"
+        ),
+        pytest.param(
+            "x" * 501, ("reason", "INVALID", "Use at most 500 characters."), id="long"
+        ),
+    ],
+)
+def test_cancel_names_a_bad_reason_and_changes_nothing(
+    gql, signed_in, subscription, reason, expected
+):
+    before = _snapshot(subscription)
+
+    data = gql(CANCEL, {"id": sub_id(subscription), "reason": reason})[
+        "subscriptionCancel"
+    ]
+
+    assert [(e["field"], e["code"], e["message"]) for e in data["errors"]] == [expected]
+    assert _snapshot(subscription) == before
+
+
+def test_cancel_refuses_a_cancelled_subscription(gql, signed_in, subscription):
+    gql(CANCEL, {"id": sub_id(subscription), "reason": "First time"})
+
+    data = gql(CANCEL, {"id": sub_id(subscription), "reason": "Second time"})[
+        "subscriptionCancel"
+    ]
+
+    assert [(e["field"], e["code"]) for e in data["errors"]] == [(None, "WRONG_STATUS")]
+    subscription.refresh_from_db()
+    assert subscription.cancel_reason == "First time"
