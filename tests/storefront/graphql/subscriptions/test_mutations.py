@@ -20,7 +20,7 @@ PAYLOAD = """
 subscription { id status interval nextRenewalDate pausedUntil cancelReason
   lines { id quantity variant { sku } }
   shippingAddress { city countryArea postalCode country { code } }
-  events { type } }
+  events { type } orders { number lines { quantity } } }
 errors { field code message }
 """
 
@@ -241,6 +241,10 @@ def test_order_now_places_and_charges_the_next_delivery(gql, signed_in, subscrip
     assert [e["type"] for e in data["subscription"]["events"]] == [
         "ORDERED_NOW",
         "CREATED",
+    ]
+    assert [o["number"] for o in data["subscription"]["orders"]] == [
+        newest.number,
+        subscription.subscription_orders.last().order.number,
     ]
 
 
@@ -603,3 +607,28 @@ def test_cancel_refuses_a_cancelled_subscription(gql, signed_in, subscription):
     assert [(e["field"], e["code"]) for e in data["errors"]] == [(None, "WRONG_STATUS")]
     subscription.refresh_from_db()
     assert subscription.cancel_reason == "First time"
+
+
+def test_address_update_refuses_a_region_where_a_product_is_prohibited(
+    gql, shop, signed_in, subscription
+):
+    """The API refuses what the account page refuses: the region rules run again."""
+    # given the product's class is now prohibited in every US state
+    product = shop.variant.product
+    product.regulated_class = "psilocybin_truffle"
+    product.save(update_fields=["regulated_class"])
+    before = _snapshot(subscription)
+
+    # when the customer moves to New York
+    data = gql(ADDRESS, {"id": sub_id(subscription), "address": NY_ADDRESS})[
+        "subscriptionAddressUpdate"
+    ]
+
+    # then the shipping address is named with the region code and nothing changed
+    assert [(e["field"], e["code"]) for e in data["errors"]] == [
+        ("shippingAddress", "NOT_AVAILABLE_IN_REGION")
+    ]
+    assert data["errors"][0]["message"].startswith(
+        f"{product.name} cannot be delivered to this address: "
+    )
+    assert _snapshot(subscription) == before
