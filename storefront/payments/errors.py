@@ -51,3 +51,22 @@ class WebhookSignatureError(PaymentError):
 class WebhookPayloadError(PaymentError):
     code = PaymentErrorCode.MALFORMED_EVENT
     message = "The webhook body is not a valid event."
+
+
+class PaymentMethodSetupNotFoundError(PaymentError):
+    """A card confirmation (Stripe SetupIntent) that is unknown or someone else's."""
+
+    code = PaymentErrorCode.NOT_FOUND
+    message = (
+        "This card confirmation is unknown or not yours. Nothing was changed; "
+        "enter your new card again."
+    )
+    field = "setup_intent"
+
+
+class PaymentMethodSetupIncompleteError(PaymentError):
+    """The customer has not (or not successfully) confirmed the new card."""
+
+    code = PaymentErrorCode.ACTION_REQUIRED
+    message = "Your new card was not confirmed, so it was not saved. Enter it again."
+    field = "setup_intent"

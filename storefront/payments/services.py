@@ -2,7 +2,9 @@
 every change of amounts or status writes a TransactionEvent."""
 
 import logging
+import re
 import uuid
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +17,9 @@ from storefront.payments import stripe_client
 from storefront.payments.errors import (
     PaymentDeclinedError,
     PaymentError,
+    PaymentGatewayError,
+    PaymentMethodSetupIncompleteError,
+    PaymentMethodSetupNotFoundError,
     PaymentNotRefundableError,
 )
 from storefront.payments.gateways import gateway_get
@@ -454,3 +459,109 @@ _HANDLERS = {
     "payment_intent.payment_failed": _on_intent_failed,
     "charge.refunded": _on_charge_refunded,
 }
+
+
+# --- saving a card without a payment (Stripe SetupIntents) ------------------------
+
+_SETUP_ID = re.compile(r"^seti_[A-Za-z0-9]{1,200}$")
+
+
+@dataclass(frozen=True)
+class PaymentMethodSetup:
+    """A started card confirmation; the Payment Element needs ``client_secret``."""
+
+    setup_id: str
+    client_secret: str
+    customer_id: str
+
+
+@dataclass(frozen=True)
+class SavedPaymentMethod:
+    """A card confirmed by its holder and saved on the customer at Stripe."""
+
+    payment_method_id: str
+    customer_id: str
+    label: str
+
+
+def payment_method_setup_start(
+    *, customer_id: str, idempotency_key: str, metadata: dict[str, str]
+) -> PaymentMethodSetup:
+    """Start saving a new card on a Stripe customer for off-session charges.
+
+    Creates a SetupIntent (``usage="off_session"``, cards only) and charges
+    nothing; the customer confirms the card in the Payment Element with the
+    returned client secret. ``metadata`` is stored on the SetupIntent and
+    checked again by ``payment_method_setup_finish``.
+
+    Raises:
+        PaymentError: there is no Stripe customer to save the card on.
+        PaymentGatewayError: Stripe failed or is not configured.
+    """
+    if not customer_id:
+        raise PaymentError("There is no customer to save the card for.")
+    intent = stripe_client.setup_intent_create(
+        customer_id=customer_id, idempotency_key=idempotency_key, metadata=metadata
+    )
+    if not intent.get("client_secret") or not intent.get("id"):
+        raise PaymentGatewayError()
+    return PaymentMethodSetup(
+        setup_id=str(intent["id"]),
+        client_secret=str(intent["client_secret"]),
+        customer_id=customer_id,
+    )
+
+
+def _stripe_id(value: Any) -> str:
+    if isinstance(value, dict):
+        value = value.get("id")
+    return str(value or "")
+
+
+def payment_method_setup_finish(
+    *, setup_id: str, customer_id: str, metadata: dict[str, str]
+) -> SavedPaymentMethod:
+    """Check a card confirmation the customer finished and return the saved card.
+
+    The SetupIntent must exist, belong to ``customer_id``, carry every key and
+    value of ``metadata`` (as given to ``payment_method_setup_start``) and have
+    succeeded with a payment method. A SetupIntent that succeeded for a customer
+    has attached its card to that customer at Stripe. Changes nothing here.
+
+    Raises:
+        PaymentMethodSetupNotFoundError: the id is malformed, unknown at Stripe,
+            or the SetupIntent is another customer's or was made for something
+            else.
+        PaymentMethodSetupIncompleteError: the card was not confirmed (declined,
+            authentication not completed, or still processing).
+        PaymentGatewayError: Stripe failed or is not configured.
+    """
+    if not customer_id or not _SETUP_ID.fullmatch(setup_id or ""):
+        raise PaymentMethodSetupNotFoundError()
+    intent = stripe_client.setup_intent_retrieve(setup_intent_id=setup_id)
+    stored = intent.get("metadata") or {}
+    if _stripe_id(intent.get("customer")) != customer_id or any(
+        str(stored.get(key, "")) != value for key, value in metadata.items()
+    ):
+        logger.warning(
+            "Refused a SetupIntent of another customer or purpose",
+            extra={"setup_intent": setup_id},
+        )
+        raise PaymentMethodSetupNotFoundError()
+    method = intent.get("payment_method")
+    method_id = _stripe_id(method)
+    if intent.get("status") != "succeeded" or not method_id:
+        error = (intent.get("last_setup_error") or {}).get("message")
+        if error:
+            raise PaymentMethodSetupIncompleteError(
+                f"{error} Your new card was not saved; try again or use another card."
+            )
+        raise PaymentMethodSetupIncompleteError()
+    last4 = ((method.get("card") or {}) if isinstance(method, dict) else {}).get(
+        "last4"
+    )
+    return SavedPaymentMethod(
+        payment_method_id=method_id,
+        customer_id=customer_id,
+        label=f"card ending {last4}" if last4 else "your new card",
+    )

@@ -15,6 +15,7 @@ from common.money import money_from_minor_units, money_to_minor_units
 from storefront.payments.errors import (
     PaymentDeclinedError,
     PaymentGatewayError,
+    PaymentMethodSetupNotFoundError,
     WebhookPayloadError,
     WebhookSignatureError,
 )
@@ -141,6 +142,61 @@ def refund_create(
         amount=money_to_minor_units(amount),
         idempotency_key=idempotency_key,
     )
+
+
+def setup_intent_create(
+    *,
+    customer_id: str,
+    idempotency_key: str,
+    metadata: dict[str, str],
+    usage: str = "off_session",
+) -> dict[str, Any]:
+    """Start saving a card on ``customer_id`` without charging it (a SetupIntent).
+
+    Cards only: renewals charge the saved method off-session as a card, so the
+    Payment Element must not offer methods that could not be charged that way.
+
+    Raises:
+        PaymentGatewayError: Stripe refused the request or could not be reached.
+    """
+    return _call(
+        "setup_intent_create",
+        stripe.SetupIntent.create,
+        customer=customer_id,
+        usage=usage,
+        payment_method_types=["card"],
+        metadata=metadata,
+        idempotency_key=idempotency_key,
+    )
+
+
+def setup_intent_retrieve(*, setup_intent_id: str) -> dict[str, Any]:
+    """A SetupIntent with its payment method expanded (for the card's last digits).
+
+    Raises:
+        PaymentMethodSetupNotFoundError: Stripe knows no SetupIntent with this id.
+        PaymentGatewayError: any other Stripe failure.
+    """
+    _configure()
+    try:
+        result = stripe.SetupIntent.retrieve(setup_intent_id, expand=["payment_method"])
+    except stripe.InvalidRequestError as exc:
+        if exc.http_status == 404 or exc.code == "resource_missing":
+            raise PaymentMethodSetupNotFoundError() from exc
+        logger.error(
+            "Stripe call failed: %s",
+            "setup_intent_retrieve",
+            extra={"stripe_error": str(exc)},
+        )
+        raise PaymentGatewayError() from exc
+    except stripe.StripeError as exc:
+        logger.error(
+            "Stripe call failed: %s",
+            "setup_intent_retrieve",
+            extra={"stripe_error": str(exc)},
+        )
+        raise PaymentGatewayError() from exc
+    return _to_dict(result)
 
 
 def amount_from_intent(intent: dict[str, Any], key: str = "amount") -> Money:

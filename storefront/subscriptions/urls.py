@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/cancel/", views.cancel, name="cancel"),
     path("<int:pk>/address/", views.address, name="address"),
     path("<int:pk>/card/", views.payment_method, name="payment_method"),
+    path("<int:pk>/card/return/", views.card_return, name="card_return"),
 ]

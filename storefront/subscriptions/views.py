@@ -1,13 +1,16 @@
 """Self-service pages in the account: thin adapters over the subscription services."""
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -23,6 +26,7 @@ from storefront.subscriptions.selectors import (
     subscription_line_prices,
     subscription_list_for_user,
 )
+from storefront.subscriptions.services import RenewalOutcome, RenewalResult
 
 
 def _get(request: HttpRequest, pk: int) -> Subscription:
@@ -238,6 +242,8 @@ def address(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def payment_method(request: HttpRequest, pk: int) -> HttpResponse:
     subscription = _get(request, pk)
+    if subscription.gateway == "stripe":
+        return _stripe_card_page(request, subscription)
     form = CardForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -258,3 +264,76 @@ def payment_method(request: HttpRequest, pk: int) -> HttpResponse:
         "subscriptions/payment_method.html",
         {"subscription": subscription, "form": form},
     )
+
+
+def _stripe_card_page(request: HttpRequest, subscription: Subscription) -> HttpResponse:
+    """Stripe's Payment Element confirms the new card; nothing is posted here."""
+    context: dict[str, Any] = {"subscription": subscription, "stripe": True}
+    if not settings.STRIPE_PUBLISHABLE_KEY:
+        context["unavailable"] = True
+        return render(request, "subscriptions/payment_method.html", context)
+    try:
+        setup = services.subscription_card_setup_start(
+            subscription=subscription,
+            user=request.user,
+            # Each visit is one attempt; reloading starts a fresh SetupIntent.
+            attempt=uuid.uuid4().hex,
+        )
+    except (ValidationError, DomainError) as exc:
+        # Cancelled, or Stripe failed (logged where it happened): say so, no form.
+        _report(request, exc)
+        context["unavailable"] = True
+        return render(request, "subscriptions/payment_method.html", context)
+    context.update(
+        client_secret=setup.client_secret,
+        stripe_publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
+        return_url=request.build_absolute_uri(
+            reverse("subscriptions:card_return", args=[subscription.pk])
+        ),
+    )
+    return render(request, "subscriptions/payment_method.html", context)
+
+
+def _renewal_message(request: HttpRequest, outcome: RenewalOutcome | None) -> None:
+    if outcome is None:
+        return
+    if outcome.result == RenewalResult.RENEWED:
+        messages.success(request, "The overdue renewal is paid with your new card.")
+    elif outcome.result == RenewalResult.CANCELLED:
+        messages.error(
+            request,
+            f"Your new card was refused for the overdue renewal ({outcome.message}) "
+            "and that was the last try, so the subscription is cancelled.",
+        )
+    elif outcome.result == RenewalResult.FAILED:
+        messages.error(
+            request,
+            f"Your new card was refused for the overdue renewal: {outcome.message}",
+        )
+    elif outcome.message:
+        messages.info(
+            request, f"The overdue renewal is not done yet: {outcome.message}"
+        )
+
+
+@login_required
+def card_return(request: HttpRequest, pk: int) -> HttpResponse:
+    """Stripe sends the customer back here after confirming the new card."""
+    subscription = _get(request, pk)
+    try:
+        result = services.subscription_card_setup_finish(
+            subscription=subscription,
+            user=request.user,
+            setup_intent_id=request.GET.get("setup_intent", ""),
+        )
+    except (ValidationError, DomainError) as exc:
+        # Unknown, someone else's or unconfirmed: nothing changed; try again.
+        _report(request, exc)
+        return redirect("subscriptions:payment_method", pk=pk)
+    messages.success(
+        request,
+        f"Your new card ({result.subscription.card_label}) is saved for the next "
+        "renewals.",
+    )
+    _renewal_message(request, result.renewal)
+    return redirect("subscriptions:detail", pk=pk)
