@@ -75,7 +75,9 @@ def checkout_totals_calculate(*, info: CheckoutInfo) -> CheckoutTotals:
     Lines that cannot be bought (see ``CheckoutLineInfo.problem``) are left out of
     every sum; they block completion anyway. A voucher whose minimum spend is not
     met gives no discount. Shipping is free when the subtotal reaches the method's
-    threshold.
+    threshold, and nothing when no line needs delivery. The tax rate is the one of
+    ``info.country``: the shipping country, or the billing country for a cart of
+    digital goods only.
     """
     checkout = info.checkout
     channel = checkout.channel
@@ -134,7 +136,7 @@ def checkout_totals_calculate(*, info: CheckoutInfo) -> CheckoutTotals:
             )
 
     shipping_entered = Decimal(0)
-    shipping_listing = info.shipping_listing
+    shipping_listing = info.shipping_listing if info.shipping_required else None
     if shipping_listing is not None:
         threshold = shipping_listing.free_above_amount
         if threshold is None or subtotal_entered < threshold:

@@ -43,6 +43,12 @@ class DetailsForm(AddressForm):
     field_order = ["email"]
 
 
+class EmailForm(forms.Form):
+    """The details step of a cart with nothing to deliver: no shipping address."""
+
+    email = forms.EmailField(label="Email address")
+
+
 class ShippingMethodForm(forms.Form):
     shipping_method = forms.ChoiceField(
         label="Delivery option", widget=forms.RadioSelect

@@ -56,10 +56,22 @@ class CheckoutInfo:
         return self.checkout.channel
 
     @property
+    def shipping_required(self) -> bool:
+        """Whether anything in the cart must be delivered (Saleor's rule).
+
+        True as soon as ONE line's product type needs shipping; a cart of digital
+        goods only (the membership) skips the address and delivery steps.
+        """
+        return any(
+            info.product.product_type.is_shipping_required for info in self.lines
+        )
+
+    @property
     def region(self) -> str:
-        """The law that applies: the shipping address once given, else the choice."""
-        address = self.checkout.shipping_address
-        return address.region if address else self.checkout.region
+        """The law and tax that apply; see ``checkout_region``."""
+        return checkout_region(
+            checkout=self.checkout, shipping_required=self.shipping_required
+        )
 
     @property
     def country(self) -> str:
@@ -72,6 +84,29 @@ class CheckoutInfo:
     @property
     def quantity(self) -> int:
         return sum(info.line.quantity for info in self.lines)
+
+
+def checkout_region(*, checkout: Checkout, shipping_required: bool) -> str:
+    """The region whose rules and tax rate apply to a checkout.
+
+    Goods that are delivered follow the shipping address once it is given; a cart
+    with nothing to deliver follows the billing address (where the buyer is). Until
+    the address that counts is known, the region the shopper chose applies.
+    """
+    address = (
+        checkout.shipping_address if shipping_required else checkout.billing_address
+    )
+    return address.region if address is not None else checkout.region
+
+
+def checkout_shipping_required(*, checkout: Checkout) -> bool:
+    """Whether any line of the checkout needs delivery (one query).
+
+    For pages that do not load the whole ``CheckoutInfo``; an empty cart needs none.
+    """
+    return CheckoutLine.objects.filter(
+        checkout=checkout, variant__product__product_type__is_shipping_required=True
+    ).exists()
 
 
 def checkout_get_by_token(*, token: str | uuid.UUID | None) -> Checkout | None:
@@ -105,12 +140,17 @@ def checkout_info_fetch(*, checkout: Checkout) -> CheckoutInfo:
     """Load lines, prices, stock, shipping and voucher for a checkout.
 
     Runs a fixed number of queries whatever the number of lines (at most six).
+    When no line needs delivery, a shipping method left over from an earlier cart
+    is ignored (no shipping price) and the billing address decides the region.
     """
     channel = checkout.channel
     lines = list(
         CheckoutLine.objects.filter(checkout=checkout)
-        .select_related("variant__product")
+        .select_related("variant__product__product_type")
         .order_by("created_at", "pk")
+    )
+    shipping_required = any(
+        line.variant.product.product_type.is_shipping_required for line in lines
     )
     variant_ids = [line.variant_id for line in lines]
     product_ids = {line.variant.product_id for line in lines}
@@ -133,11 +173,7 @@ def checkout_info_fetch(*, checkout: Checkout) -> CheckoutInfo:
         available = stock_available_quantities(
             channel_id=channel.pk, variant_ids=variant_ids
         )
-    region = (
-        checkout.shipping_address.region
-        if checkout.shipping_address
-        else (checkout.region)
-    )
+    region = checkout_region(checkout=checkout, shipping_required=shipping_required)
     infos = []
     for line in lines:
         variant = line.variant
@@ -166,7 +202,7 @@ def checkout_info_fetch(*, checkout: Checkout) -> CheckoutInfo:
             )
         )
     shipping_listing = None
-    if checkout.shipping_method_id:
+    if checkout.shipping_method_id and shipping_required:
         shipping_listing = ShippingMethodChannelListing.objects.filter(
             shipping_method_id=checkout.shipping_method_id, channel=channel
         ).first()

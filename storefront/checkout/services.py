@@ -44,6 +44,7 @@ from storefront.checkout.selectors import (
     CheckoutInfo,
     checkout_info_fetch,
     checkout_max_quantity_per_line,
+    checkout_shipping_required,
     shipping_methods_for_checkout,
 )
 from storefront.inventory.allocation import stock_available_quantities
@@ -191,14 +192,18 @@ def checkout_line_add(
         ProductNotAvailableInRegionError: the product may not be sold to the
             shopper's region (field ``variant``), with the rule's reason.
         InsufficientStockError: nothing left at all.
+        ValidationError: ``purchase`` when a membership is added as a one-off
+            line (membership is granted by a subscription only).
     """
     amount = _parse_quantity(quantity, allow_zero=False)
     try:
-        variant = ProductVariant.objects.select_related("product").get(
+        variant = ProductVariant.objects.select_related("product__product_type").get(
             pk=int(str(variant_id))
         )
     except (ValueError, ProductVariant.DoesNotExist):
         raise _invalid("variant", "Choose a product option.", Code.NOT_FOUND) from None
+    if not is_subscription:
+        _membership_check_not_one_off(checkout=checkout, variant=variant)
     with transaction.atomic():
         locked = (
             Checkout.objects.select_for_update(of=("self",))
@@ -224,6 +229,32 @@ def checkout_line_add(
             line.save(update_fields=["quantity"])
         locked.save(update_fields=["last_change"])
     return line
+
+
+def _membership_check_not_one_off(
+    *, checkout: Checkout, variant: ProductVariant
+) -> None:
+    """Refuse a membership bought as a one-off line: nothing would grant access.
+
+    Memberships are digital, so physical products cost no query here.
+    """
+    if variant.product.product_type.is_shipping_required:
+        return
+    from storefront.subscriptions.models import SubscriptionPlan
+
+    if SubscriptionPlan.objects.filter(
+        product_id=variant.product_id,
+        channel_id=checkout.channel_id,
+        is_active=True,
+        is_membership=True,
+    ).exists():
+        raise _invalid(
+            "purchase",
+            "%(product)s is a membership that renews until you cancel it; add it "
+            "from its page and choose how often it renews.",
+            Code.INVALID,
+            product=variant.product.name,
+        )
 
 
 def checkout_line_update(
@@ -385,16 +416,7 @@ def checkout_shipping_address_set(
             ``country`` when the channel does not ship there.
     """
     cleaned = address_validate(data=data)
-    allowed = {c.code for c in checkout.channel.countries} or {
-        checkout.channel.default_country.code
-    }
-    if cleaned["country"] not in allowed:
-        raise _invalid(
-            "country",
-            "The %(channel)s shop does not ship to this country.",
-            Code.INVALID,
-            channel=checkout.channel.name,
-        )
+    _country_check_sold_to(checkout=checkout, country=cleaned["country"], ship=True)
     with transaction.atomic():
         old = checkout.shipping_address
         address = Address.objects.create(user=None, **cleaned)
@@ -419,16 +441,44 @@ def checkout_shipping_address_set(
     return info
 
 
+def _country_check_sold_to(
+    *, checkout: Checkout, country: str, ship: bool = False
+) -> None:
+    allowed = {c.code for c in checkout.channel.countries} or {
+        checkout.channel.default_country.code
+    }
+    if country not in allowed:
+        message = (
+            "The %(channel)s shop does not ship to this country."
+            if ship
+            else "The %(channel)s shop does not sell to this country."
+        )
+        raise _invalid("country", message, Code.INVALID, channel=checkout.channel.name)
+
+
 def checkout_billing_address_set(
     *, checkout: Checkout, same_as_shipping: bool, data: dict[str, Any] | None = None
 ) -> Checkout:
     """Use the shipping address for billing, or a separate validated one.
 
+    When nothing in the cart needs delivery, the billing address takes the
+    shipping address's part: it decides the region's rules and the tax rate, so
+    its country must be one the channel sells to.
+
     Raises:
         ValidationError: ``shipping_address`` not yet given when asked to reuse
-            it; or per-field address errors.
+            it (``billing_address`` when the cart needs no delivery); per-field
+            address errors; ``country`` when the cart needs no delivery and the
+            channel does not sell to the billing country.
     """
+    shipping_required = checkout_shipping_required(checkout=checkout)
     if same_as_shipping:
+        if checkout.shipping_address_id is None and not shipping_required:
+            raise _invalid(
+                "billing_address",
+                "Enter your billing address; nothing in your cart is delivered.",
+                Code.BILLING_ADDRESS_NOT_SET,
+            )
         if checkout.shipping_address_id is None:
             raise _invalid(
                 "shipping_address",
@@ -439,6 +489,8 @@ def checkout_billing_address_set(
         checkout.save(update_fields=["billing_address", "last_change"])
         return checkout
     cleaned = address_validate(data=data or {})
+    if not shipping_required:
+        _country_check_sold_to(checkout=checkout, country=cleaned["country"])
     with transaction.atomic():
         old_id = checkout.billing_address_id
         checkout.billing_address = Address.objects.create(user=None, **cleaned)
@@ -716,8 +768,12 @@ def _age_problems(info: CheckoutInfo) -> None:
 def checkout_validate_for_payment(*, info: CheckoutInfo) -> None:
     """Check that a checkout can be paid for and turned into an order.
 
+    A cart that needs no delivery (digital goods only, such as the membership)
+    needs no shipping address or method, only the billing address.
+
     Raises:
-        CheckoutNotReadyError: a step is missing (field names the step).
+        CheckoutNotReadyError: a step is missing (field names the step), or a
+            subscription line is in a guest's cart (field ``user``).
         UnavailableLinesError: some lines cannot be bought; they must be removed.
         AgeVerificationRequiredError: an age-restricted line needs the shopper's
             date of birth or a provider check that meets the minimum age.
@@ -734,8 +790,22 @@ def checkout_validate_for_payment(*, info: CheckoutInfo) -> None:
         raise InsufficientStockError(items=short, field="lines")
     if info.unavailable_lines:
         raise UnavailableLinesError(field="lines")
+    if checkout.user_id is None and any(
+        line.line.is_subscription for line in info.lines
+    ):
+        raise CheckoutNotReadyError(
+            "Sign in or create an account to subscribe; you manage it from there.",
+            field="user",
+        )
     if not checkout.email:
         raise CheckoutNotReadyError("Enter your email address.", field="email")
+    if not info.shipping_required:
+        if checkout.billing_address_id is None:
+            raise CheckoutNotReadyError(
+                "Enter a billing address.", field="billing_address"
+            )
+        _age_problems(info)
+        return
     if checkout.shipping_address_id is None:
         raise CheckoutNotReadyError(
             "Enter a shipping address.", field="shipping_address"
@@ -919,6 +989,8 @@ def order_create_from_checkout(*, info: CheckoutInfo, totals: CheckoutTotals) ->
     )
 
     checkout = info.checkout
+    # Nothing to deliver: the order keeps no shipping address or method.
+    shipping_required = info.shipping_required
     unit_prices = {line.line_id: line.unit_price for line in totals.lines}
     lines = [
         OrderLineInput(
@@ -945,9 +1017,9 @@ def order_create_from_checkout(*, info: CheckoutInfo, totals: CheckoutTotals) ->
         user=checkout.user,
         email=checkout.email,
         lines=lines,
-        shipping_address=checkout.shipping_address,
+        shipping_address=checkout.shipping_address if shipping_required else None,
         billing_address=checkout.billing_address,
-        shipping_method=checkout.shipping_method,
+        shipping_method=checkout.shipping_method if shipping_required else None,
         totals=OrderTotalsInput(
             subtotal=totals.subtotal,
             shipping=totals.shipping,

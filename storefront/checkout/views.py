@@ -15,10 +15,12 @@ from storefront.checkout import services
 from storefront.checkout.age import checkout_age_status
 from storefront.checkout.calculations import checkout_totals_calculate
 from storefront.checkout.forms import (
+    AddressForm,
     BillingForm,
     DateOfBirthForm,
     DetailsForm,
     DummyPaymentForm,
+    EmailForm,
     ShippingMethodForm,
     VoucherForm,
 )
@@ -27,6 +29,7 @@ from storefront.checkout.selectors import (
     checkout_get_by_token,
     checkout_get_for_user,
     checkout_info_fetch,
+    checkout_shipping_required,
     shipping_methods_for_checkout,
 )
 from storefront.payments.errors import PaymentDeclinedError, PaymentGatewayError
@@ -154,10 +157,49 @@ def _allowed_countries(checkout: Checkout) -> list[str]:
     ]
 
 
+NO_DELIVERY_MESSAGE = (
+    "Nothing in your cart needs delivery, so there is no shipping address or "
+    "delivery option to choose."
+)
+
+
+def _details_without_delivery(request: HttpRequest, checkout: Checkout) -> HttpResponse:
+    """The details step of a cart of digital goods: the email only."""
+    if request.method == "POST":
+        form = EmailForm(request.POST)
+        if form.is_valid():
+            try:
+                services.checkout_email_set(
+                    checkout=checkout, email=form.cleaned_data["email"]
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                return redirect("checkout:billing")
+    else:
+        email = checkout.email or (
+            request.user.email if request.user.is_authenticated else ""
+        )
+        form = EmailForm(initial={"email": email})
+    return render(
+        request,
+        "checkout/details.html",
+        {
+            "form": form,
+            "checkout": checkout,
+            "step": "details",
+            "shipping_required": False,
+            "no_delivery_message": NO_DELIVERY_MESSAGE,
+        },
+    )
+
+
 def details(request: HttpRequest) -> HttpResponse:
     checkout, bounce = _require_lines(request)
     if bounce:
         return bounce
+    if not checkout_shipping_required(checkout=checkout):
+        return _details_without_delivery(request, checkout)
     allowed = _allowed_countries(checkout)
     if request.method == "POST":
         form = DetailsForm(request.POST, allowed_countries=allowed)
@@ -190,7 +232,12 @@ def details(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "checkout/details.html",
-        {"form": form, "checkout": checkout, "step": "details"},
+        {
+            "form": form,
+            "checkout": checkout,
+            "step": "details",
+            "shipping_required": True,
+        },
     )
 
 
@@ -198,9 +245,13 @@ def shipping(request: HttpRequest) -> HttpResponse:
     checkout, bounce = _require_lines(request)
     if bounce:
         return bounce
+    info = checkout_info_fetch(checkout=checkout)
+    if not info.shipping_required:
+        # Digital goods only: no delivery step; the billing address comes next.
+        messages.info(request, NO_DELIVERY_MESSAGE)
+        return redirect("checkout:billing")
     if checkout.shipping_address_id is None:
         return redirect("checkout:details")
-    info = checkout_info_fetch(checkout=checkout)
     totals = checkout_totals_calculate(info=info)
     subtotal = (
         totals.subtotal.gross
@@ -233,7 +284,54 @@ def shipping(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "checkout/shipping.html",
-        {"form": form, "options": options, "checkout": checkout, "step": "shipping"},
+        {
+            "form": form,
+            "options": options,
+            "checkout": checkout,
+            "step": "shipping",
+            "shipping_required": True,
+        },
+    )
+
+
+def _billing_without_delivery(request: HttpRequest, checkout: Checkout) -> HttpResponse:
+    """Billing for a cart of digital goods: the address is required and decides
+    the region's rules and the tax rate."""
+    if not checkout.email:
+        return redirect("checkout:details")
+    allowed = _allowed_countries(checkout)
+    if request.method == "POST":
+        form = AddressForm(request.POST, allowed_countries=allowed)
+        if form.is_valid():
+            try:
+                services.checkout_billing_address_set(
+                    checkout=checkout, same_as_shipping=False, data=form.cleaned_data
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                return redirect("checkout:review")
+    else:
+        initial: dict[str, object] = {"country": allowed[0]}
+        saved = checkout.billing_address
+        if saved is None and request.user.is_authenticated:
+            saved = (
+                request.user.default_billing_address
+                or request.user.addresses.order_by("-pk").first()
+            )
+        if saved is not None:
+            initial |= saved.as_data()
+        form = AddressForm(initial=initial, allowed_countries=allowed)
+    return render(
+        request,
+        "checkout/billing.html",
+        {
+            "form": form,
+            "checkout": checkout,
+            "step": "billing",
+            "shipping_required": False,
+            "no_delivery_message": NO_DELIVERY_MESSAGE,
+        },
     )
 
 
@@ -241,6 +339,8 @@ def billing(request: HttpRequest) -> HttpResponse:
     checkout, bounce = _require_lines(request)
     if bounce:
         return bounce
+    if not checkout_shipping_required(checkout=checkout):
+        return _billing_without_delivery(request, checkout)
     if checkout.shipping_method_id is None:
         return redirect("checkout:shipping")
     if request.method == "POST":
@@ -265,7 +365,12 @@ def billing(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "checkout/billing.html",
-        {"form": form, "checkout": checkout, "step": "billing"},
+        {
+            "form": form,
+            "checkout": checkout,
+            "step": "billing",
+            "shipping_required": True,
+        },
     )
 
 
@@ -291,6 +396,7 @@ def review(request: HttpRequest) -> HttpResponse:
             "stripe_enabled": STRIPE in enabled,
             "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
             "step": "review",
+            "shipping_required": info.shipping_required,
         },
     )
 

@@ -112,7 +112,9 @@ def order_create(
     both call it with prices already computed. Runs in ONE transaction; the
     region's rules are decided again inside it (the last guard), stock rows are
     locked by pk and the voucher row is locked before its usage is counted.
-    Addresses are copied so later edits never change the order.
+    Addresses are copied so later edits never change the order. An order of
+    goods that need no delivery (a membership) has no shipping address or method;
+    ``region`` is then where the buyer is (the billing address's region).
 
     Raises:
         ValidationError: no lines, a non-positive quantity, or no email.
@@ -154,10 +156,18 @@ def order_create(
     currency = totals.total.currency
     with transaction.atomic():
         # The last, authoritative guard: the law may have changed since the cart.
+        # An order with nothing to deliver (no shipping address) is judged where
+        # its buyer is: ``region`` is then the billing address's.
         decisions = {}
         for line in lines:
             decision = line_decide(product_class=line.regulated_class, region=region)
             if decision.prohibited:
+                if shipping_address is None and shipping_method is None:
+                    raise OrderLineNotAvailableInRegionError(
+                        f"{line.product_name} cannot be sold to this billing "
+                        f"address: {decision.reason}",
+                        field="billing_address",
+                    )
                 raise OrderLineNotAvailableInRegionError(
                     f"{line.product_name} cannot be shipped to this address: "
                     f"{decision.reason}",

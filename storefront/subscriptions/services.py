@@ -179,6 +179,14 @@ def subscription_line_add(
             Code.INTERVAL_NOT_OFFERED,
         )
     if checkout.user_id is None:
+        if plan.is_membership:
+            # A membership is granted to an account: there must be one to grant.
+            raise _invalid(
+                "purchase",
+                "Sign in or create an account to become a member; your membership "
+                "belongs to your account.",
+                Code.REQUIRED,
+            )
         raise _invalid(
             "purchase",
             "Sign in or create an account to subscribe; you manage it from there.",
