@@ -88,6 +88,9 @@ def test_a_signed_in_reader_buys_member_access_and_reads_the_paid_article(
     assert added.url == "/cart/"
     line = CheckoutLine.objects.get()
     assert (line.is_subscription, line.subscription_interval) == (True, "1m")
+    cart = client.get("/cart/").content.decode()
+    assert "Renews monthly until you cancel; nothing is shipped." in cart
+    assert 'data-total="shipping">None needed</td>' in cart
 
     # and checks out: email, billing address, review, pay; no delivery step
     details = client.get("/cart/checkout/details/").content.decode()
