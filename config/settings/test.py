@@ -26,5 +26,3 @@ ALLOWED_HOSTS = ["*"]
 STRIPE_WEBHOOK_SECRET = "whsec_test_secret"
 COMPLIANCE_AGE_WEBHOOK_SECRET = "age-webhook-test-secret"
 COMPLIANCE_AGE_TEST_PROVIDER_ENABLED = True
-# Tests never collect static files; WhiteNoise only needs a directory that exists.
-STATIC_ROOT = BASE_DIR / "static"  # noqa: F405

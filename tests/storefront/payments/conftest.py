@@ -30,7 +30,9 @@ def localstripe():
         Path(sys.executable).parent / "localstripe"
     )
     process = subprocess.Popen(
-        [entry, "--port", str(port)],
+        # --from-scratch: localstripe otherwise reloads a store pickled by any earlier
+        # (or concurrent) run, and a half-written one stops it from starting.
+        [entry, "--port", str(port), "--from-scratch"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
