@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from common.errors import DomainError
+from storefront.accounts.selectors import address_for_checkout_prefill
 from storefront.checkout import services
 from storefront.checkout.age import checkout_age_status
 from storefront.checkout.calculations import checkout_totals_calculate
@@ -224,10 +225,8 @@ def details(request: HttpRequest) -> HttpResponse:
         initial = {"email": checkout.email, "country": allowed[0]}
         if checkout.shipping_address:
             initial |= checkout.shipping_address.as_data()
-        elif request.user.is_authenticated:
-            saved = request.user.addresses.order_by("-pk").first()
-            if saved:
-                initial |= saved.as_data()
+        elif saved := address_for_checkout_prefill(user=request.user):
+            initial |= saved.as_data()
         form = DetailsForm(initial=initial, allowed_countries=allowed)
     return render(
         request,

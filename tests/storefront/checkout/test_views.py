@@ -108,3 +108,24 @@ def test_webhook_rejects_unsigned_or_malformed(client, db, body, headers):
     assert response.status_code == 400
     assert response.json()["error"] == "The webhook signature is invalid."
     assert StripeWebhookEvent.objects.count() == 0
+
+
+def test_details_step_starts_from_the_default_shipping_address(client, shop):
+    # given a customer whose default shipping address is not their newest one
+    from tests.factories.accounts import AddressFactory, UserFactory
+
+    user = UserFactory()
+    default = AddressFactory(user=user, street_address_1="7 Default Way")
+    AddressFactory(user=user, street_address_1="99 Newest Rd")
+    user.default_shipping_address = default
+    user.save(update_fields=["default_shipping_address"])
+    client.force_login(user)
+    client.post("/cart/add/", {"variant": shop.variant.pk, "quantity": "1"})
+
+    # when
+    response = client.get("/cart/checkout/details/")
+
+    # then
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.initial["street_address_1"] == "7 Default Way"
