@@ -47,8 +47,15 @@ class NewsletterSubscriberFactory(DjangoModelFactory[NewsletterSubscriber]):
 
 def articles_index() -> ArticleIndexPage:
     """The articles index under the default site's root page, created once."""
+    from wagtail.models import Locale, Page
+
     from content.services import articles_index_ensure
 
+    # A committing test before this one may have flushed the tree the migrations
+    # made; the shop itself always has Wagtail's root page.
+    if Page.get_first_root_node() is None:
+        Locale.objects.get_or_create(language_code="en")
+        Page.add_root(instance=Page(title="Root", slug="root"))
     return articles_index_ensure()
 
 
