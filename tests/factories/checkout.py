@@ -1,7 +1,7 @@
 """Factories and builders for checkout, orders and payments tests.
 
-The catalogue, stock and shipping rows come from tests/factories/catalogue.py
-(owned by the catalogue engineer); these helpers combine them.
+The catalogue, stock and shipping rows come from tests/factories/catalogue.py;
+these helpers combine them.
 """
 
 from decimal import Decimal

@@ -16,7 +16,7 @@ from tests.factories.subscriptions import (
     subscribe_via_checkout,
 )
 
-# The payments engineer's localstripe fixtures, reused as they are.
+# The payments tests' localstripe fixtures, reused as they are.
 from tests.storefront.payments.conftest import localstripe, stripe_settings
 
 
