@@ -398,6 +398,14 @@ def _locked(subscription: Subscription) -> Subscription:
     return Subscription.objects.select_for_update().get(pk=subscription.pk)
 
 
+# A subscription the customer can still change: not cancelled.
+_OPEN_STATUSES = (
+    SubscriptionStatus.ACTIVE,
+    SubscriptionStatus.PAUSED,
+    SubscriptionStatus.PAST_DUE,
+)
+
+
 def _require_status(subscription: Subscription, *allowed: str, action: str) -> None:
     if subscription.status not in allowed:
         raise SubscriptionWrongStatusError(
@@ -406,7 +414,7 @@ def _require_status(subscription: Subscription, *allowed: str, action: str) -> N
         )
 
 
-def _refresh(subscription: Subscription, locked: Subscription) -> Subscription:
+def _refresh(subscription: Subscription) -> Subscription:
     subscription.refresh_from_db()
     return subscription
 
@@ -435,7 +443,7 @@ def subscription_skip(
             skipped=skipped,
             next=locked.next_renewal_date,
         )
-    return _refresh(subscription, locked)
+    return _refresh(subscription)
 
 
 def subscription_pause(
@@ -475,7 +483,7 @@ def subscription_pause(
         locked.retry_on = None
         locked.save(update_fields=["status", "paused_until", "retry_on", "updated_at"])
         _event(locked, SubscriptionEventType.PAUSED, user, until=day)
-    return _refresh(subscription, locked)
+    return _refresh(subscription)
 
 
 def subscription_resume(
@@ -494,7 +502,7 @@ def subscription_resume(
     with transaction.atomic():
         locked = _locked(subscription)
         _resume_locked(locked, today or _today(), user)
-    return _refresh(subscription, locked)
+    return _refresh(subscription)
 
 
 def _resume_locked(
@@ -550,9 +558,7 @@ def subscription_interval_change(
         locked = _locked(subscription)
         _require_status(
             locked,
-            SubscriptionStatus.ACTIVE,
-            SubscriptionStatus.PAUSED,
-            SubscriptionStatus.PAST_DUE,
+            *_OPEN_STATUSES,
             action="changed",
         )
         before = locked.interval
@@ -565,7 +571,7 @@ def subscription_interval_change(
             before=interval_label(before),
             after=interval_label(interval),
         )
-    return _refresh(subscription, locked)
+    return _refresh(subscription)
 
 
 def subscription_line_change(
@@ -601,9 +607,7 @@ def subscription_line_change(
         locked = _locked(subscription)
         _require_status(
             locked,
-            SubscriptionStatus.ACTIVE,
-            SubscriptionStatus.PAUSED,
-            SubscriptionStatus.PAST_DUE,
+            *_OPEN_STATUSES,
             action="changed",
         )
         try:
@@ -713,9 +717,7 @@ def subscription_address_change(
         locked = _locked(subscription)
         _require_status(
             locked,
-            SubscriptionStatus.ACTIVE,
-            SubscriptionStatus.PAUSED,
-            SubscriptionStatus.PAST_DUE,
+            *_OPEN_STATUSES,
             action="changed",
         )
         locked.shipping_address = Address.objects.create(user=None, **cleaned)
@@ -730,7 +732,7 @@ def subscription_address_change(
             ]
         )
         _event(locked, SubscriptionEventType.ADDRESS_CHANGED, user, region=region)
-    return _refresh(subscription, locked)
+    return _refresh(subscription)
 
 
 def _shipping_method_for(
@@ -905,9 +907,7 @@ def subscription_payment_method_update(
         locked = _locked(subscription)
         _require_status(
             locked,
-            SubscriptionStatus.ACTIVE,
-            SubscriptionStatus.PAUSED,
-            SubscriptionStatus.PAST_DUE,
+            *_OPEN_STATUSES,
             action="changed",
         )
         if locked.gateway not in ("dummy", ""):
@@ -920,7 +920,7 @@ def subscription_payment_method_update(
         locked.payment_method_ref = f"{DUMMY_TOKEN_PREFIX}{kind}_{uuid.uuid4().hex}"
         locked.card_label = f"card ending {number[-4:]}"
         _card_saved_locked(locked, user)
-    return _refresh(subscription, locked)
+    return _refresh(subscription)
 
 
 def _card_saved_locked(
@@ -978,9 +978,7 @@ def _stripe_card_store(
         locked = _locked(subscription)
         _require_status(
             locked,
-            SubscriptionStatus.ACTIVE,
-            SubscriptionStatus.PAUSED,
-            SubscriptionStatus.PAST_DUE,
+            *_OPEN_STATUSES,
             action="changed",
         )
         if locked.gateway != "stripe" or locked.payment_customer_ref != customer:
@@ -990,11 +988,11 @@ def _stripe_card_store(
                 field="card",
             )
         if locked.payment_method_ref == saved.payment_method_id:
-            return _refresh(subscription, locked)  # this card change already done
+            return _refresh(subscription)  # this card change already done
         locked.payment_method_ref = saved.payment_method_id
         locked.card_label = saved.label
         _card_saved_locked(locked, user, setup_intent=setup_intent_id)
-    return _refresh(subscription, locked)
+    return _refresh(subscription)
 
 
 def subscription_card_setup_finish(
@@ -1057,7 +1055,7 @@ def subscription_cancel(
     with transaction.atomic():
         locked = _locked(subscription)
         _cancel_locked(locked, text, user)
-    return _refresh(subscription, locked)
+    return _refresh(subscription)
 
 
 def _cancel_locked(
@@ -1065,9 +1063,7 @@ def _cancel_locked(
 ) -> None:
     _require_status(
         locked,
-        SubscriptionStatus.ACTIVE,
-        SubscriptionStatus.PAUSED,
-        SubscriptionStatus.PAST_DUE,
+        *_OPEN_STATUSES,
         action="cancelled",
     )
     locked.status = SubscriptionStatus.CANCELLED
