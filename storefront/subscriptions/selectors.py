@@ -45,6 +45,23 @@ def plan_offer_for_product(*, product_id: int, channel_id: int) -> PlanOffer | N
     plan = SubscriptionPlan.objects.filter(
         product_id=product_id, channel_id=channel_id, is_active=True
     ).first()
+    return _plan_offer(plan)
+
+
+def plan_offers_for_channel(*, channel_id: int) -> dict[int, PlanOffer]:
+    """Every product's subscribe-and-save offer in a channel, by product id (one query).
+
+    For pages and API lists of many products, instead of a query per product.
+    """
+    offers = {}
+    for plan in SubscriptionPlan.objects.filter(channel_id=channel_id, is_active=True):
+        offer = _plan_offer(plan)
+        if offer is not None:
+            offers[plan.product_id] = offer
+    return offers
+
+
+def _plan_offer(plan: SubscriptionPlan | None) -> PlanOffer | None:
     if plan is None or not plan.intervals:
         return None
     return PlanOffer(

@@ -29,12 +29,10 @@ from storefront.graphql.subscriptions.types import (
     SubscriptionPlan,
     subscriptions_prepare,
 )
-from storefront.subscriptions.models import SubscriptionPlan as PlanModel
-from storefront.subscriptions.pricing import interval_label
 from storefront.subscriptions.selectors import (
     PlanOffer,
-    PlanOption,
     membership_is_active,
+    plan_offers_for_channel,
     subscription_get_for_user,
     subscription_list_for_user,
 )
@@ -100,15 +98,14 @@ def resolve_user_membership(root: Any, info: Any) -> Any:
     return {"active": True, "until": max(ends) if ends else None}
 
 
-def _plans_in_channel(info: Any, channel_id: int) -> dict[int, Any]:
-    """Active plans of a channel by product id, loaded once per request, so a page
-    of products asking for ``subscriptionPlan`` costs one query in all."""
-    cache: dict[int, dict[int, Any]] = info.context.__dict__.setdefault(_PLANS_ATTR, {})
+def _offers_in_channel(info: Any, channel_id: int) -> dict[int, PlanOffer]:
+    """Offers of a channel by product id, loaded once per request, so a page of
+    products asking for ``subscriptionPlan`` costs one query in all."""
+    cache: dict[int, dict[int, PlanOffer]] = info.context.__dict__.setdefault(
+        _PLANS_ATTR, {}
+    )
     if channel_id not in cache:
-        cache[channel_id] = {
-            plan.product_id: plan
-            for plan in PlanModel.objects.filter(channel_id=channel_id, is_active=True)
-        }
+        cache[channel_id] = plan_offers_for_channel(channel_id=channel_id)
     return cache[channel_id]
 
 
@@ -120,20 +117,7 @@ def resolve_product_subscription_plan(
         if channel
         else channel_of(root) or resolve_channel(info, None)
     )
-    plan = _plans_in_channel(info, selected.pk).get(root.pk)
-    # The same offer as storefront.subscriptions.selectors.plan_offer_for_product
-    # gives the product page, built from the batch instead of a query per product.
-    if plan is None or not plan.intervals:
-        return None
-    return PlanOffer(
-        plan=plan,
-        discount_percent=plan.discount_percent.normalize(),
-        options=tuple(
-            PlanOption(value=value, label=interval_label(value))
-            for value in plan.intervals
-            if interval_label(value)
-        ),
-    )
+    return _offers_in_channel(info, selected.pk).get(root.pk)
 
 
 def _field_add(object_type: type, name: str, field: graphene.Field) -> None:
