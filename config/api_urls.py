@@ -20,7 +20,7 @@ from storefront.graphql.views import graphql_view  # noqa: E402
 
 urlpatterns.append(path("graphql/", graphql_view(), name="graphql"))
 
-# Stripe's signed webhooks (storefront/payments/webhooks.py).
-from storefront.payments.webhooks import stripe_webhook  # noqa: E402
+# Stripe's signed webhooks, handled above payments and checkout.
+from storefront.checkout.payment_views import stripe_webhook  # noqa: E402
 
 urlpatterns.append(path("webhooks/stripe/", stripe_webhook, name="stripe_webhook"))

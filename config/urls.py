@@ -16,7 +16,7 @@ urlpatterns = [
     path("cart/", include("storefront.checkout.urls")),
     path("orders/", include("storefront.orders.urls")),
     path("account/", include("storefront.accounts.urls")),
-    path("payments/", include("storefront.payments.urls")),
+    path("payments/", include("storefront.checkout.payment_urls")),
     path("subscriptions/", include("storefront.subscriptions.urls")),
     path("compliance/", include("compliance.urls")),
     path("", include("content.urls")),

@@ -913,9 +913,9 @@ def checkout_complete(*, checkout_token: uuid.UUID, payment: Any) -> Any:
         PaymentError: capturing failed.
     """
     from storefront.orders.models import Order
+    from storefront.orders.services import order_payment_attach
     from storefront.payments.models import Payment, PaymentStatus
     from storefront.payments.services import (
-        payment_attach_to_order,
         payment_capture,
         payment_release,
     )
@@ -954,10 +954,10 @@ def checkout_complete(*, checkout_token: uuid.UUID, payment: Any) -> Any:
             if totals.total.gross != locked_payment.amount:
                 raise TotalChangedError()
             order = order_create_from_checkout(info=info, totals=totals)
-            payment_attach_to_order(payment=locked_payment, order_id=order.pk)
+            order_payment_attach(order_id=order.pk, payment=locked_payment)
             if locked_payment.status == PaymentStatus.AUTHORIZED:
                 payment_capture(payment=locked_payment)
-                payment_attach_to_order(payment=locked_payment, order_id=order.pk)
+                order_payment_attach(order_id=order.pk, payment=locked_payment)
             from storefront.subscriptions.services import (
                 subscription_create_from_order,
             )

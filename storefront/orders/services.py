@@ -13,7 +13,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Sum
 from django.template.loader import render_to_string
 from django.urls import reverse
 from prices import Money, TaxedMoney
@@ -46,6 +46,8 @@ from storefront.orders.models import (
     OrderLine,
     OrderStatus,
 )
+from storefront.payments.models import Payment
+from storefront.payments.services import payment_attach_to_order, payment_refund
 from storefront.shipping.models import ShippingMethod
 
 logger = logging.getLogger(__name__)
@@ -454,9 +456,6 @@ def order_refund(
         OrderCannotRefundError: nothing to refund or the amount is too high.
         PaymentGatewayError: the provider failed; what was refunded stays recorded.
     """
-    from storefront.payments.models import Payment
-    from storefront.payments.services import payment_refund
-
     _require(user, "orders.refund_order")
     reason = (reason or "").strip()
     if not reason:
@@ -484,6 +483,7 @@ def order_refund(
             break
         part = min(left, payment.charged_value - payment.refunded_value)
         payment_refund(payment=payment, amount=part, reason=reason)
+        order_amounts_refresh(order_id=order.pk)
         left -= part
     OrderEvent.objects.create(
         order=order,
@@ -497,3 +497,26 @@ def order_refund(
     )
     order.refresh_from_db()
     return order
+
+
+def order_amounts_refresh(*, order_id: int) -> None:
+    """Set an order's charged and refunded totals from its payments.
+
+    Run after any change to the amounts of a payment linked to the order.
+    """
+    sums = Payment.objects.filter(order_id=order_id).aggregate(
+        charged=Sum("charged_value"), refunded=Sum("refunded_value")
+    )
+    Order.objects.filter(pk=order_id).update(
+        total_charged_amount=sums["charged"] or 0,
+        total_refunded_amount=sums["refunded"] or 0,
+    )
+
+
+def order_payment_attach(*, order_id: int, payment: Payment) -> None:
+    """Link a payment to the order it paid for and refresh the order's totals.
+
+    Precondition: the caller holds a transaction.
+    """
+    payment_attach_to_order(payment=payment, order_id=order_id)
+    order_amounts_refresh(order_id=order_id)

@@ -10,3 +10,8 @@ def payment_get_by_token(*, token: str | uuid.UUID) -> Payment | None:
     except ValueError:
         return None
     return Payment.objects.filter(token=parsed).first()
+
+
+def payment_get_by_psp_reference(*, gateway: str, psp_reference: str) -> Payment | None:
+    """The payment a gateway knows by this reference, or ``None``."""
+    return Payment.objects.filter(gateway=gateway, psp_reference=psp_reference).first()

@@ -8,11 +8,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.db import transaction
 from prices import Money
 
-from common.errors import DomainError
 from storefront.payments import stripe_client
 from storefront.payments.errors import (
     PaymentDeclinedError,
@@ -31,7 +29,6 @@ from storefront.payments.gateways.base import (
 from storefront.payments.models import (
     Payment,
     PaymentStatus,
-    StripeWebhookEvent,
     TransactionEvent,
 )
 from storefront.payments.models import TransactionEventType as EventType
@@ -305,89 +302,30 @@ def _refund_record(payment: Payment, refunded_total: Decimal, message: str) -> b
     )
     payment.save()
     _event(payment, EventType.REFUND_SUCCESS, delta, message)
-    if payment.order_id:
-        _order_amounts_refresh(payment.order_id)
     return True
 
 
-def _order_amounts_refresh(order_id: int) -> None:
-    from storefront.orders.models import Order
-
-    sums = Payment.objects.filter(order_id=order_id).aggregate(
-        charged=Sum("charged_value"), refunded=Sum("refunded_value")
-    )
-    Order.objects.filter(pk=order_id).update(
-        total_charged_amount=sums["charged"] or 0,
-        total_refunded_amount=sums["refunded"] or 0,
-    )
-
-
 def payment_attach_to_order(*, payment: Payment, order_id: int) -> None:
-    """Link a payment to the order it paid for; the caller holds a transaction."""
+    """Link a payment to the order it paid for; the caller holds a transaction.
+
+    The order's paid amounts are the order's business: callers refresh them with
+    ``orders.services.order_amounts_refresh``.
+    """
     Payment.objects.filter(pk=payment.pk).update(order_id=order_id)
     payment.order_id = order_id
-    _order_amounts_refresh(order_id)
 
 
-# --- Stripe webhooks ---------------------------------------------------------------
+# --- what the provider reports about a payment -------------------------------------
 
 
-def stripe_webhook_handle(*, payload: bytes, signature: str) -> StripeWebhookEvent:
-    """Verify, store once and act on a Stripe event.
+def payment_charge_record(
+    *, payment: Payment, psp_reference: str, amount: Money
+) -> Payment:
+    """Record that the provider took the money for a payment, once.
 
-    A duplicate delivery of an event already handled changes nothing. Handlers are
-    idempotent themselves, so two deliveries racing each other are also harmless.
-
-    Raises:
-        WebhookSignatureError: bad or missing signature; nothing is stored.
-        WebhookPayloadError: the body is not an event; nothing is stored.
+    A payment already charged or refunded is left as it is, so a repeated report
+    changes nothing. Returns the payment as stored afterwards.
     """
-    event = stripe_client.webhook_event_construct(payload=payload, signature=signature)
-    try:
-        with transaction.atomic():
-            row, _created = StripeWebhookEvent.objects.get_or_create(
-                event_id=event["id"],
-                defaults={"type": event["type"], "payload": event},
-            )
-    except IntegrityError:
-        row = StripeWebhookEvent.objects.get(event_id=event["id"])
-    if row.status in {
-        StripeWebhookEvent.Status.SUCCEEDED,
-        StripeWebhookEvent.Status.IGNORED,
-    }:
-        return row
-    handler = _HANDLERS.get(event["type"])
-    if handler is None:
-        row.status = StripeWebhookEvent.Status.IGNORED
-        row.save(update_fields=["status", "updated_at"])
-        return row
-    try:
-        handled = handler(event["data"]["object"])
-    except DomainError as exc:
-        row.status = StripeWebhookEvent.Status.FAILED
-        row.error = exc.message
-        row.save(update_fields=["status", "error", "updated_at"])
-        return row
-    row.status = (
-        StripeWebhookEvent.Status.SUCCEEDED
-        if handled
-        else StripeWebhookEvent.Status.IGNORED
-    )
-    row.error = ""
-    row.save(update_fields=["status", "error", "updated_at"])
-    return row
-
-
-def _payment_for_intent(intent: dict[str, Any]) -> Payment | None:
-    return Payment.objects.filter(
-        psp_reference=intent.get("id"), gateway="stripe"
-    ).first()
-
-
-def _on_intent_succeeded(intent: dict[str, Any]) -> bool:
-    payment = _payment_for_intent(intent)
-    if payment is None:
-        return False
     with transaction.atomic():
         locked = Payment.objects.select_for_update().get(pk=payment.pk)
         if locked.charged_value == 0 and locked.status not in {
@@ -398,67 +336,45 @@ def _on_intent_succeeded(intent: dict[str, Any]) -> bool:
                 locked,
                 GatewayResponse(
                     status=GatewayStatus.CHARGED,
-                    psp_reference=intent["id"],
-                    amount=stripe_client.amount_from_intent(intent, "amount_received"),
+                    psp_reference=psp_reference,
+                    amount=amount,
                 ),
             )
     payment.refresh_from_db()
-    payment_complete_order(payment=payment)
-    return True
+    return payment
 
 
-def payment_complete_order(*, payment: Payment) -> None:
-    """Turn a succeeded checkout payment into its order, exactly once.
+def payment_failure_record(*, payment: Payment, message: str) -> Payment:
+    """Record that the provider refused a payment; a charged payment stays charged.
 
-    Payments without a checkout (renewals) or already linked to an order are left
-    alone; when the checkout can no longer become an order the money goes back.
+    Returns the payment as stored afterwards.
     """
-    if payment.order_id or payment.checkout_token is None:
-        return
-    from storefront.checkout.services import checkout_complete
-
-    try:
-        checkout_complete(checkout_token=payment.checkout_token, payment=payment)
-    except DomainError as exc:
-        # checkout_complete has already released the payment; record why.
-        logger.warning("Paid checkout could not become an order: %s", exc.message)
-
-
-def _on_intent_failed(intent: dict[str, Any]) -> bool:
-    payment = _payment_for_intent(intent)
-    if payment is None:
-        return False
     with transaction.atomic():
         locked = Payment.objects.select_for_update().get(pk=payment.pk)
-        if locked.status in {PaymentStatus.FAILED, PaymentStatus.CHARGED}:
-            return True
-        message = (intent.get("last_payment_error") or {}).get("message") or (
-            "The payment failed."
-        )
-        locked.status = PaymentStatus.FAILED
-        locked.error = message[:255]
-        locked.save()
-        _event(locked, EventType.AUTHORIZATION_FAILURE, locked.amount_value, message)
-    return True
+        if locked.status not in {PaymentStatus.FAILED, PaymentStatus.CHARGED}:
+            locked.status = PaymentStatus.FAILED
+            locked.error = message[:255]
+            locked.save()
+            _event(
+                locked, EventType.AUTHORIZATION_FAILURE, locked.amount_value, message
+            )
+    payment.refresh_from_db()
+    return payment
 
 
-def _on_charge_refunded(charge: dict[str, Any]) -> bool:
-    intent_id = charge.get("payment_intent")
-    payment = Payment.objects.filter(psp_reference=intent_id, gateway="stripe").first()
-    if payment is None:
-        return False
-    refunded = stripe_client.amount_from_intent(charge, "amount_refunded").amount
+def payment_refund_total_record(
+    *, payment: Payment, refunded_total: Decimal, message: str
+) -> bool:
+    """Record the cumulative amount the provider says it refunded.
+
+    Returns whether anything changed: a total at or below what is already
+    recorded (a repeated report) changes nothing.
+    """
     with transaction.atomic():
         locked = Payment.objects.select_for_update().get(pk=payment.pk)
-        _refund_record(locked, refunded, "Refunded at Stripe")
-    return True
-
-
-_HANDLERS = {
-    "payment_intent.succeeded": _on_intent_succeeded,
-    "payment_intent.payment_failed": _on_intent_failed,
-    "charge.refunded": _on_charge_refunded,
-}
+        changed = _refund_record(locked, refunded_total, message)
+    payment.refresh_from_db()
+    return changed
 
 
 # --- saving a card without a payment (Stripe SetupIntents) ------------------------

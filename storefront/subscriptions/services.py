@@ -1551,9 +1551,9 @@ def _renewal_finish(
         OrderCreateOptions,
         OrderTotalsInput,
         order_create,
+        order_payment_attach,
     )
     from storefront.payments.services import (
-        payment_attach_to_order,
         payment_capture,
         payment_release,
     )
@@ -1589,10 +1589,10 @@ def _renewal_finish(
                         }
                     ),
                 )
-                payment_attach_to_order(payment=payment, order_id=order.pk)
+                order_payment_attach(order_id=order.pk, payment=payment)
                 if payment.status == PaymentStatus.AUTHORIZED:
                     payment_capture(payment=payment)
-                    payment_attach_to_order(payment=payment, order_id=order.pk)
+                    order_payment_attach(order_id=order.pk, payment=payment)
         except (DomainError, ValidationError) as exc:
             message = (
                 exc.message if isinstance(exc, DomainError) else "; ".join(exc.messages)
