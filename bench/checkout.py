@@ -75,14 +75,13 @@ def main() -> None:
         ProductVariantChannelListing,
     )
     from storefront.channels.models import Channel
-    from storefront.checkout.services import (
-        checkout_create,
+    from storefront.checkout.services.cart import checkout_create, checkout_line_add
+    from storefront.checkout.services.details import (
         checkout_email_set,
-        checkout_line_add,
-        checkout_payment_start,
         checkout_shipping_address_set,
         checkout_shipping_method_set,
     )
+    from storefront.checkout.services.payment import checkout_payment_start
     from storefront.inventory.models import Stock, Warehouse
     from storefront.shipping.models import (
         ShippingMethod,

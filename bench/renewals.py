@@ -182,7 +182,7 @@ def main() -> None:
     from storefront.orders.models import Order
     from storefront.payments.models import Payment
     from storefront.subscriptions.models import Subscription
-    from storefront.subscriptions.services import subscription_renewals_run
+    from storefront.subscriptions.services.renewals import subscription_renewals_run
 
     start = time.perf_counter()
     if args.workers == 1:

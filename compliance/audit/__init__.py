@@ -5,7 +5,6 @@ from typing import Any
 
 _LAZY = {
     "audit_record": "compliance.audit.services",
-    "audit_list_for_object": "compliance.audit.selectors",
 }
 
 __all__ = list(_LAZY)

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "storefront.catalogue",
     "storefront.inventory",
     "storefront.shipping",
+    "storefront.discounts",
     "storefront.checkout",
     "storefront.orders",
     "storefront.payments",

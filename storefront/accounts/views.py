@@ -26,13 +26,12 @@ from storefront.accounts.forms import (
     SignInForm,
 )
 from storefront.accounts.selectors import address_get_for_user, address_list_for_user
+from storefront.checkout.selectors import checkout_get_by_token
+from storefront.checkout.services.cart import checkout_merge
 from storefront.orders.selectors import order_list_for_user
 
 
 def _merge_cart(request: HttpRequest, guest_token: str | None) -> None:
-    from storefront.checkout.selectors import checkout_get_by_token
-    from storefront.checkout.services import checkout_merge
-
     guest = checkout_get_by_token(token=guest_token)
     if guest is not None and guest.user_id is None:
         checkout_merge(guest_checkout=guest, user=request.user)

@@ -368,10 +368,3 @@ def _listing_publish(
     listing.full_clean()
     listing.save()
     return listing
-
-
-def product_unpublish(*, product: Product, channel: Channel) -> None:
-    """Hide a product in a channel; its prices and stock stay."""
-    ProductChannelListing.objects.filter(product=product, channel=channel).update(
-        is_published=False
-    )

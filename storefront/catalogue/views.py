@@ -9,6 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from compliance.age.selectors import age_assurance_for
+from compliance.age.services import age_self_declare
 from compliance.regions import availability_decide
 from storefront.catalogue import selectors
 from storefront.catalogue.availability import products_attach_region_decisions
@@ -112,8 +114,6 @@ def _gate_state(request: HttpRequest, min_age: int) -> str:
     if refused_below is not None and refused_below <= min_age:
         return "refused"
     if request.user.is_authenticated:
-        from compliance.age.selectors import age_assurance_for
-
         known = age_assurance_for(request.user.pk)
         best = max(known.self_declared_age or 0, known.verified_age or 0)
         if best >= min_age:
@@ -142,8 +142,6 @@ def _age_gate(
         born = form.cleaned_data["date_of_birth"]
         age = _age_on(born, timezone.localdate())
         if request.user.is_authenticated:
-            from compliance.age.services import age_self_declare
-
             age_self_declare(subject_ref=request.user.pk, date_of_birth=born)
         if age < min_age:
             request.session[AGE_GATE_REFUSED_KEY] = min_age

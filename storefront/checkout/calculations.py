@@ -9,12 +9,16 @@ subtotal before tax is worked out.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.conf import settings
 from prices import Money, TaxedMoney
 
-from common.money import quantize_price, zero_money
-from storefront.checkout.models import Voucher
+from common.money import zero_money
+from storefront.channels.taxes import tax_rate_for_country, taxed_from_entered
 from storefront.checkout.selectors import CheckoutInfo
+from storefront.discounts.calculations import voucher_discount_amount
+from storefront.subscriptions.pricing import (
+    checkout_subscription_discounts,
+    subscribe_and_save_amount,
+)
 
 
 @dataclass(frozen=True)
@@ -39,36 +43,6 @@ class CheckoutTotals:
         return self.total.currency
 
 
-def tax_rate_for_country(country: str) -> Decimal:
-    """The flat rate (0.19 for 19 %) of a country; unknown countries pay none."""
-    rates: dict[str, str] = getattr(settings, "CHECKOUT_TAX_RATES", {})
-    return Decimal(str(rates.get(country.upper(), "0"))) / Decimal(100)
-
-
-def taxed_from_entered(
-    amount: Decimal, *, currency: str, rate: Decimal, entered_with_tax: bool
-) -> TaxedMoney:
-    """Net and gross of a price as entered in a channel."""
-    if entered_with_tax:
-        gross = quantize_price(amount, currency)
-        net = quantize_price(gross / (1 + rate), currency)
-    else:
-        net = quantize_price(amount, currency)
-        gross = quantize_price(net * (1 + rate), currency)
-    return TaxedMoney(net=Money(net, currency), gross=Money(gross, currency))
-
-
-def voucher_discount_amount(
-    *, voucher: Voucher, discount_value: Decimal, subtotal: Decimal, currency: str
-) -> Decimal:
-    """The discount a voucher gives on an entered subtotal, never above it."""
-    if voucher.discount_type == Voucher.DiscountType.PERCENTAGE:
-        amount = subtotal * discount_value / Decimal(100)
-    else:
-        amount = discount_value
-    return quantize_price(min(amount, subtotal), currency)
-
-
 def checkout_totals_calculate(*, info: CheckoutInfo) -> CheckoutTotals:
     """Subtotal, discount, shipping, tax and total of a checkout.
 
@@ -84,11 +58,6 @@ def checkout_totals_calculate(*, info: CheckoutInfo) -> CheckoutTotals:
     currency = channel.currency_code
     entered_with_tax = channel.prices_entered_with_tax
     rate = tax_rate_for_country(info.country)
-
-    from storefront.subscriptions.pricing import (
-        checkout_subscription_discounts,
-        subscribe_and_save_amount,
-    )
 
     # Subscribe-and-save: subscription lines get their plan's discount (no query
     # when the cart has none).

@@ -33,18 +33,6 @@ class CheckoutError(DomainError):
     code = CheckoutErrorCode.INVALID
 
 
-class InsufficientStockError(CheckoutError):
-    """Not enough units left; ``data["variants"]`` lists the SKUs short of stock."""
-
-    code = CheckoutErrorCode.INSUFFICIENT_STOCK
-    message = "Sorry, there is not enough stock left for %(items)s."
-
-    def __init__(self, *, items: list[str], field: str | None = "quantity") -> None:
-        super().__init__(
-            self.message % {"items": ", ".join(items)}, field=field, items=items
-        )
-
-
 class CheckoutNotReadyError(CheckoutError):
     code = CheckoutErrorCode.INVALID
 

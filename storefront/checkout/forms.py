@@ -1,40 +1,9 @@
 from datetime import date
 
 from django import forms
-from django_countries import countries
 
+from storefront.accounts.forms import AddressForm
 from storefront.payments.gateways.dummy import CARD_SUCCESS
-
-
-class AddressForm(forms.Form):
-    first_name = forms.CharField(label="First name", max_length=256)
-    last_name = forms.CharField(label="Last name", max_length=256)
-    company_name = forms.CharField(
-        label="Company (optional)", max_length=256, required=False
-    )
-    street_address_1 = forms.CharField(label="Street address", max_length=256)
-    street_address_2 = forms.CharField(
-        label="Apartment, suite, etc. (optional)", max_length=256, required=False
-    )
-    city = forms.CharField(label="City", max_length=256)
-    postal_code = forms.CharField(label="Postal code", max_length=20, required=False)
-    country = forms.ChoiceField(label="Country", choices=list(countries))
-    country_area = forms.CharField(
-        label="State, province or region", max_length=128, required=False
-    )
-    phone = forms.CharField(label="Phone (optional)", max_length=32, required=False)
-
-    def __init__(
-        self,
-        *args: object,
-        allowed_countries: list[str] | None = None,
-        **kwargs: object,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        if allowed_countries:
-            self.fields["country"].choices = [
-                (code, name) for code, name in countries if code in allowed_countries
-            ]
 
 
 class DetailsForm(AddressForm):

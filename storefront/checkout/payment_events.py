@@ -12,7 +12,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 
 from common.errors import DomainError
-from storefront.checkout.services import checkout_complete
+from storefront.checkout.services.complete import checkout_complete
 from storefront.orders.services import order_amounts_refresh
 from storefront.payments import stripe_client
 from storefront.payments.models import Payment, StripeWebhookEvent

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from common.errors import DomainError
 from storefront.checkout.payment_events import stripe_webhook_handle
-from storefront.checkout.services import checkout_payment_return
+from storefront.checkout.services.payment import checkout_payment_return
 from storefront.orders.services import order_guest_link
 from storefront.payments.errors import (
     PaymentDeclinedError,

@@ -7,16 +7,17 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from storefront.catalogue import regulation
 from storefront.catalogue.models import (
     Product,
     ProductChannelListing,
     ProductVariant,
     ProductVariantChannelListing,
 )
-from storefront.checkout import regulation
 from storefront.checkout.errors import CheckoutErrorCode
-from storefront.checkout.models import Checkout, CheckoutLine, VoucherChannelListing
-from storefront.inventory.allocation import stock_available_quantities
+from storefront.checkout.models import Checkout, CheckoutLine
+from storefront.discounts.models import VoucherChannelListing
+from storefront.inventory.selectors import stock_available_quantities
 from storefront.shipping.models import ShippingMethod, ShippingMethodChannelListing
 
 

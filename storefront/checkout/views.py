@@ -1,6 +1,9 @@
 """Cart and checkout pages: thin adapters over the checkout services."""
 
+import functools
 import logging
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,12 +14,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from common.errors import DomainError
+from storefront.accounts.forms import AddressForm
 from storefront.accounts.selectors import address_for_checkout_prefill
-from storefront.checkout import services
 from storefront.checkout.age import checkout_age_status
 from storefront.checkout.calculations import checkout_totals_calculate
 from storefront.checkout.forms import (
-    AddressForm,
     BillingForm,
     DateOfBirthForm,
     DetailsForm,
@@ -33,9 +35,37 @@ from storefront.checkout.selectors import (
     checkout_shipping_required,
     shipping_methods_for_checkout,
 )
+from storefront.checkout.services.cart import (
+    checkout_create,
+    checkout_line_add,
+    checkout_line_delete,
+    checkout_line_update,
+    checkout_region_sync,
+    subscription_line_add,
+)
+from storefront.checkout.services.customer_age import (
+    checkout_age_verification_start,
+    checkout_date_of_birth_set,
+)
+from storefront.checkout.services.details import (
+    checkout_billing_address_set,
+    checkout_email_set,
+    checkout_shipping_address_set,
+    checkout_shipping_method_set,
+    checkout_voucher_apply,
+    checkout_voucher_remove,
+)
+from storefront.checkout.services.payment import (
+    checkout_payment_return,
+    checkout_payment_start,
+)
+from storefront.orders.models import Order
+from storefront.orders.services import order_guest_link
 from storefront.payments.errors import PaymentDeclinedError, PaymentGatewayError
 from storefront.payments.gateways import DUMMY, STRIPE, gateways_enabled
+from storefront.payments.models import Payment
 
+P = ParamSpec("P")
 logger = logging.getLogger(__name__)
 SESSION_KEY = "checkout_token"
 
@@ -57,7 +87,7 @@ def checkout_for_request(
         ):
             checkout = None
     if checkout is None and create:
-        checkout = services.checkout_create(
+        checkout = checkout_create(
             channel=region.channel,
             region=region.region,
             user=request.user if request.user.is_authenticated else None,
@@ -65,7 +95,7 @@ def checkout_for_request(
     if checkout is not None:
         if not request.user.is_authenticated:
             request.session[SESSION_KEY] = str(checkout.token)
-        services.checkout_region_sync(checkout=checkout, region=region.region)
+        checkout_region_sync(checkout=checkout, region=region.region)
     return checkout
 
 
@@ -94,8 +124,6 @@ def line_add(request: HttpRequest) -> HttpResponse:
     checkout = checkout_for_request(request, create=True)
     try:
         if request.POST.get("purchase", "once") != "once":
-            from storefront.subscriptions.services import subscription_line_add
-
             subscription_line_add(
                 checkout=checkout,
                 variant_id=request.POST.get("variant", ""),
@@ -104,7 +132,7 @@ def line_add(request: HttpRequest) -> HttpResponse:
                 interval=request.POST.get("interval"),
             )
         else:
-            services.checkout_line_add(
+            checkout_line_add(
                 checkout=checkout,
                 variant_id=request.POST.get("variant", ""),
                 quantity=request.POST.get("quantity", "1"),
@@ -123,7 +151,7 @@ def line_update(request: HttpRequest, line_id: int) -> HttpResponse:
     if checkout is None:
         return redirect("checkout:cart")
     try:
-        services.checkout_line_update(
+        checkout_line_update(
             checkout=checkout,
             line_id=line_id,
             quantity=request.POST.get("quantity", ""),
@@ -138,18 +166,28 @@ def line_delete(request: HttpRequest, line_id: int) -> HttpResponse:
     checkout = checkout_for_request(request)
     if checkout is not None:
         try:
-            services.checkout_line_delete(checkout=checkout, line_id=line_id)
+            checkout_line_delete(checkout=checkout, line_id=line_id)
         except ValidationError as exc:
             _add_errors(request, exc)
     return redirect("checkout:cart")
 
 
-def _require_lines(request: HttpRequest) -> tuple[Checkout | None, HttpResponse | None]:
-    checkout = checkout_for_request(request)
-    if checkout is None or not checkout.lines.exists():
-        messages.info(request, "Your cart is empty.")
-        return None, redirect("checkout:cart")
-    return checkout, None
+def _require_lines(
+    view: Callable[Concatenate[HttpRequest, Checkout, P], HttpResponse],
+) -> Callable[Concatenate[HttpRequest, P], HttpResponse]:
+    """Give the view the shopper's checkout; an empty cart goes back to the cart."""
+
+    @functools.wraps(view)
+    def wrapper(
+        request: HttpRequest, *args: P.args, **kwargs: P.kwargs
+    ) -> HttpResponse:
+        checkout = checkout_for_request(request)
+        if checkout is None or not checkout.lines.exists():
+            messages.info(request, "Your cart is empty.")
+            return redirect("checkout:cart")
+        return view(request, checkout, *args, **kwargs)
+
+    return wrapper
 
 
 def _allowed_countries(checkout: Checkout) -> list[str]:
@@ -170,9 +208,7 @@ def _details_without_delivery(request: HttpRequest, checkout: Checkout) -> HttpR
         form = EmailForm(request.POST)
         if form.is_valid():
             try:
-                services.checkout_email_set(
-                    checkout=checkout, email=form.cleaned_data["email"]
-                )
+                checkout_email_set(checkout=checkout, email=form.cleaned_data["email"])
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
@@ -195,10 +231,8 @@ def _details_without_delivery(request: HttpRequest, checkout: Checkout) -> HttpR
     )
 
 
-def details(request: HttpRequest) -> HttpResponse:
-    checkout, bounce = _require_lines(request)
-    if bounce:
-        return bounce
+@_require_lines
+def details(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     if not checkout_shipping_required(checkout=checkout):
         return _details_without_delivery(request, checkout)
     allowed = _allowed_countries(checkout)
@@ -206,10 +240,8 @@ def details(request: HttpRequest) -> HttpResponse:
         form = DetailsForm(request.POST, allowed_countries=allowed)
         if form.is_valid():
             try:
-                services.checkout_email_set(
-                    checkout=checkout, email=form.cleaned_data["email"]
-                )
-                info = services.checkout_shipping_address_set(
+                checkout_email_set(checkout=checkout, email=form.cleaned_data["email"])
+                info = checkout_shipping_address_set(
                     checkout=checkout, data=form.cleaned_data
                 )
             except ValidationError as exc:
@@ -240,10 +272,8 @@ def details(request: HttpRequest) -> HttpResponse:
     )
 
 
-def shipping(request: HttpRequest) -> HttpResponse:
-    checkout, bounce = _require_lines(request)
-    if bounce:
-        return bounce
+@_require_lines
+def shipping(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     info = checkout_info_fetch(checkout=checkout)
     if not info.shipping_required:
         # Digital goods only: no delivery step; the billing address comes next.
@@ -272,7 +302,7 @@ def shipping(request: HttpRequest) -> HttpResponse:
     ]
     if request.method == "POST" and form.is_valid():
         try:
-            services.checkout_shipping_method_set(
+            checkout_shipping_method_set(
                 checkout=checkout,
                 shipping_method_id=form.cleaned_data["shipping_method"],
             )
@@ -303,7 +333,7 @@ def _billing_without_delivery(request: HttpRequest, checkout: Checkout) -> HttpR
         form = AddressForm(request.POST, allowed_countries=allowed)
         if form.is_valid():
             try:
-                services.checkout_billing_address_set(
+                checkout_billing_address_set(
                     checkout=checkout, same_as_shipping=False, data=form.cleaned_data
                 )
             except ValidationError as exc:
@@ -334,10 +364,8 @@ def _billing_without_delivery(request: HttpRequest, checkout: Checkout) -> HttpR
     )
 
 
-def billing(request: HttpRequest) -> HttpResponse:
-    checkout, bounce = _require_lines(request)
-    if bounce:
-        return bounce
+@_require_lines
+def billing(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     if not checkout_shipping_required(checkout=checkout):
         return _billing_without_delivery(request, checkout)
     if checkout.shipping_method_id is None:
@@ -346,7 +374,7 @@ def billing(request: HttpRequest) -> HttpResponse:
         form = BillingForm(request.POST)
         if form.is_valid():
             try:
-                services.checkout_billing_address_set(
+                checkout_billing_address_set(
                     checkout=checkout,
                     same_as_shipping=form.cleaned_data["same_as_shipping"],
                     data=form.cleaned_data,
@@ -373,10 +401,8 @@ def billing(request: HttpRequest) -> HttpResponse:
     )
 
 
-def review(request: HttpRequest) -> HttpResponse:
-    checkout, bounce = _require_lines(request)
-    if bounce:
-        return bounce
+@_require_lines
+def review(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     info = checkout_info_fetch(checkout=checkout)
     totals = checkout_totals_calculate(info=info)
     age_status = checkout_age_status(info=info)
@@ -401,15 +427,13 @@ def review(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def voucher(request: HttpRequest) -> HttpResponse:
-    checkout, bounce = _require_lines(request)
-    if bounce:
-        return bounce
+@_require_lines
+def voucher(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     try:
         if request.POST.get("remove"):
-            services.checkout_voucher_remove(checkout=checkout)
+            checkout_voucher_remove(checkout=checkout)
         else:
-            services.checkout_voucher_apply(
+            checkout_voucher_apply(
                 checkout=checkout, code=request.POST.get("voucher_code")
             )
             messages.success(request, "Voucher applied.")
@@ -419,10 +443,8 @@ def voucher(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def date_of_birth(request: HttpRequest) -> HttpResponse:
-    checkout, bounce = _require_lines(request)
-    if bounce:
-        return bounce
+@_require_lines
+def date_of_birth(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     form = DateOfBirthForm(request.POST)
     if not form.is_valid() or "date_of_birth" not in form.cleaned_data:
         # Incomplete or impossible date: name the part that is wrong.
@@ -433,7 +455,7 @@ def date_of_birth(request: HttpRequest) -> HttpResponse:
                 messages.error(request, f"{label}: {message}")
         return redirect(reverse("checkout:review") + "#age-heading")
     try:
-        services.checkout_date_of_birth_set(
+        checkout_date_of_birth_set(
             checkout=checkout, date_of_birth=form.cleaned_data["date_of_birth"]
         )
     except ValidationError as exc:
@@ -443,13 +465,11 @@ def date_of_birth(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def age_verify(request: HttpRequest) -> HttpResponse:
+@_require_lines
+def age_verify(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     """ "Verify your age": open a provider session and send the shopper there."""
-    checkout, bounce = _require_lines(request)
-    if bounce:
-        return bounce
     try:
-        started = services.checkout_age_verification_start(
+        started = checkout_age_verification_start(
             checkout=checkout,
             return_url=request.build_absolute_uri(reverse("checkout:review")),
         )
@@ -461,18 +481,13 @@ def age_verify(request: HttpRequest) -> HttpResponse:
 
 
 def _order_redirect(order_id: int) -> HttpResponse:
-    from storefront.orders.models import Order
-    from storefront.orders.services import order_guest_link
-
     order = Order.objects.get(pk=order_id)
     return redirect(order_guest_link(order=order) + "?placed=1")
 
 
 @require_POST
-def pay(request: HttpRequest) -> HttpResponse:
-    checkout, bounce = _require_lines(request)
-    if bounce:
-        return bounce
+@_require_lines
+def pay(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     gateway = request.POST.get("gateway", DUMMY)
     if gateway not in gateways_enabled():
         messages.error(request, "Gateway: choose one of the payment methods shown.")
@@ -485,7 +500,7 @@ def pay(request: HttpRequest) -> HttpResponse:
             return redirect("checkout:review")
         card_number = form.cleaned_data["card_number"]
     try:
-        outcome = services.checkout_payment_start(
+        outcome = checkout_payment_start(
             checkout=checkout,
             gateway=gateway,
             card_number=card_number,
@@ -521,7 +536,6 @@ def pay(request: HttpRequest) -> HttpResponse:
 
 def stripe_return(request: HttpRequest) -> HttpResponse:
     """Stripe sends the shopper back here with the PaymentIntent id."""
-    from storefront.payments.models import Payment
 
     intent_id = request.GET.get("payment_intent", "")
     payment = Payment.objects.filter(psp_reference=intent_id, gateway=STRIPE).first()
@@ -529,7 +543,7 @@ def stripe_return(request: HttpRequest) -> HttpResponse:
         messages.error(request, "Payment: this payment is unknown.")
         return redirect("checkout:cart")
     try:
-        order = services.checkout_payment_return(payment_token=payment.token, data={})
+        order = checkout_payment_return(payment_token=payment.token, data={})
     except (ValidationError, DomainError) as exc:
         _add_errors(request, exc)
         return redirect("checkout:review")

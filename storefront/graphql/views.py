@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, JsonResponse
 from graphene_django.views import GraphQLView
@@ -38,16 +37,3 @@ class ShopGraphQLView(GraphQLView):
                     status=401,
                 )
         return super().dispatch(request, *args, **kwargs)
-
-
-def graphql_view() -> Any:
-    """The view as mounted: CSRF-exempt, GraphiQL only when DEBUG is on."""
-    from django.views.decorators.csrf import csrf_exempt
-
-    from config.schema import VALIDATION_RULES, schema
-
-    return csrf_exempt(
-        ShopGraphQLView.as_view(
-            schema=schema, graphiql=settings.DEBUG, validation_rules=VALIDATION_RULES
-        )
-    )

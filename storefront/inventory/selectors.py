@@ -1,5 +1,6 @@
 """Reads of stock: what a channel's warehouses can still sell."""
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from django.db.models import F, IntegerField, OuterRef, Subquery, Sum
@@ -54,3 +55,26 @@ def stock_available_subquery(*, channel: Channel, outer_field: str) -> Coalesce:
         .values("free")
     )
     return Coalesce(Subquery(stocks, output_field=IntegerField()), 0)
+
+
+def stock_available_quantities(
+    *, channel_id: int, variant_ids: Iterable[int]
+) -> dict[int, int]:
+    """Units free to sell per variant in the warehouses that serve a channel (1 query).
+
+    Variants with no stock row in those warehouses are reported as 0.
+    """
+    ids = list(set(variant_ids))
+    if not ids:
+        return {}
+    rows = (
+        Stock.objects.filter(
+            product_variant_id__in=ids, warehouse__channels__id=channel_id
+        )
+        .values("product_variant_id")
+        .annotate(available=Sum(F("quantity") - F("quantity_allocated")))
+    )
+    available = dict.fromkeys(ids, 0)
+    for row in rows:
+        available[row["product_variant_id"]] = max(int(row["available"] or 0), 0)
+    return available

@@ -11,7 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 
 from common.errors import DomainError
-from compliance.regions import RegionDecision, availability_decide
+from storefront.orders.legality import (
+    order_line_decisions_today,
+    order_shipping_region,
+)
 from storefront.orders.models import Order, OrderEvent, OrderLine
 from storefront.orders.services import order_cancel, order_fulfil, order_refund
 from storefront.payments.models import Payment
@@ -45,36 +48,6 @@ class ReadOnlyInline(admin.TabularInline):
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
-
-
-def order_shipping_region(order: Order) -> str:
-    """The region whose law applies to the order: the shipping address's."""
-    address = order.shipping_address
-    return address.region if address is not None else order.region
-
-
-def order_line_decisions_today(
-    *, order: Order, lines: list[OrderLine]
-) -> dict[int, RegionDecision | None]:
-    """Each line's region decision for the order's shipping region, decided today.
-
-    Decided once per product class (rule data in memory, no queries). ``None`` for
-    an order without a region.
-    """
-    region = order_shipping_region(order)
-    by_class: dict[str, RegionDecision] = {}
-    decisions: dict[int, RegionDecision | None] = {}
-    for line in lines:
-        if not region:
-            decisions[line.pk] = None
-            continue
-        product_class = line.regulated_class or "general"
-        if product_class not in by_class:
-            by_class[product_class] = availability_decide(
-                product_class=product_class, region=region
-            )
-        decisions[line.pk] = by_class[product_class]
-    return decisions
 
 
 class OrderLineInline(ReadOnlyInline):
@@ -257,16 +230,6 @@ class OrderAdmin(admin.ModelAdmin):
                 except ValueError:
                     errors.append(
                         f"Quantity of {line.product_name}: enter a whole number."
-                    )
-            # The law may have changed since the sale: shipping a line that is
-            # prohibited in the shipping region TODAY is refused, not just warned
-            # about (nothing is fulfilled). Staff cancel or refund it instead.
-            for line in lines:
-                if line.pk in prohibited and quantities.get(line.pk, 0) > 0:
-                    errors.append(
-                        f"{line.product_name}: {line.decision_today.reason} "
-                        "It can no longer be shipped to this address; ship 0 of "
-                        "it and cancel or refund it instead."
                     )
             if not errors:
                 try:

@@ -62,7 +62,7 @@ class Order(TimeStampedModel):
     )
     shipping_method_name = models.CharField(max_length=255, blank=True)
     voucher = models.ForeignKey(
-        "checkout.Voucher",
+        "discounts.Voucher",
         null=True,
         blank=True,
         related_name="orders",

@@ -20,10 +20,11 @@ from prices import Money, TaxedMoney
 
 from storefront.accounts.models import ADDRESS_FIELDS, Address
 from storefront.catalogue.models import ProductVariant
+from storefront.catalogue.regulation import line_decide
 from storefront.channels.models import Channel
-from storefront.checkout.models import Voucher
-from storefront.checkout.regulation import line_decide
-from storefront.inventory.allocation import (
+from storefront.discounts.models import Voucher
+from storefront.discounts.services import voucher_usage_lock_and_count
+from storefront.orders.allocation import (
     AllocationRequest,
     stock_allocate,
     stock_release,
@@ -37,6 +38,7 @@ from storefront.orders.errors import (
     OrderLineNotAvailableInRegionError,
     OrderPermissionDenied,
 )
+from storefront.orders.legality import order_lines_prohibited_today
 from storefront.orders.models import (
     Fulfillment,
     FulfillmentLine,
@@ -125,8 +127,6 @@ def order_create(
         VoucherNotApplicableError: the voucher's usage limit was reached meanwhile
             or the customer already used it.
     """
-    from storefront.checkout.services import voucher_usage_lock_and_count
-
     options = options or OrderCreateOptions()
     if not lines:
         raise ValidationError(
@@ -296,6 +296,22 @@ def _require(user: AbstractBaseUser | AnonymousUser | None, perm: str) -> None:
         )
 
 
+def _lines_check_shippable_today(
+    order: Order, lines: dict[int, OrderLine], quantities: dict[int, int]
+) -> None:
+    prohibited = order_lines_prohibited_today(
+        order=order,
+        lines=[line for pk, line in lines.items() if quantities.get(pk, 0) > 0],
+    )
+    if prohibited:
+        line_id, decision = min(prohibited.items())
+        raise OrderLineNotAvailableInRegionError(
+            f"{lines[line_id].product_name}: {decision.reason} It can no longer be "
+            "shipped to this address; ship 0 of it and cancel or refund it instead.",
+            field="quantity",
+        )
+
+
 def order_fulfil(
     *,
     order: Order,
@@ -312,6 +328,9 @@ def order_fulfil(
         ValidationError: an unknown line, a quantity below 1 or above what is left
             to ship (named by ``quantity``), or a tracking number over 255 chars.
         OrderCannotFulfilError: the order is cancelled, unconfirmed or unpaid.
+        OrderLineNotAvailableInRegionError: a line to ship is prohibited in the
+            shipping region by today's rules (the law changed after the sale);
+            nothing ships.
     """
     _require(user, "orders.manage_orders")
     if len(tracking_number) > 255:
@@ -349,6 +368,7 @@ def order_fulfil(
             .filter(order=locked)
             .order_by("pk")
         }
+        _lines_check_shippable_today(locked, lines, quantities)
         for line_id, quantity in quantities.items():
             line = lines.get(line_id)
             if line is None:

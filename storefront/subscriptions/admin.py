@@ -15,7 +15,6 @@ from django.urls import path
 from django.utils import timezone
 
 from common.errors import DomainError
-from storefront.subscriptions import services
 from storefront.subscriptions.models import (
     Subscription,
     SubscriptionEvent,
@@ -25,6 +24,12 @@ from storefront.subscriptions.models import (
     SubscriptionRenewal,
 )
 from storefront.subscriptions.selectors import subscription_figures
+from storefront.subscriptions.services.self_service import (
+    subscription_cancel,
+    subscription_pause,
+    subscription_resume,
+    subscription_skip,
+)
 
 PAUSE_DAYS = 28
 
@@ -153,7 +158,7 @@ class SubscriptionAdmin(admin.ModelAdmin):
         self._each(
             request,
             queryset,
-            lambda s: services.subscription_pause(
+            lambda s: subscription_pause(
                 subscription=s, user=request.user, until=until
             ),
             "Paused",
@@ -164,7 +169,7 @@ class SubscriptionAdmin(admin.ModelAdmin):
         self._each(
             request,
             queryset,
-            lambda s: services.subscription_resume(subscription=s, user=request.user),
+            lambda s: subscription_resume(subscription=s, user=request.user),
             "Resumed",
         )
 
@@ -173,7 +178,7 @@ class SubscriptionAdmin(admin.ModelAdmin):
         self._each(
             request,
             queryset,
-            lambda s: services.subscription_skip(subscription=s, user=request.user),
+            lambda s: subscription_skip(subscription=s, user=request.user),
             "Skipped",
         )
 
@@ -186,7 +191,7 @@ class SubscriptionAdmin(admin.ModelAdmin):
             self._each(
                 request,
                 queryset,
-                lambda s: services.subscription_cancel(
+                lambda s: subscription_cancel(
                     subscription=s, user=request.user, reason=reason
                 ),
                 "Cancelled",

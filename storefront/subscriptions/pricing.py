@@ -82,6 +82,19 @@ def plan_discounts_for_products(
     )
 
 
+def plan_discounts_by_channel() -> dict[tuple[int, int], Decimal]:
+    """Discount percentages of every active plan by (channel id, product id).
+
+    One query; a deactivated plan gives no discount anywhere.
+    """
+    return {
+        (channel_id, product_id): percent
+        for channel_id, product_id, percent in SubscriptionPlan.objects.filter(
+            is_active=True
+        ).values_list("channel_id", "product_id", "discount_percent")
+    }
+
+
 def checkout_subscription_discounts(*, info: object) -> dict[int, Decimal]:
     """Plan discounts for the subscription lines of a ``CheckoutInfo`` by product id.
 

@@ -1,5 +1,6 @@
 """Reads for the subscription pages, the product page, staff figures and access."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -20,6 +21,8 @@ from storefront.subscriptions.models import (
 )
 from storefront.subscriptions.pricing import (
     interval_label,
+    plan_discounts_by_channel,
+    plan_discounts_for_products,
     renewals_per_month,
     subscribe_and_save_amount,
 )
@@ -46,6 +49,41 @@ def plan_offer_for_product(*, product_id: int, channel_id: int) -> PlanOffer | N
         product_id=product_id, channel_id=channel_id, is_active=True
     ).first()
     return _plan_offer(plan)
+
+
+def plan_offers_for_products(
+    *, channel_id: int, product_ids: Iterable[int]
+) -> dict[int, PlanOffer]:
+    """The subscribe-and-save offers of some products in a channel (one query)."""
+    offers = {}
+    plans = SubscriptionPlan.objects.filter(
+        channel_id=channel_id, product_id__in=set(product_ids), is_active=True
+    )
+    for plan in plans:
+        offer = _plan_offer(plan)
+        if offer is not None:
+            offers[plan.product_id] = offer
+    return offers
+
+
+def subscription_interval_choices(
+    *, subscription: Subscription
+) -> list[tuple[str, str]]:
+    """The frequencies every line's plan offers, as (value, label) (one query).
+
+    Empty when a line has no active plan any more.
+    """
+    product_ids = {line.variant.product_id for line in subscription.lines.all()}
+    offers = plan_offers_for_products(
+        channel_id=subscription.channel_id, product_ids=product_ids
+    )
+    intervals: list[tuple[str, str]] | None = None
+    for offer in offers.values():
+        values = [(o.value, o.label) for o in offer.options]
+        intervals = (
+            values if intervals is None else [v for v in intervals if v in values]
+        )
+    return intervals or []
 
 
 def plan_offers_for_channel(*, channel_id: int) -> dict[int, PlanOffer]:
@@ -109,6 +147,8 @@ def subscription_get_for_user(*, user: Any, pk: object) -> Subscription | None:
                 queryset=SubscriptionOrder.objects.select_related("order"),
             ),
             "events",
+            # The detail page offers each line's other options.
+            "lines__variant__product__variants",
         )
         .filter(user_id=user.pk, pk=key)
         .first()
@@ -132,11 +172,9 @@ def subscription_line_prices(*, subscription: Subscription) -> list[LinePrice]:
             channel=channel, variant_id__in=[line.variant_id for line in lines]
         )
     }
-    discounts = dict(
-        SubscriptionPlan.objects.filter(
-            channel=channel,
-            product_id__in={line.variant.product_id for line in lines},
-        ).values_list("product_id", "discount_percent")
+    discounts = plan_discounts_for_products(
+        channel_id=channel.pk,
+        product_ids={line.variant.product_id for line in lines},
     )
     result = []
     for line in lines:
@@ -218,12 +256,7 @@ def subscription_figures(*, today: date | None = None) -> list[ChannelFigures]:
             variant_id__in={line["variant_id"] for line in lines}
         ).values("channel_id", "variant_id", "price_amount")
     }
-    discounts = {
-        (row["channel_id"], row["product_id"]): row["discount_percent"]
-        for row in SubscriptionPlan.objects.values(
-            "channel_id", "product_id", "discount_percent"
-        )
-    }
+    discounts = plan_discounts_by_channel()
     mrr: dict[int, Decimal] = {}
     active: dict[int, set[int]] = {}
     for line in lines:
@@ -271,3 +304,17 @@ def subscription_figures(*, today: date | None = None) -> list[ChannelFigures]:
             )
         )
     return figures
+
+
+def subscription_payment_customer_ref(*, user_id: int, gateway: str) -> str:
+    """The provider's customer that a customer's earlier subscriptions pay as.
+
+    Empty when none of them has one, so that a new card saves on a new customer.
+    """
+    ref = (
+        Subscription.objects.filter(user_id=user_id, gateway=gateway)
+        .exclude(payment_customer_ref="")
+        .values_list("payment_customer_ref", flat=True)
+        .first()
+    )
+    return str(ref or "")

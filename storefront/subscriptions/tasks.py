@@ -4,10 +4,8 @@ import logging
 
 from celery import shared_task
 
-from storefront.subscriptions.services import (
-    subscription_reminders_send,
-    subscription_renewals_run,
-)
+from storefront.subscriptions.services.notifications import subscription_reminders_send
+from storefront.subscriptions.services.renewals import subscription_renewals_run
 
 logger = logging.getLogger(__name__)
 

@@ -15,18 +15,35 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from common.errors import DomainError
-from storefront.checkout.forms import AddressForm
-from storefront.subscriptions import services
+from storefront.accounts.forms import AddressForm
 from storefront.subscriptions.forms import CancelForm, CardForm, PauseForm
 from storefront.subscriptions.models import Subscription, SubscriptionStatus
 from storefront.subscriptions.pricing import interval_label
 from storefront.subscriptions.selectors import (
-    plan_offer_for_product,
     subscription_get_for_user,
+    subscription_interval_choices,
     subscription_line_prices,
     subscription_list_for_user,
 )
-from storefront.subscriptions.services import RenewalOutcome, RenewalResult
+from storefront.subscriptions.services.card_change import (
+    subscription_card_setup_finish,
+    subscription_card_setup_start,
+    subscription_payment_method_update,
+)
+from storefront.subscriptions.services.renewal_steps import (
+    RenewalOutcome,
+    RenewalResult,
+)
+from storefront.subscriptions.services.self_service import (
+    subscription_address_change,
+    subscription_cancel,
+    subscription_interval_change,
+    subscription_line_change,
+    subscription_order_now,
+    subscription_pause,
+    subscription_resume,
+    subscription_skip,
+)
 
 
 def _get(request: HttpRequest, pk: int) -> Subscription:
@@ -58,26 +75,13 @@ def subscription_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def subscription_detail(request: HttpRequest, pk: int) -> HttpResponse:
     subscription = _get(request, pk)
-    offers = {}
-    for line in subscription.lines.all():
-        offer = plan_offer_for_product(
-            product_id=line.variant.product_id, channel_id=subscription.channel_id
-        )
-        if offer is not None:
-            offers[line.variant.product_id] = offer
-    intervals: list[tuple[str, str]] | None = None
-    for offer in offers.values():
-        values = [(o.value, o.label) for o in offer.options]
-        intervals = (
-            values if intervals is None else [v for v in intervals if v in values]
-        )
     return render(
         request,
         "subscriptions/detail.html",
         {
             "subscription": subscription,
             "interval": interval_label(subscription.interval),
-            "intervals": intervals or [],
+            "intervals": subscription_interval_choices(subscription=subscription),
             "line_prices": subscription_line_prices(subscription=subscription),
             "pause_form": PauseForm(),
             "can_change": subscription.status != SubscriptionStatus.CANCELLED,
@@ -106,7 +110,7 @@ def skip(request: HttpRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,
-        lambda s: services.subscription_skip(subscription=s, user=request.user),
+        lambda s: subscription_skip(subscription=s, user=request.user),
         "The next delivery is skipped.",
     )
 
@@ -117,7 +121,7 @@ def pause(request: HttpRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,
-        lambda s: services.subscription_pause(
+        lambda s: subscription_pause(
             subscription=s, user=request.user, until=request.POST.get("until", "")
         ),
         "Your subscription is paused.",
@@ -130,7 +134,7 @@ def resume(request: HttpRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,
-        lambda s: services.subscription_resume(subscription=s, user=request.user),
+        lambda s: subscription_resume(subscription=s, user=request.user),
         "Your subscription is running again.",
     )
 
@@ -141,7 +145,7 @@ def interval(request: HttpRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,
-        lambda s: services.subscription_interval_change(
+        lambda s: subscription_interval_change(
             subscription=s, user=request.user, interval=request.POST.get("interval", "")
         ),
         "The delivery frequency is changed.",
@@ -154,7 +158,7 @@ def line_change(request: HttpRequest, pk: int, line_id: int) -> HttpResponse:
     return _action(
         request,
         pk,
-        lambda s: services.subscription_line_change(
+        lambda s: subscription_line_change(
             subscription=s,
             user=request.user,
             line_id=line_id,
@@ -171,7 +175,7 @@ def order_now(request: HttpRequest, pk: int) -> HttpResponse:
     return _action(
         request,
         pk,
-        lambda s: services.subscription_order_now(subscription=s, user=request.user),
+        lambda s: subscription_order_now(subscription=s, user=request.user),
         "Your order is placed and paid.",
     )
 
@@ -182,7 +186,7 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.subscription_cancel(
+            subscription_cancel(
                 subscription=subscription,
                 user=request.user,
                 reason=form.cleaned_data["reason"],
@@ -212,7 +216,7 @@ def address(request: HttpRequest, pk: int) -> HttpResponse:
         form = AddressForm(request.POST, allowed_countries=allowed)
         if form.is_valid():
             try:
-                services.subscription_address_change(
+                subscription_address_change(
                     subscription=subscription,
                     user=request.user,
                     data=form.cleaned_data,
@@ -247,7 +251,7 @@ def payment_method(request: HttpRequest, pk: int) -> HttpResponse:
     form = CardForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.subscription_payment_method_update(
+            subscription_payment_method_update(
                 subscription=subscription,
                 user=request.user,
                 card_number=form.cleaned_data["card_number"],
@@ -273,7 +277,7 @@ def _stripe_card_page(request: HttpRequest, subscription: Subscription) -> HttpR
         context["unavailable"] = True
         return render(request, "subscriptions/payment_method.html", context)
     try:
-        setup = services.subscription_card_setup_start(
+        setup = subscription_card_setup_start(
             subscription=subscription,
             user=request.user,
             # Each visit is one attempt; reloading starts a fresh SetupIntent.
@@ -321,7 +325,7 @@ def card_return(request: HttpRequest, pk: int) -> HttpResponse:
     """Stripe sends the customer back here after confirming the new card."""
     subscription = _get(request, pk)
     try:
-        result = services.subscription_card_setup_finish(
+        result = subscription_card_setup_finish(
             subscription=subscription,
             user=request.user,
             setup_intent_id=request.GET.get("setup_intent", ""),

@@ -1,9 +1,16 @@
 """The storefront apps point one way; grimp reads every import, even in functions."""
 
+import ast
 import functools
+from pathlib import Path
 
 import grimp
 import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+# Pages sit above every domain (README, "Layers"): a view may show what several
+# apps know, so its imports do not make the apps depend on each other.
+WEB_ADAPTERS = {"views"}
 
 
 @functools.cache
@@ -20,6 +27,79 @@ def _imports_between(importer: str, imported: str) -> list[str]:
     )
 
 
-@pytest.mark.parametrize("upper", ["storefront.checkout", "storefront.orders"])
+def _app_graph() -> dict[str, set[str]]:
+    """Which storefront app imports which, from every module but the web adapters."""
+    edges: dict[str, set[str]] = {}
+    found = _graph().find_matching_direct_imports(
+        import_expression="storefront.** -> storefront.**"
+    )
+    for imp in found:
+        importer = imp["importer"].split(".")
+        imported = imp["imported"].split(".")
+        if importer[1] == imported[1]:
+            continue
+        if len(importer) > 2 and importer[2] in WEB_ADAPTERS:
+            continue
+        edges.setdefault(importer[1], set()).add(imported[1])
+    return edges
+
+
+def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """Every elementary cycle found by a depth-first walk, each once."""
+    found: set[tuple[str, ...]] = set()
+
+    def walk(path: list[str]) -> None:
+        for nxt in sorted(edges.get(path[-1], ())):
+            if nxt == path[0]:
+                turn = path.index(min(path))
+                found.add(tuple(path[turn:] + path[:turn]))
+            elif nxt not in path and nxt > path[0]:
+                walk([*path, nxt])
+
+    for start in sorted(edges):
+        walk([start])
+    return [[*cycle, cycle[0]] for cycle in sorted(found)]
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    edges = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert _cycles(edges) == [["a", "b", "c", "a"]]
+
+
+def test_no_import_cycles_between_storefront_apps():
+    assert _cycles(_app_graph()) == []
+
+
+@pytest.mark.parametrize(
+    "upper",
+    ["storefront.checkout", "storefront.orders", "storefront.subscriptions"],
+)
 def test_payments_knows_no_checkout_and_no_order(upper):
     assert _imports_between("storefront.payments", upper) == []
+
+
+def _function_level_imports(package: str) -> list[str]:
+    """Imports of our own modules inside functions, unless a comment says why."""
+    ours = ("storefront", "common", "compliance", "content", "config")
+    found = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        if "migrations" in path.parts or "graphql" in path.parts:
+            continue
+        source = path.read_text()
+        lines = source.splitlines()
+        for node in ast.walk(ast.parse(source)):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for inner in ast.walk(node):
+                if (
+                    isinstance(inner, ast.ImportFrom)
+                    and inner.level == 0
+                    and (inner.module or "").split(".")[0] in ours
+                    and not lines[inner.lineno - 2].strip().startswith("#")
+                ):
+                    found.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
+    return found
+
+
+def test_storefront_domains_import_our_modules_at_the_top():
+    assert _function_level_imports("storefront") == []

@@ -11,7 +11,8 @@ from factory.django import DjangoModelFactory
 
 from storefront.catalogue.models import ProductVariant
 from storefront.channels.models import Channel
-from storefront.checkout.models import Checkout, Voucher, VoucherChannelListing
+from storefront.checkout.models import Checkout
+from storefront.discounts.models import Voucher, VoucherChannelListing
 from storefront.inventory.models import Warehouse
 from storefront.shipping.models import ShippingMethod
 from tests.factories.catalogue import (

@@ -52,14 +52,13 @@ def subscribe_via_checkout(
     region: str = "US",
 ) -> Subscription:
     """Buy ``variant`` on subscription through the real cart and checkout services."""
-    from storefront.checkout.services import (
-        checkout_create,
+    from storefront.checkout.services.cart import checkout_create, subscription_line_add
+    from storefront.checkout.services.details import (
         checkout_email_set,
-        checkout_payment_start,
         checkout_shipping_address_set,
         checkout_shipping_method_set,
     )
-    from storefront.subscriptions.services import subscription_line_add
+    from storefront.checkout.services.payment import checkout_payment_start
 
     checkout = checkout_create(channel=channel, region=region, user=user)
     subscription_line_add(

@@ -10,15 +10,16 @@ from django.utils import timezone
 from compliance.models import AgeLevel, AgeMethod, AgeResult, AgeVerification
 from compliance.rules.loader import rules_cache_clear
 from storefront.accounts.models import User
-from storefront.checkout.services import (
-    checkout_create,
+from storefront.checkout.services.cart import checkout_create, checkout_line_add
+from storefront.checkout.services.details import (
     checkout_email_set,
-    checkout_line_add,
-    checkout_payment_start,
     checkout_shipping_address_set,
     checkout_shipping_method_set,
 )
+from storefront.checkout.services.payment import checkout_payment_start
+from storefront.orders.errors import OrderLineNotAvailableInRegionError
 from storefront.orders.models import Order, OrderStatus
+from storefront.orders.services import order_fulfil
 from storefront.payments.gateways.dummy import CARD_SUCCESS
 from tests.factories.checkout import US_ADDRESS, sellable_variant
 from tests.storefront.checkout.conftest import ready_checkout, shop
@@ -167,3 +168,31 @@ def test_ordinary_order_has_no_adult_signature_flag(client, ready_checkout, mana
     ).content.decode()
     assert 'id="adult-signature"' not in page
     assert "<td>general</td><td>none</td>" in page
+
+
+def test_the_fulfil_service_refuses_a_line_prohibited_today(
+    kratom_order, manager, kratom_banned_in_colorado
+):
+    # given the law changed after the sale
+    line = kratom_order.lines.get()
+
+    # when anything but the admin page (a task, a script) ships the line
+    with pytest.raises(OrderLineNotAvailableInRegionError) as refused:
+        order_fulfil(
+            order=kratom_order,
+            quantities={line.pk: 2},
+            tracking_number="T-3",
+            user=manager,
+        )
+
+    # then the same refusal as on the page, and nothing ships
+    assert refused.value.field == "quantity"
+    assert refused.value.message == (
+        "Kratom Powder: Kratom cannot be shipped to Colorado (US-CO). It can no "
+        "longer be shipped to this address; ship 0 of it and cancel or refund it "
+        "instead."
+    )
+    kratom_order.refresh_from_db()
+    assert kratom_order.status == OrderStatus.UNFULFILLED
+    assert kratom_order.fulfillments.count() == 0
+    assert kratom_order.lines.get().quantity_fulfilled == 0

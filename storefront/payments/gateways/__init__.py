@@ -4,6 +4,8 @@ from django.conf import settings
 
 from storefront.payments.errors import PaymentError, PaymentErrorCode
 from storefront.payments.gateways.base import PaymentGateway
+from storefront.payments.gateways.dummy import DummyGateway
+from storefront.payments.gateways.stripe import StripeGateway
 
 DUMMY = "dummy"
 STRIPE = "stripe"
@@ -26,12 +28,8 @@ def gateway_get(name: str) -> PaymentGateway:
         PaymentError: for an unknown gateway name.
     """
     if name == DUMMY:
-        from storefront.payments.gateways.dummy import DummyGateway
-
         return DummyGateway()
     if name == STRIPE:
-        from storefront.payments.gateways.stripe import StripeGateway
-
         return StripeGateway()
     raise PaymentError("This payment method is not available.", field="gateway")
 

@@ -35,14 +35,13 @@ def _token(user):
 
 
 def _order_for(user, shop):  # noqa: F811
-    from storefront.checkout.services import (
-        checkout_create,
+    from storefront.checkout.services.cart import checkout_create, checkout_line_add
+    from storefront.checkout.services.details import (
         checkout_email_set,
-        checkout_line_add,
-        checkout_payment_start,
         checkout_shipping_address_set,
         checkout_shipping_method_set,
     )
+    from storefront.checkout.services.payment import checkout_payment_start
 
     checkout = checkout_create(channel=shop.channel, region="US", user=user)
     checkout_line_add(checkout=checkout, variant_id=shop.variant.pk, quantity=1)
@@ -184,7 +183,7 @@ def test_a_live_subscription_refuses_until_it_is_cancelled(
     shop,  # noqa: F811
     django_capture_on_commit_callbacks,
 ):
-    from storefront.subscriptions.services import subscription_cancel
+    from storefront.subscriptions.services.self_service import subscription_cancel
 
     # given a customer with an active subscription and an address book
     ada = UserFactory(email="ada@example.com")

@@ -9,16 +9,17 @@ from django.utils import timezone
 from compliance.age.providers import TestProvider
 from compliance.models import AgeLevel, AgeResult, AgeVerification, AuditEntry
 from storefront.checkout.errors import AgeVerificationRequiredError
-from storefront.checkout.services import (
+from storefront.checkout.services.cart import checkout_create, checkout_line_add
+from storefront.checkout.services.customer_age import (
     checkout_age_verification_start,
-    checkout_create,
     checkout_date_of_birth_set,
+)
+from storefront.checkout.services.details import (
     checkout_email_set,
-    checkout_line_add,
-    checkout_payment_start,
     checkout_shipping_address_set,
     checkout_shipping_method_set,
 )
+from storefront.checkout.services.payment import checkout_payment_start
 from storefront.checkout.views import SESSION_KEY
 from storefront.orders.models import Order
 from storefront.payments.gateways.dummy import CARD_SUCCESS

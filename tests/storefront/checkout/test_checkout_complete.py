@@ -3,9 +3,10 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 
-from storefront.checkout.errors import InsufficientStockError
 from storefront.checkout.models import Checkout
-from storefront.checkout.services import checkout_complete, checkout_payment_start
+from storefront.checkout.services.complete import checkout_complete
+from storefront.checkout.services.payment import checkout_payment_start
+from storefront.inventory.errors import InsufficientStockError
 from storefront.inventory.models import Stock
 from storefront.orders.models import Order, OrderEvent, OrderStatus
 from storefront.payments.errors import PaymentDeclinedError

@@ -9,14 +9,13 @@ from storefront.checkout.errors import (
 )
 from storefront.checkout.models import CheckoutLine
 from storefront.checkout.selectors import checkout_info_fetch
-from storefront.checkout.services import (
-    checkout_create,
+from storefront.checkout.services.cart import checkout_create, checkout_line_add
+from storefront.checkout.services.details import (
     checkout_email_set,
-    checkout_line_add,
-    checkout_payment_start,
     checkout_shipping_address_set,
     checkout_shipping_method_set,
 )
+from storefront.checkout.services.payment import checkout_payment_start
 from storefront.orders.models import Order
 from storefront.payments.gateways.dummy import CARD_SUCCESS
 from storefront.payments.models import Payment

@@ -6,15 +6,14 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
-from storefront.checkout.errors import InsufficientStockError
-from storefront.checkout.services import (
-    checkout_create,
+from storefront.checkout.services.cart import checkout_create, checkout_line_add
+from storefront.checkout.services.details import (
     checkout_email_set,
-    checkout_line_add,
-    checkout_payment_start,
     checkout_shipping_address_set,
     checkout_shipping_method_set,
 )
+from storefront.checkout.services.payment import checkout_payment_start
+from storefront.inventory.errors import InsufficientStockError
 from storefront.inventory.models import Stock
 from storefront.orders.models import Order
 from storefront.payments.gateways.dummy import CARD_SUCCESS

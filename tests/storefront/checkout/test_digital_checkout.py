@@ -23,17 +23,19 @@ from storefront.checkout.selectors import (
     checkout_info_fetch,
     checkout_shipping_required,
 )
-from storefront.checkout.services import (
-    checkout_billing_address_set,
+from storefront.checkout.services.cart import (
     checkout_create,
-    checkout_email_set,
     checkout_line_add,
     checkout_line_delete,
-    checkout_payment_start,
+)
+from storefront.checkout.services.details import (
+    checkout_billing_address_set,
+    checkout_email_set,
     checkout_shipping_address_set,
     checkout_shipping_method_set,
-    checkout_validate_for_payment,
 )
+from storefront.checkout.services.payment import checkout_payment_start
+from storefront.checkout.services.validation import checkout_validate_for_payment
 from storefront.orders.errors import OrderLineNotAvailableInRegionError
 from storefront.orders.models import Order
 from storefront.orders.services import OrderLineInput, OrderTotalsInput, order_create

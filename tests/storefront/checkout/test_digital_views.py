@@ -212,7 +212,7 @@ def test_digital_page_queries_do_not_grow_with_lines(client, shop, path):
         assert client.get(path).status_code == 200
 
     # when nine more are added
-    from storefront.checkout.services import checkout_line_add
+    from storefront.checkout.services.cart import checkout_line_add
 
     for _ in range(9):
         variant = digital_variant(channel=shop.channel, warehouse=shop.warehouse)

@@ -6,19 +6,22 @@ from prices import Money
 
 from storefront.accounts.models import User
 from storefront.checkout.calculations import checkout_totals_calculate
-from storefront.checkout.errors import CheckoutErrorCode, InsufficientStockError
+from storefront.checkout.errors import CheckoutErrorCode
 from storefront.checkout.models import Checkout, CheckoutLine
 from storefront.checkout.selectors import checkout_info_fetch
-from storefront.checkout.services import (
+from storefront.checkout.services.cart import (
     checkout_create,
-    checkout_email_set,
     checkout_line_add,
     checkout_line_update,
     checkout_merge,
+)
+from storefront.checkout.services.details import (
+    checkout_email_set,
     checkout_shipping_address_set,
     checkout_shipping_method_set,
     checkout_voucher_apply,
 )
+from storefront.inventory.errors import InsufficientStockError
 from tests.factories.catalogue import WarehouseFactory, eu_channel
 from tests.factories.checkout import (
     DE_ADDRESS,

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from storefront.checkout.models import Checkout, CheckoutLine
-from storefront.checkout.services import checkout_line_add
+from storefront.checkout.services.cart import checkout_line_add
 from storefront.payments.models import StripeWebhookEvent
 from tests.factories.checkout import sellable_variant
 

@@ -5,14 +5,13 @@ from decimal import Decimal
 import pytest
 
 from common.graphql.ids import to_global_id
-from storefront.checkout.services import (
-    checkout_create,
+from storefront.checkout.services.cart import checkout_create, checkout_line_add
+from storefront.checkout.services.details import (
     checkout_email_set,
-    checkout_line_add,
-    checkout_payment_start,
     checkout_shipping_address_set,
     checkout_shipping_method_set,
 )
+from storefront.checkout.services.payment import checkout_payment_start
 from storefront.graphql.account.jwt import ACCESS, token_issue
 from storefront.orders.models import Order
 from tests.factories.catalogue import (

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from storefront.accounts.models import User
-from storefront.checkout.services import checkout_payment_start
+from storefront.checkout.services.payment import checkout_payment_start
 from storefront.inventory.models import Stock
 from storefront.orders.errors import OrderCannotCancelError, OrderCannotRefundError
 from storefront.orders.models import Order, OrderStatus

@@ -16,7 +16,7 @@ import stripe
 
 from storefront.accounts.models import User
 from storefront.checkout.models import Checkout
-from storefront.checkout.services import checkout_payment_start
+from storefront.checkout.services.payment import checkout_payment_start
 from storefront.orders.models import Order
 from storefront.orders.services import order_refund
 from storefront.payments.models import (

@@ -31,14 +31,14 @@ from storefront.subscriptions.models import (
     SubscriptionRenewal,
     SubscriptionStatus,
 )
-from storefront.subscriptions.services import (
-    RenewalResult,
-    subscription_cancel,
+from storefront.subscriptions.services.card_change import (
     subscription_card_setup_finish,
     subscription_card_setup_start,
     subscription_payment_method_update,
-    subscription_renewals_run,
 )
+from storefront.subscriptions.services.renewal_steps import RenewalResult
+from storefront.subscriptions.services.renewals import subscription_renewals_run
+from storefront.subscriptions.services.self_service import subscription_cancel
 from tests.factories.subscriptions import UserFactory, subscribe_via_checkout
 
 pytestmark = pytest.mark.usefixtures("stripe_settings")

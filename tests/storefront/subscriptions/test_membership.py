@@ -10,10 +10,8 @@ from django.utils import timezone
 from content.selectors import reader_has_paid_access
 from storefront.subscriptions.models import Interval
 from storefront.subscriptions.selectors import membership_is_active
-from storefront.subscriptions.services import (
-    subscription_cancel,
-    subscription_renewals_run,
-)
+from storefront.subscriptions.services.renewals import subscription_renewals_run
+from storefront.subscriptions.services.self_service import subscription_cancel
 from tests.factories.checkout import sellable_variant
 from tests.factories.subscriptions import (
     SubscriptionPlanFactory,

@@ -24,11 +24,11 @@ from storefront.subscriptions.models import (
     SubscriptionRenewal,
     SubscriptionStatus,
 )
-from storefront.subscriptions.services import (
-    RenewalResult,
+from storefront.subscriptions.services.card_change import (
     subscription_payment_method_update,
-    subscription_renewals_run,
 )
+from storefront.subscriptions.services.renewal_steps import RenewalResult
+from storefront.subscriptions.services.renewals import subscription_renewals_run
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -413,7 +413,7 @@ def test_out_of_stock_postpones_a_day_without_charging(subscription, sub_shop):
 
 def test_paused_subscription_resumes_when_the_pause_ends(subscription, sub_shop):
     # given
-    from storefront.subscriptions.services import subscription_pause
+    from storefront.subscriptions.services.self_service import subscription_pause
 
     due = subscription.next_renewal_date
     subscription_pause(

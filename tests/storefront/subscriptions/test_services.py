@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from storefront.checkout.calculations import checkout_totals_calculate
 from storefront.checkout.selectors import checkout_info_fetch
-from storefront.checkout.services import checkout_create
+from storefront.checkout.services.cart import checkout_create, subscription_line_add
 from storefront.subscriptions.errors import (
     SubscriptionErrorCode,
     SubscriptionNotAvailableInRegionError,
@@ -23,15 +23,14 @@ from storefront.subscriptions.models import (
     SubscriptionEventType,
     SubscriptionStatus,
 )
-from storefront.subscriptions.services import (
+from storefront.subscriptions.services.notifications import subscription_reminders_send
+from storefront.subscriptions.services.self_service import (
     subscription_address_change,
     subscription_cancel,
     subscription_interval_change,
-    subscription_line_add,
     subscription_line_change,
     subscription_order_now,
     subscription_pause,
-    subscription_reminders_send,
     subscription_resume,
     subscription_skip,
 )

@@ -12,7 +12,8 @@ import time_machine
 from storefront.orders.models import Order
 from storefront.payments.models import Payment, PaymentStatus
 from storefront.subscriptions.models import Subscription, SubscriptionStatus
-from storefront.subscriptions.services import RenewalResult, subscription_renewals_run
+from storefront.subscriptions.services.renewal_steps import RenewalResult
+from storefront.subscriptions.services.renewals import subscription_renewals_run
 
 pytestmark = pytest.mark.usefixtures("stripe_settings")
 
@@ -86,11 +87,8 @@ def test_stripe_checkout_with_a_subscription_saves_the_card(sub_shop):
     ``setup_future_usage=off_session`` (localstripe does not accept that
     parameter, so only the arguments and the customer at Stripe are checked)."""
     # given
-    from storefront.checkout.services import checkout_create
-    from storefront.subscriptions.services import (
-        subscription_line_add,
-        subscription_payment_options,
-    )
+    from storefront.checkout.services.cart import checkout_create, subscription_line_add
+    from storefront.checkout.services.payment import subscription_payment_options
 
     checkout = checkout_create(
         channel=sub_shop.channel, region="US", user=sub_shop.customer

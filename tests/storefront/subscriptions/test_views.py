@@ -5,11 +5,22 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from storefront.subscriptions.models import Subscription, SubscriptionStatus
-from tests.factories.subscriptions import UserFactory, subscribe_via_checkout
+from storefront.subscriptions.models import (
+    Subscription,
+    SubscriptionLine,
+    SubscriptionStatus,
+)
+from tests.factories.checkout import sellable_variant
+from tests.factories.subscriptions import (
+    SubscriptionPlanFactory,
+    UserFactory,
+    subscribe_via_checkout,
+)
 
 
 @pytest.fixture
@@ -238,3 +249,51 @@ def test_figures_per_channel(client, subscription, sub_shop, order_manager):
     us = next(f for f in figures if f.channel == sub_shop.channel)
     assert (us.active, str(us.monthly_recurring_revenue)) == (1, "39.00")
     assert (us.churned_last_30_days, str(us.churn_rate_percent)) == (1, "50.0")
+
+
+def _add_lines(subscription, sub_shop, count):
+    """Add ``count`` lines, each a product of its own on a plan in the channel."""
+    for _ in range(count):
+        variant = sellable_variant(
+            channel=sub_shop.channel, warehouse=sub_shop.warehouse, price="8.00"
+        )
+        SubscriptionPlanFactory(product=variant.product, channel=sub_shop.channel)
+        SubscriptionLine.objects.create(
+            subscription=subscription, variant=variant, quantity=1
+        )
+
+
+def test_detail_runs_the_same_queries_for_one_line_and_six(
+    customer_client, subscription, sub_shop
+):
+    # given the same subscription read with one line and then with six
+    url = reverse("subscriptions:detail", args=[subscription.pk])
+    with CaptureQueriesContext(connection) as one_line:
+        first = customer_client.get(url)
+    _add_lines(subscription, sub_shop, 5)
+
+    # when
+    with CaptureQueriesContext(connection) as six_lines:
+        response = customer_client.get(url)
+
+    # then no query per line (neither a plan nor the options of each line)
+    assert first.status_code == response.status_code == 200
+    assert response.content.decode().count('name="variant"') == 6
+    assert len(six_lines) == len(one_line)
+
+
+def test_detail_shows_no_discount_once_the_plan_is_deactivated(
+    customer_client, subscription, sub_shop
+):
+    # given the 10 % plan of the 20.00 product is switched off
+    url = reverse("subscriptions:detail", args=[subscription.pk])
+    assert "<td>18.00 USD</td>" in customer_client.get(url).content.decode()
+    sub_shop.plan.is_active = False
+    sub_shop.plan.save()
+
+    # when
+    page = customer_client.get(url).content.decode()
+
+    # then the page shows the price the shop would charge, as the API does
+    assert "<td>20.00 USD</td>" in page
+    assert "<td>18.00 USD</td>" not in page

@@ -7,14 +7,7 @@ import graphene
 from common.graphql.mutations import BaseMutation
 from storefront.accounts.services import user_sign_in_check
 from storefront.graphql.account.jwt import ACCESS, REFRESH, token_issue
-from storefront.graphql.account.types import (  # noqa: F401
-    AccountInput,
-    AccountRegisterInput,
-    Address,
-    AddressInput,
-    User,
-)
-from storefront.graphql.core.enums import AddressTypeEnum  # noqa: F401
+from storefront.graphql.account.types import User
 from storefront.graphql.core.errors import AccountError, AccountErrorCode
 
 

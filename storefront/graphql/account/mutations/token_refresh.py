@@ -13,14 +13,7 @@ from storefront.graphql.account.jwt import (
     token_issue,
     token_user,
 )
-from storefront.graphql.account.types import (  # noqa: F401
-    AccountInput,
-    AccountRegisterInput,
-    Address,
-    AddressInput,
-    User,
-)
-from storefront.graphql.core.enums import AddressTypeEnum  # noqa: F401
+from storefront.graphql.account.types import User
 from storefront.graphql.core.errors import AccountError, AccountErrorCode
 
 

@@ -5,22 +5,13 @@ from typing import Any
 import graphene
 
 from common.graphql.mutations import BaseMutation
-from common.graphql.scalars import PositiveDecimal  # noqa: F401
-from storefront.checkout import services
-from storefront.graphql.account.types import AddressInput  # noqa: F401
-from storefront.graphql.checkout.inputs import (  # noqa: F401
-    CheckoutAddressValidationRules,
-    CheckoutCreateInput,
-    CheckoutLineInput,
-    CheckoutLineUpdateInput,
-)
-from storefront.graphql.checkout.types import Checkout, Delivery, ObjectWithMetadata  # noqa: F401
+from storefront.checkout.services.details import checkout_voucher_apply
+from storefront.graphql.checkout.types import Checkout
 from storefront.graphql.checkout.utils import (
     checkout_for_mutation,
     reload,
 )
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
-from storefront.graphql.core.inputs import MetadataInput  # noqa: F401
 
 
 class CheckoutAddPromoCode(BaseMutation):
@@ -44,5 +35,5 @@ class CheckoutAddPromoCode(BaseMutation):
         checkout = checkout_for_mutation(
             info, data.get("id") or data.get("checkout_id")
         )
-        services.checkout_voucher_apply(checkout=checkout, code=data["promo_code"])
+        checkout_voucher_apply(checkout=checkout, code=data["promo_code"])
         return cls(checkout=reload(checkout), errors=[])

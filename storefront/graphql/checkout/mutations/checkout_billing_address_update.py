@@ -5,22 +5,15 @@ from typing import Any
 import graphene
 
 from common.graphql.mutations import BaseMutation
-from common.graphql.scalars import PositiveDecimal  # noqa: F401
-from storefront.checkout import services
+from storefront.checkout.services.details import checkout_billing_address_set
 from storefront.graphql.account.types import AddressInput, address_data
-from storefront.graphql.checkout.inputs import (  # noqa: F401
-    CheckoutAddressValidationRules,
-    CheckoutCreateInput,
-    CheckoutLineInput,
-    CheckoutLineUpdateInput,
-)
-from storefront.graphql.checkout.types import Checkout, Delivery, ObjectWithMetadata  # noqa: F401
+from storefront.graphql.checkout.inputs import CheckoutAddressValidationRules
+from storefront.graphql.checkout.types import Checkout
 from storefront.graphql.checkout.utils import (
     checkout_for_mutation,
     reload,
 )
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
-from storefront.graphql.core.inputs import MetadataInput  # noqa: F401
 
 
 class CheckoutBillingAddressUpdate(BaseMutation):
@@ -42,7 +35,7 @@ class CheckoutBillingAddressUpdate(BaseMutation):
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
         checkout = checkout_for_mutation(info, data.get("id"))
-        services.checkout_billing_address_set(
+        checkout_billing_address_set(
             checkout=checkout,
             same_as_shipping=False,
             data=address_data(data["billing_address"]),

@@ -8,21 +8,11 @@ from django.core.exceptions import ValidationError
 
 from common.graphql.ids import pk_or_none
 from common.graphql.mutations import BaseMutation
-from common.graphql.scalars import PositiveDecimal  # noqa: F401
-from storefront.checkout import services
 from storefront.checkout.selectors import checkout_info_fetch
-from storefront.checkout.services import checkout_validate_for_payment
-from storefront.graphql.account.types import AddressInput  # noqa: F401
-from storefront.graphql.checkout.inputs import (  # noqa: F401
-    CheckoutAddressValidationRules,
-    CheckoutCreateInput,
-    CheckoutLineInput,
-    CheckoutLineUpdateInput,
-)
-from storefront.graphql.checkout.types import Checkout, Delivery, ObjectWithMetadata  # noqa: F401
+from storefront.checkout.services.complete import checkout_complete
+from storefront.checkout.services.validation import checkout_validate_for_payment
 from storefront.graphql.checkout.utils import checkout_for_mutation
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
-from storefront.graphql.core.inputs import MetadataInput  # noqa: F401
 from storefront.graphql.order.types import order_queryset
 from storefront.orders.models import Order
 from storefront.payments.models import Payment, PaymentStatus
@@ -52,33 +42,27 @@ class CheckoutComplete(BaseMutation):
             # service pays and places the order in one step); return that order.
             return cls(order=placed, errors=[])
         checkout = checkout_for_mutation(info, data.get("id"))
-        order = None
-        if order is None:
-            payment = (
-                Payment.objects.filter(
-                    checkout_token=checkout.token,
-                    status__in=[PaymentStatus.AUTHORIZED, PaymentStatus.CHARGED],
-                    order__isnull=True,
-                )
-                .order_by("-created_at")
-                .first()
+        payment = (
+            Payment.objects.filter(
+                checkout_token=checkout.token,
+                status__in=[PaymentStatus.AUTHORIZED, PaymentStatus.CHARGED],
+                order__isnull=True,
             )
-            if payment is None:
-                checkout_validate_for_payment(
-                    info=checkout_info_fetch(checkout=checkout)
-                )
-                raise ValidationError(
-                    {
-                        "id": ValidationError(
-                            "The checkout is not paid yet: start a payment with "
-                            "transactionInitialize first.",
-                            code="checkout_not_fully_paid",
-                        )
-                    }
-                )
-            order = services.checkout_complete(
-                checkout_token=checkout.token, payment=payment
+            .order_by("-created_at")
+            .first()
+        )
+        if payment is None:
+            checkout_validate_for_payment(info=checkout_info_fetch(checkout=checkout))
+            raise ValidationError(
+                {
+                    "id": ValidationError(
+                        "The checkout is not paid yet: start a payment with "
+                        "transactionInitialize first.",
+                        code="checkout_not_fully_paid",
+                    )
+                }
             )
+        order = checkout_complete(checkout_token=checkout.token, payment=payment)
         return cls(
             order=order_queryset(Order.objects.filter(pk=order.pk)).first(), errors=[]
         )

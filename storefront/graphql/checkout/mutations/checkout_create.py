@@ -6,25 +6,15 @@ import graphene
 from django.db import transaction
 
 from common.graphql.mutations import BaseMutation
-from common.graphql.scalars import PositiveDecimal  # noqa: F401
-from storefront.checkout import services
 from storefront.checkout.metadata import checkout_metadata_update
-from storefront.graphql.account.types import (
-    AddressInput,  # noqa: F401
-    address_data,
+from storefront.checkout.services.cart import checkout_create, checkout_line_add
+from storefront.checkout.services.details import (
+    checkout_billing_address_set,
+    checkout_shipping_address_set,
 )
-from storefront.graphql.checkout.inputs import (  # noqa: F401
-    CheckoutAddressValidationRules,
-    CheckoutCreateInput,
-    CheckoutLineInput,
-    CheckoutLineUpdateInput,
-)
-from storefront.graphql.checkout.types import (  # noqa: F401
-    Checkout,
-    Delivery,
-    ObjectWithMetadata,
-    checkout_refresh,
-)
+from storefront.graphql.account.types import address_data
+from storefront.graphql.checkout.inputs import CheckoutCreateInput
+from storefront.graphql.checkout.types import Checkout
 from storefront.graphql.checkout.utils import (
     list_cap,
     pk_of,
@@ -32,7 +22,6 @@ from storefront.graphql.checkout.utils import (
 )
 from storefront.graphql.checkout.utils import reload as services_checkout
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
-from storefront.graphql.core.inputs import MetadataInput  # noqa: F401
 
 
 class CheckoutCreate(BaseMutation):
@@ -58,14 +47,14 @@ class CheckoutCreate(BaseMutation):
         channel = resolve_channel(info, payload.get("channel"))
         region = getattr(getattr(info.context, "shopper_region", None), "region", "")
         with transaction.atomic():
-            checkout = services.checkout_create(
+            checkout = checkout_create(
                 channel=channel,
                 region=region or channel.default_country.code,
                 user=current_user(info),
                 email=payload.get("email") or "",
             )
             for line in lines:
-                services.checkout_line_add(
+                checkout_line_add(
                     checkout=checkout,
                     variant_id=pk_of(
                         line["variant_id"], expected="ProductVariant", field="variantId"
@@ -80,11 +69,11 @@ class CheckoutCreate(BaseMutation):
                         private=private,
                     )
             if payload.get("shipping_address"):
-                services.checkout_shipping_address_set(
+                checkout_shipping_address_set(
                     checkout=checkout, data=address_data(payload["shipping_address"])
                 )
             if payload.get("billing_address"):
-                services.checkout_billing_address_set(
+                checkout_billing_address_set(
                     checkout=checkout,
                     same_as_shipping=False,
                     data=address_data(payload["billing_address"]),

@@ -5,23 +5,14 @@ from typing import Any
 import graphene
 
 from common.graphql.mutations import BaseMutation
-from common.graphql.scalars import PositiveDecimal  # noqa: F401
-from storefront.checkout import services
-from storefront.graphql.account.types import AddressInput  # noqa: F401
-from storefront.graphql.checkout.inputs import (  # noqa: F401
-    CheckoutAddressValidationRules,
-    CheckoutCreateInput,
-    CheckoutLineInput,
-    CheckoutLineUpdateInput,
-)
-from storefront.graphql.checkout.types import Checkout, Delivery, ObjectWithMetadata  # noqa: F401
+from storefront.checkout.services.details import checkout_shipping_method_set
+from storefront.graphql.checkout.types import Checkout
 from storefront.graphql.checkout.utils import (
     checkout_for_mutation,
     pk_of,
     reload,
 )
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
-from storefront.graphql.core.inputs import MetadataInput  # noqa: F401
 
 
 class CheckoutDeliveryMethodUpdate(BaseMutation):
@@ -46,7 +37,5 @@ class CheckoutDeliveryMethodUpdate(BaseMutation):
             expected=("ShippingMethod", "Delivery"),
             field="deliveryMethodId",
         )
-        services.checkout_shipping_method_set(
-            checkout=checkout, shipping_method_id=method_pk
-        )
+        checkout_shipping_method_set(checkout=checkout, shipping_method_id=method_pk)
         return cls(checkout=reload(checkout), errors=[])

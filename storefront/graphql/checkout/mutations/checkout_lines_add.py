@@ -6,16 +6,9 @@ import graphene
 from django.db import transaction
 
 from common.graphql.mutations import BaseMutation
-from common.graphql.scalars import PositiveDecimal  # noqa: F401
-from storefront.checkout import services
-from storefront.graphql.account.types import AddressInput  # noqa: F401
-from storefront.graphql.checkout.inputs import (  # noqa: F401
-    CheckoutAddressValidationRules,
-    CheckoutCreateInput,
-    CheckoutLineInput,
-    CheckoutLineUpdateInput,
-)
-from storefront.graphql.checkout.types import Checkout, Delivery, ObjectWithMetadata  # noqa: F401
+from storefront.checkout.services.cart import checkout_line_add
+from storefront.graphql.checkout.inputs import CheckoutLineInput
+from storefront.graphql.checkout.types import Checkout
 from storefront.graphql.checkout.utils import (
     checkout_for_mutation,
     list_cap,
@@ -24,7 +17,6 @@ from storefront.graphql.checkout.utils import (
     reload,
 )
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
-from storefront.graphql.core.inputs import MetadataInput  # noqa: F401
 
 
 class CheckoutLinesAdd(BaseMutation):
@@ -48,7 +40,7 @@ class CheckoutLinesAdd(BaseMutation):
         checkout = checkout_for_mutation(info, data.get("id"))
         with transaction.atomic():
             for line in lines:
-                services.checkout_line_add(
+                checkout_line_add(
                     checkout=checkout,
                     variant_id=pk_of(
                         line["variant_id"], expected="ProductVariant", field="variantId"

@@ -6,16 +6,8 @@ import graphene
 from django.db import transaction
 
 from common.graphql.mutations import BaseMutation
-from common.graphql.scalars import PositiveDecimal  # noqa: F401
-from storefront.checkout import services
-from storefront.graphql.account.types import AddressInput  # noqa: F401
-from storefront.graphql.checkout.inputs import (  # noqa: F401
-    CheckoutAddressValidationRules,
-    CheckoutCreateInput,
-    CheckoutLineInput,
-    CheckoutLineUpdateInput,
-)
-from storefront.graphql.checkout.types import Checkout, Delivery, ObjectWithMetadata  # noqa: F401
+from storefront.checkout.services.cart import checkout_line_delete
+from storefront.graphql.checkout.types import Checkout
 from storefront.graphql.checkout.utils import (
     checkout_for_mutation,
     list_cap,
@@ -23,7 +15,6 @@ from storefront.graphql.checkout.utils import (
     reload,
 )
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
-from storefront.graphql.core.inputs import MetadataInput  # noqa: F401
 
 
 class CheckoutLinesDelete(BaseMutation):
@@ -46,7 +37,7 @@ class CheckoutLinesDelete(BaseMutation):
         checkout = checkout_for_mutation(info, data.get("id"))
         with transaction.atomic():
             for line_id in ids:
-                services.checkout_line_delete(
+                checkout_line_delete(
                     checkout=checkout,
                     line_id=pk_of(line_id, expected="CheckoutLine", field="linesIds"),
                 )

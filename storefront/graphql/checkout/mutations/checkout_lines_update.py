@@ -7,16 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from common.graphql.mutations import BaseMutation
-from common.graphql.scalars import PositiveDecimal  # noqa: F401
-from storefront.checkout import services
-from storefront.graphql.account.types import AddressInput  # noqa: F401
-from storefront.graphql.checkout.inputs import (  # noqa: F401
-    CheckoutAddressValidationRules,
-    CheckoutCreateInput,
-    CheckoutLineInput,
-    CheckoutLineUpdateInput,
-)
-from storefront.graphql.checkout.types import Checkout, Delivery, ObjectWithMetadata  # noqa: F401
+from storefront.checkout.services.cart import checkout_line_update
+from storefront.graphql.checkout.inputs import CheckoutLineUpdateInput
+from storefront.graphql.checkout.types import Checkout
 from storefront.graphql.checkout.utils import (
     checkout_for_mutation,
     list_cap,
@@ -25,7 +18,6 @@ from storefront.graphql.checkout.utils import (
     reload,
 )
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
-from storefront.graphql.core.inputs import MetadataInput  # noqa: F401
 
 
 class CheckoutLinesUpdate(BaseMutation):
@@ -69,7 +61,7 @@ class CheckoutLinesUpdate(BaseMutation):
                             }
                         )
                     line_pk = str(found.pk)
-                services.checkout_line_update(
+                checkout_line_update(
                     checkout=checkout, line_id=line_pk, quantity=line.get("quantity")
                 )
         return cls(checkout=reload(checkout), errors=[])

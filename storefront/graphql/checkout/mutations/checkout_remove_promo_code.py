@@ -5,22 +5,13 @@ from typing import Any
 import graphene
 
 from common.graphql.mutations import BaseMutation
-from common.graphql.scalars import PositiveDecimal  # noqa: F401
-from storefront.checkout import services
-from storefront.graphql.account.types import AddressInput  # noqa: F401
-from storefront.graphql.checkout.inputs import (  # noqa: F401
-    CheckoutAddressValidationRules,
-    CheckoutCreateInput,
-    CheckoutLineInput,
-    CheckoutLineUpdateInput,
-)
-from storefront.graphql.checkout.types import Checkout, Delivery, ObjectWithMetadata  # noqa: F401
+from storefront.checkout.services.details import checkout_voucher_remove
+from storefront.graphql.checkout.types import Checkout
 from storefront.graphql.checkout.utils import (
     checkout_for_mutation,
     reload,
 )
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
-from storefront.graphql.core.inputs import MetadataInput  # noqa: F401
 
 
 class CheckoutRemovePromoCode(BaseMutation):
@@ -44,5 +35,5 @@ class CheckoutRemovePromoCode(BaseMutation):
         checkout = checkout_for_mutation(
             info, data.get("id") or data.get("checkout_id")
         )
-        services.checkout_voucher_remove(checkout=checkout)
+        checkout_voucher_remove(checkout=checkout)
         return cls(checkout=reload(checkout), errors=[])

@@ -5,19 +5,9 @@ from typing import Any
 import graphene
 
 from common.graphql.mutations import BaseMutation
-from common.graphql.scalars import PositiveDecimal  # noqa: F401
 from storefront.checkout.selectors import shipping_methods_for_checkout
-from storefront.graphql.account.types import AddressInput  # noqa: F401
-from storefront.graphql.checkout.inputs import (  # noqa: F401
-    CheckoutAddressValidationRules,
-    CheckoutCreateInput,
-    CheckoutLineInput,
-    CheckoutLineUpdateInput,
-)
-from storefront.graphql.checkout.types import (  # noqa: F401
-    Checkout,
+from storefront.graphql.checkout.types import (
     Delivery,
-    ObjectWithMetadata,
     checkout_bundle,
     listing_price,
     shipping_method_data,
@@ -27,7 +17,6 @@ from storefront.graphql.core.errors import (
     DeliveryOptionsCalculateError,
     DeliveryOptionsCalculateErrorCode,
 )
-from storefront.graphql.core.inputs import MetadataInput  # noqa: F401
 
 
 class DeliveryOptionsCalculate(BaseMutation):

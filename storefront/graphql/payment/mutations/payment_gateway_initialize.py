@@ -5,18 +5,14 @@ from typing import Any
 import graphene
 
 from common.graphql.mutations import BaseMutation
-from common.graphql.scalars import JSON, PositiveDecimal  # noqa: F401
 from storefront.graphql.checkout.inputs import PaymentGatewayToInitialize
 from storefront.graphql.checkout.utils import checkout_for_mutation
-from storefront.graphql.core.enums import TransactionFlowStrategyEnum  # noqa: F401
 from storefront.graphql.core.errors import (
     PaymentGatewayInitializeError,
     PaymentGatewayInitializeErrorCode,
 )
-from storefront.graphql.payment.types import (  # noqa: F401
+from storefront.graphql.payment.types import (
     PaymentGatewayConfig,
-    TransactionEvent,
-    TransactionItem,
     available_gateways,
 )
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from common.graphql.mutations import BaseMutation
 from common.graphql.scalars import JSON, PositiveDecimal
-from storefront.checkout.services import checkout_payment_start
+from storefront.checkout.services.payment import checkout_payment_start
 from storefront.graphql.checkout.inputs import PaymentGatewayToInitialize
 from storefront.graphql.checkout.utils import checkout_for_mutation
 from storefront.graphql.core.enums import TransactionFlowStrategyEnum
@@ -16,9 +16,8 @@ from storefront.graphql.core.errors import (
     TransactionInitializeErrorCode,
 )
 from storefront.graphql.order.types import order_global_id
-from storefront.graphql.payment.types import (  # noqa: F401
+from storefront.graphql.payment.types import (
     GATEWAY_IDS,
-    PaymentGatewayConfig,
     TransactionEvent,
     TransactionItem,
     available_gateways,

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from common.graphql.ids import pk_or_none
 from common.graphql.mutations import BaseMutation
 from common.graphql.scalars import JSON
-from storefront.checkout.services import checkout_payment_return
+from storefront.checkout.services.payment import checkout_payment_return
 from storefront.graphql.core.errors import (
     TransactionProcessError,
     TransactionProcessErrorCode,

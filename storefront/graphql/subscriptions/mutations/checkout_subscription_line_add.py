@@ -6,12 +6,12 @@ from typing import Any
 import graphene
 
 from common.graphql.mutations import BaseMutation, ErrorData, code_enum, error_type
+from storefront.checkout.services.cart import subscription_line_add
 from storefront.graphql.checkout.types import Checkout
 from storefront.graphql.checkout.utils import checkout_for_mutation, pk_of, reload
 from storefront.graphql.core.errors import CheckoutErrorCode
 from storefront.graphql.subscriptions.types import SubscriptionIntervalEnum, enum_value
 from storefront.subscriptions.errors import SubscriptionErrorCode
-from storefront.subscriptions.services import subscription_line_add
 
 CheckoutSubscriptionLineAddErrorCode = code_enum(
     "CheckoutSubscriptionLineAddErrorCode",

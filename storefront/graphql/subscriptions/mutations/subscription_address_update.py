@@ -6,7 +6,7 @@ import graphene
 
 from storefront.graphql.account.types import AddressInput, address_data
 from storefront.graphql.subscriptions.mutations._base import SubscriptionMutation
-from storefront.subscriptions.services import subscription_address_change
+from storefront.subscriptions.services.self_service import subscription_address_change
 
 
 class SubscriptionAddressUpdate(SubscriptionMutation):

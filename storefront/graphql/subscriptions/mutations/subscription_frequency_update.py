@@ -6,7 +6,7 @@ import graphene
 
 from storefront.graphql.subscriptions.mutations._base import SubscriptionMutation
 from storefront.graphql.subscriptions.types import SubscriptionIntervalEnum, enum_value
-from storefront.subscriptions.services import subscription_interval_change
+from storefront.subscriptions.services.self_service import subscription_interval_change
 
 
 class SubscriptionFrequencyUpdate(SubscriptionMutation):

@@ -13,7 +13,7 @@ from storefront.graphql.subscriptions.mutations._base import (
 )
 from storefront.graphql.subscriptions.types import LINE_TYPE, SubscriptionLine
 from storefront.subscriptions.selectors import subscription_list_for_user
-from storefront.subscriptions.services import subscription_line_change
+from storefront.subscriptions.services.self_service import subscription_line_change
 
 
 class SubscriptionLineUpdate(SubscriptionMutation):

@@ -6,7 +6,7 @@ import graphene
 
 from storefront.graphql.order.types import Order, order_queryset
 from storefront.graphql.subscriptions.mutations._base import SubscriptionMutation
-from storefront.subscriptions.services import subscription_order_now
+from storefront.subscriptions.services.self_service import subscription_order_now
 
 
 class SubscriptionOrderNow(SubscriptionMutation):

@@ -5,7 +5,7 @@ from typing import Any
 import graphene
 
 from storefront.graphql.subscriptions.mutations._base import SubscriptionMutation
-from storefront.subscriptions.services import subscription_skip
+from storefront.subscriptions.services.self_service import subscription_skip
 
 
 class SubscriptionSkip(SubscriptionMutation):

@@ -5,10 +5,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from storefront.subscriptions.services import (
-    subscription_reminders_send,
-    subscription_renewals_run,
-)
+from storefront.subscriptions.services.notifications import subscription_reminders_send
+from storefront.subscriptions.services.renewals import subscription_renewals_run
 
 
 class Command(BaseCommand):

@@ -5,11 +5,8 @@ import pytest
 
 from common.graphql.ids import to_global_id
 from storefront.checkout.models import Checkout
-from storefront.checkout.services import (
-    checkout_create,
-    checkout_line_add,
-    checkout_shipping_address_set,
-)
+from storefront.checkout.services.cart import checkout_create, checkout_line_add
+from storefront.checkout.services.details import checkout_shipping_address_set
 from tests.factories.catalogue import WarehouseFactory
 from tests.factories.checkout import (
     US_ADDRESS,

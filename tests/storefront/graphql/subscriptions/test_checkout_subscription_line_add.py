@@ -4,7 +4,7 @@
 import pytest
 
 from storefront.checkout.models import CheckoutLine
-from storefront.checkout.services import checkout_create
+from storefront.checkout.services.cart import checkout_create
 from tests.factories.checkout import sellable_variant
 from tests.factories.subscriptions import SubscriptionPlanFactory
 from tests.storefront.graphql.subscriptions.conftest import gid

@@ -8,7 +8,7 @@ from storefront.subscriptions.models import (
     Subscription,
     SubscriptionStatus,
 )
-from storefront.subscriptions.services import subscription_pause
+from storefront.subscriptions.services.self_service import subscription_pause
 from tests.factories.catalogue import (
     ProductVariantChannelListingFactory,
     ProductVariantFactory,

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from storefront.subscriptions.models import Interval
-from storefront.subscriptions.services import subscription_cancel
+from storefront.subscriptions.services.self_service import subscription_cancel
 from tests.factories.catalogue import ChannelFactory, listed_product
 from tests.factories.checkout import sellable_variant
 from tests.factories.subscriptions import SubscriptionPlanFactory

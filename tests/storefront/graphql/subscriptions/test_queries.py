@@ -2,7 +2,10 @@
 
 import pytest
 
-from storefront.subscriptions.services import subscription_cancel, subscription_skip
+from storefront.subscriptions.services.self_service import (
+    subscription_cancel,
+    subscription_skip,
+)
 from tests.storefront.graphql.subscriptions.conftest import gid, sub_id
 
 FULL = """

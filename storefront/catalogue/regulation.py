@@ -1,4 +1,4 @@
-"""The checkout's single door to the compliance rules on where a product may ship.
+"""The single door to the compliance rules on where a product may ship.
 
 ``compliance.regions.availability_decide`` is the authority; this module only turns
 its answer into what the cart needs (is the line blocked, why, what age it needs).

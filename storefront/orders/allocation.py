@@ -1,4 +1,4 @@
-"""Stock allocation for orders: reading availability, allocating and releasing units.
+"""Stock allocation for order lines: promising, releasing and shipping units.
 
 Every write here assumes the caller holds a transaction; Stock rows are locked with
 ``select_for_update()`` ordered by primary key, so concurrent orders queue on the
@@ -6,38 +6,15 @@ same rows in the same order and can never oversell (nor deadlock on each other).
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import F
 
-from storefront.checkout.errors import InsufficientStockError
+from storefront.inventory.errors import InsufficientStockError
 from storefront.inventory.models import Stock
 from storefront.orders.models import Allocation, OrderLine
-
-
-def stock_available_quantities(
-    *, channel_id: int, variant_ids: Iterable[int]
-) -> dict[int, int]:
-    """Units free to sell per variant in the warehouses that serve a channel (1 query).
-
-    Variants with no stock row in those warehouses are reported as 0.
-    """
-    ids = list(set(variant_ids))
-    if not ids:
-        return {}
-    rows = (
-        Stock.objects.filter(
-            product_variant_id__in=ids, warehouse__channels__id=channel_id
-        )
-        .values("product_variant_id")
-        .annotate(available=Sum(F("quantity") - F("quantity_allocated")))
-    )
-    available = dict.fromkeys(ids, 0)
-    for row in rows:
-        available[row["product_variant_id"]] = max(int(row["available"] or 0), 0)
-    return available
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,31 @@
+"""Taxes of a price: flat rates per country and prices entered net or gross.
+
+Every price the shop shows or charges (catalogue, checkout, renewals, the API)
+is taxed here, so that they all agree.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from prices import Money, TaxedMoney
+
+from common.money import quantize_price
+
+
+def tax_rate_for_country(country: str) -> Decimal:
+    """The flat rate (0.19 for 19 %) of a country; unknown countries pay none."""
+    rates: dict[str, str] = getattr(settings, "CHECKOUT_TAX_RATES", {})
+    return Decimal(str(rates.get(country.upper(), "0"))) / Decimal(100)
+
+
+def taxed_from_entered(
+    amount: Decimal, *, currency: str, rate: Decimal, entered_with_tax: bool
+) -> TaxedMoney:
+    """Net and gross of a price as entered in a channel."""
+    if entered_with_tax:
+        gross = quantize_price(amount, currency)
+        net = quantize_price(gross / (1 + rate), currency)
+    else:
+        net = quantize_price(amount, currency)
+        gross = quantize_price(net * (1 + rate), currency)
+    return TaxedMoney(net=Money(net, currency), gross=Money(gross, currency))

@@ -1,0 +1,1 @@
+"""Checkout services, one module per job; import from the module itself."""

@@ -1,0 +1,144 @@
+"""The shopper's age: a declared date of birth or a provider's verification."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from compliance.age.services import age_self_declare, age_verification_start
+from compliance.errors import InvalidDateOfBirthError
+from storefront.checkout.age import (
+    age_provider_default,
+    checkout_age_requirements,
+    checkout_age_status,
+    checkout_age_subject,
+)
+from storefront.checkout.models import Checkout
+from storefront.checkout.selectors import checkout_info_fetch
+from storefront.checkout.services.base import Code, _invalid
+
+
+def checkout_date_of_birth_set(
+    *, checkout: Checkout, date_of_birth: object
+) -> Checkout:
+    """Record the shopper's self-declared date of birth, the first age-check step.
+
+    compliance.age keeps only the result (the age thresholds met, level and
+    date); the date of birth itself is not stored anywhere. The declaration is
+    recorded even when it is under age (the audit log shows the refusal), and
+    then refused against the strictest minimum age of the checkout's lines.
+
+    Raises:
+        ValidationError: ``date_of_birth`` missing, malformed, in the future,
+            implausible, or under a line's minimum age in the shipping region
+            ("You must be 21 or older to buy Kratom in Colorado."); ``email``
+            when a guest has not given one yet.
+    """
+
+    if isinstance(date_of_birth, date):
+        value = date_of_birth
+    else:
+        try:
+            value = date.fromisoformat(str(date_of_birth or "").strip())
+        except ValueError:
+            raise _invalid(
+                "date_of_birth", "Enter your date of birth as YYYY-MM-DD.", Code.INVALID
+            ) from None
+    today = timezone.localdate()
+    if value > today:
+        raise _invalid(
+            "date_of_birth", "The date of birth is in the future.", Code.INVALID
+        )
+    subject = checkout_age_subject(checkout)
+    if not subject:
+        raise _invalid("email", "Enter your email address first.", Code.EMAIL_NOT_SET)
+    try:
+        age_self_declare(subject_ref=subject, date_of_birth=value, on_date=today)
+    except InvalidDateOfBirthError as exc:
+        raise _invalid("date_of_birth", exc.message, Code.INVALID) from None
+    age = (
+        today.year
+        - value.year
+        - int((today.month, today.day) < (value.month, value.day))
+    )
+    info = checkout_info_fetch(checkout=checkout)
+    for requirement in checkout_age_requirements(info=info):
+        if age < requirement.min_age:
+            raise _invalid(
+                "date_of_birth",
+                requirement.under_age_message,
+                Code.AGE_VERIFICATION_REQUIRED,
+                min_age=requirement.min_age,
+            )
+    checkout.save(update_fields=["last_change"])
+    return checkout
+
+
+@dataclass(frozen=True)
+class AgeVerificationStart:
+    """Where to send the shopper to prove their age, and the session opened."""
+
+    verification_id: int
+    provider: str
+    redirect_url: str
+    threshold: int
+
+
+def checkout_age_verification_start(
+    *, checkout: Checkout, return_url: str, provider: str | None = None
+) -> AgeVerificationStart:
+    """Open an age-verification session with the provider ("Verify your age").
+
+    Only when a line's rules need assurance ``verified`` and the shopper has
+    already declared a date of birth meeting the minimum age (the ladder's first
+    step). The session proves the strictest minimum age of the checkout's lines,
+    for the same subject the payment check uses.
+
+    Raises:
+        ValidationError: ``age_verification`` when no line needs a verified age
+            or it is already verified; ``date_of_birth`` when the date of birth
+            has not been declared or is under age; ``email`` when a guest has
+            not given one yet.
+        UnknownAgeProviderError: the provider is not configured.
+    """
+
+    subject = checkout_age_subject(checkout)
+    if not subject:
+        raise _invalid("email", "Enter your email address first.", Code.EMAIL_NOT_SET)
+    info = checkout_info_fetch(checkout=checkout)
+    status = checkout_age_status(info=info)
+    if status.under_age:
+        raise _invalid(
+            "date_of_birth",
+            status.unmet.under_age_message,
+            Code.AGE_VERIFICATION_REQUIRED,
+        )
+    if status.unmet is None or not status.unmet.needs_verification:
+        raise _invalid(
+            "age_verification",
+            "No item in your cart needs a verified age right now.",
+            Code.INVALID,
+        )
+    if not status.declared:
+        raise _invalid(
+            "date_of_birth",
+            "Enter your date of birth before verifying your age.",
+            Code.AGE_VERIFICATION_REQUIRED,
+        )
+    threshold = max(
+        r.min_age
+        for r in (status.requirement, status.unmet)
+        if r is not None and r.needs_verification
+    )
+    session = age_verification_start(
+        provider=provider or age_provider_default(),
+        subject_ref=subject,
+        threshold=threshold,
+        return_url=return_url,
+    )
+    return AgeVerificationStart(
+        verification_id=session.verification_id,
+        provider=session.provider,
+        redirect_url=session.redirect_url,
+        threshold=threshold,
+    )

@@ -1,0 +1,1 @@
+"""Subscription services, one module per job; import from the module itself."""
