@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from storefront.accounts import services
+from storefront.accounts import deletion, services
 from storefront.accounts.errors import (
     ActiveSubscriptionError,
     InvalidConfirmationLinkError,
@@ -210,7 +210,7 @@ def address_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def delete_request(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        services.user_deletion_request(user=request.user)
+        deletion.user_deletion_request(user=request.user)
         messages.success(
             request,
             "We emailed you a link to confirm deleting your account. "
@@ -226,7 +226,7 @@ def delete_confirm(request: HttpRequest, token: str) -> HttpResponse:
     status = 200
     if request.method == "POST":
         try:
-            services.user_delete_by_token(user=request.user, token=token)
+            deletion.user_delete_by_token(user=request.user, token=token)
         except InvalidDeletionLinkError as exc:
             error, status = exc.message, 400
         except (ActiveSubscriptionError, StaffAccountDeletionError) as exc:
@@ -238,7 +238,7 @@ def delete_confirm(request: HttpRequest, token: str) -> HttpResponse:
             return redirect("/")
     else:
         try:
-            services.user_deletion_token_check(user=request.user, token=token)
+            deletion.user_deletion_token_check(user=request.user, token=token)
         except InvalidDeletionLinkError as exc:
             error, status = exc.message, 400
     return render(

@@ -6,18 +6,14 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
+from storefront.accounts.deletion import user_delete_by_token, user_deletion_request
 from storefront.accounts.errors import (
     ActiveSubscriptionError,
     InvalidDeletionLinkError,
     StaffAccountDeletionError,
 )
 from storefront.accounts.models import Address, EmailConfirmation, User
-from storefront.accounts.services import (
-    address_create,
-    user_delete_by_token,
-    user_deletion_request,
-    user_register,
-)
+from storefront.accounts.services import address_create, user_register
 from storefront.orders.models import Order
 from tests.factories.accounts import PASSWORD, AddressFactory, UserFactory
 from tests.factories.checkout import US_ADDRESS

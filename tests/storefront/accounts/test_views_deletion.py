@@ -5,8 +5,8 @@ import re
 from django.core import mail
 from django.test import Client
 
+from storefront.accounts.deletion import user_deletion_request
 from storefront.accounts.models import User
-from storefront.accounts.services import user_deletion_request
 from tests.factories.accounts import PASSWORD, AddressFactory, UserFactory
 from tests.factories.catalogue import ChannelFactory
 

@@ -4,7 +4,7 @@ from typing import Any
 
 import graphene
 
-from storefront.accounts.services import user_delete_by_token
+from storefront.accounts.deletion import user_delete_by_token
 from storefront.graphql.account.mutations._base import AccountMutation
 from storefront.graphql.account.types import User
 

@@ -4,7 +4,7 @@ from typing import Any
 
 import graphene
 
-from storefront.accounts.services import user_deletion_request
+from storefront.accounts.deletion import user_deletion_request
 from storefront.graphql.account.mutations._base import AccountMutation
 
 
