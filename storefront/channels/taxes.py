@@ -10,6 +10,7 @@ from django.conf import settings
 from prices import Money, TaxedMoney
 
 from common.money import quantize_price
+from storefront.channels.models import Channel
 
 
 def tax_rate_for_country(country: str) -> Decimal:
@@ -29,3 +30,19 @@ def taxed_from_entered(
         net = quantize_price(amount, currency)
         gross = quantize_price(net * (1 + rate), currency)
     return TaxedMoney(net=Money(net, currency), gross=Money(gross, currency))
+
+
+def channel_price_taxed(
+    amount: Decimal, *, channel: Channel, country: str = ""
+) -> TaxedMoney:
+    """Net and gross of a price entered in a channel, taxed for ``country``.
+
+    Before a shipping address is known the channel's own country is the one whose
+    tax applies; the checkout then taxes its lines the same way for the address.
+    """
+    return taxed_from_entered(
+        amount,
+        currency=channel.currency_code,
+        rate=tax_rate_for_country(country or str(channel.default_country)),
+        entered_with_tax=channel.prices_entered_with_tax,
+    )

@@ -15,6 +15,7 @@ from common.money import zero_money
 from storefront.channels.taxes import tax_rate_for_country, taxed_from_entered
 from storefront.checkout.selectors import CheckoutInfo
 from storefront.discounts.calculations import voucher_discount_amount
+from storefront.shipping.pricing import shipping_price_entered
 from storefront.subscriptions.pricing import (
     checkout_subscription_discounts,
     subscribe_and_save_amount,
@@ -37,6 +38,8 @@ class CheckoutTotals:
     total: TaxedMoney
     tax_rate: Decimal
     lines: tuple[LineTotals, ...]
+    # The subtotal as the channel enters prices: what thresholds compare with.
+    subtotal_entered: Money
 
     @property
     def currency(self) -> str:
@@ -107,9 +110,9 @@ def checkout_totals_calculate(*, info: CheckoutInfo) -> CheckoutTotals:
     shipping_entered = Decimal(0)
     shipping_listing = info.shipping_listing if info.shipping_required else None
     if shipping_listing is not None:
-        threshold = shipping_listing.free_above_amount
-        if threshold is None or subtotal_entered < threshold:
-            shipping_entered = shipping_listing.price_amount
+        shipping_entered = shipping_price_entered(
+            listing=shipping_listing, subtotal_entered=subtotal_entered
+        )
 
     subtotal = taxed_from_entered(
         subtotal_entered,
@@ -139,4 +142,5 @@ def checkout_totals_calculate(*, info: CheckoutInfo) -> CheckoutTotals:
         total=total,
         tax_rate=rate,
         lines=tuple(line_totals),
+        subtotal_entered=Money(subtotal_entered, currency),
     )

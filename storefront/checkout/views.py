@@ -64,6 +64,7 @@ from storefront.orders.services import order_guest_link
 from storefront.payments.errors import PaymentDeclinedError, PaymentGatewayError
 from storefront.payments.gateways import DUMMY, STRIPE, gateways_enabled
 from storefront.payments.models import Payment
+from storefront.shipping.pricing import shipping_is_free
 
 P = ParamSpec("P")
 logger = logging.getLogger(__name__)
@@ -282,17 +283,13 @@ def shipping(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     if checkout.shipping_address_id is None:
         return redirect("checkout:details")
     totals = checkout_totals_calculate(info=info)
-    subtotal = (
-        totals.subtotal.gross
-        if checkout.channel.prices_entered_with_tax
-        else totals.subtotal.net
-    ).amount
     options = [
         {
             "method": method,
             "listing": listing,
-            "free": listing.free_above_amount is not None
-            and subtotal >= listing.free_above_amount,
+            "free": shipping_is_free(
+                listing=listing, subtotal_entered=totals.subtotal_entered.amount
+            ),
         }
         for method, listing in shipping_methods_for_checkout(info=info)
     ]

@@ -23,6 +23,7 @@ from storefront.graphql.core.enums import (
 from storefront.graphql.core.types import Money, TaxedMoney
 from storefront.graphql.payment.types import PaymentGateway, available_gateways
 from storefront.graphql.product.types import ProductVariant
+from storefront.shipping.pricing import shipping_price_entered
 
 
 class ObjectWithMetadata(graphene.Interface):
@@ -435,11 +436,10 @@ class Checkout(graphene.ObjectType):
 
 def listing_price(listing: Any, totals: Any) -> PricesMoney:
     """Price of a method for this checkout: free above the listing's threshold."""
-    subtotal = totals.subtotal.gross
-    free_above = listing.free_above_amount
-    if free_above is not None and subtotal.amount >= free_above:
-        return PricesMoney(0, listing.currency)
-    return PricesMoney(listing.price_amount, listing.currency)
+    price = shipping_price_entered(
+        listing=listing, subtotal_entered=totals.subtotal_entered.amount
+    )
+    return PricesMoney(price, listing.currency)
 
 
 def _delivery(checkout: Any) -> dict | None:

@@ -11,6 +11,7 @@ from common.graphql.ids import to_global_id
 from common.graphql.scalars import PositiveInt
 from storefront.catalogue.models import Attribute as AttributeModel
 from storefront.catalogue.selectors import product_is_available_for_purchase
+from storefront.channels.taxes import channel_price_taxed
 from storefront.graphql.core.context import channel_of, with_channel
 from storefront.graphql.core.enums import (
     AttributeInputTypeEnum,
@@ -427,7 +428,10 @@ def variant_price(variant: Any) -> Any:
     currency = getattr(variant, "currency", None)
     if amount is None or not currency:
         return None
-    return taxed(Decimal(amount), currency)
+    channel = channel_of(variant)
+    if channel is None:
+        return taxed(Decimal(amount), currency)
+    return channel_price_taxed(Decimal(amount), channel=channel)
 
 
 class ProductVariant(graphene.ObjectType):
@@ -648,7 +652,14 @@ class Product(graphene.ObjectType):
         low, high, currency = _price_bounds(root)
         if low is None:
             return None
-        price_range = {"start": taxed(low, currency), "stop": taxed(high, currency)}
+        channel = channel_of(root)
+        if channel is None:
+            price_range = {"start": taxed(low, currency), "stop": taxed(high, currency)}
+        else:
+            price_range = {
+                "start": channel_price_taxed(low, channel=channel),
+                "stop": channel_price_taxed(high, channel=channel),
+            }
         return {
             "on_sale": False,
             "price_range": price_range,

@@ -33,6 +33,7 @@ from storefront.payments.services import (
     payment_release,
 )
 from storefront.shipping.models import ShippingMethodChannelListing
+from storefront.shipping.pricing import shipping_price_entered
 from storefront.subscriptions.models import (
     RenewalStatus,
     Subscription,
@@ -188,14 +189,14 @@ def _renewal_quote(subscription: Subscription, lines: list[Any]) -> RenewalQuote
         )
     shipping_entered = Decimal(0)
     if not subscription.is_membership and subscription.shipping_method_id:
-        listing = ShippingMethodChannelListing.objects.filter(
+        shipping_listing = ShippingMethodChannelListing.objects.filter(
             shipping_method_id=subscription.shipping_method_id, channel=channel
         ).first()
-        if listing is None:
+        if shipping_listing is None:
             raise _Blocked("Your delivery option is no longer offered; choose again.")
-        threshold = listing.free_above_amount
-        if threshold is None or subtotal_entered < threshold:
-            shipping_entered = listing.price_amount
+        shipping_entered = shipping_price_entered(
+            listing=shipping_listing, subtotal_entered=subtotal_entered
+        )
 
     def taxed(amount: Decimal) -> TaxedMoney:
         return taxed_from_entered(
