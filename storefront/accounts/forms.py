@@ -1,3 +1,5 @@
+from typing import Any, cast
+
 from django import forms
 from django_countries import countries
 
@@ -24,13 +26,13 @@ class AddressForm(forms.Form):
 
     def __init__(
         self,
-        *args: object,
+        *args: Any,
         allowed_countries: list[str] | None = None,
-        **kwargs: object,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         if allowed_countries:
-            self.fields["country"].choices = [
+            cast(forms.ChoiceField, self.fields["country"]).choices = [
                 (code, name) for code, name in countries if code in allowed_countries
             ]
 

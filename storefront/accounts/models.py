@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django_countries.fields import CountryField
@@ -58,9 +60,9 @@ class User(AbstractUser):
     )
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()  # type: ignore[misc]
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         ordering = ["email"]
@@ -99,7 +101,7 @@ class Address(TimeStampedModel):
         verbose_name_plural = "addresses"
 
     def __str__(self) -> str:
-        return f"{self.first_name} {self.last_name}, {self.city}, {self.country.code}"
+        return f"{self.first_name} {self.last_name}, {self.city}, {self.country}"
 
     @property
     def full_name(self) -> str:
@@ -108,7 +110,7 @@ class Address(TimeStampedModel):
     @property
     def region(self) -> str:
         """The jurisdiction the law uses: "US-TX" where states differ, else "DE"."""
-        code = self.country.code
+        code = str(self.country)
         if self.country_area:
             candidate = f"{code}-{self.country_area.upper()}"
             if region_is_valid(candidate):
@@ -117,7 +119,7 @@ class Address(TimeStampedModel):
 
     def as_data(self) -> dict[str, str]:
         return {field: str(getattr(self, field) or "") for field in ADDRESS_FIELDS} | {
-            "country": self.country.code
+            "country": str(self.country)
         }
 
 

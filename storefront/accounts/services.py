@@ -173,7 +173,7 @@ def user_sign_in_check(*, request: HttpRequest, email: str, password: str) -> Us
 
 def _address_type(value: object, *, field: str = "type") -> AddressType:
     try:
-        return AddressType(getattr(value, "value", value))
+        return AddressType(str(getattr(value, "value", value)))
     except ValueError:
         raise _invalid(
             field, "Choose shipping or billing.", AccountErrorCode.INVALID

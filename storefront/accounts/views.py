@@ -25,6 +25,8 @@ from storefront.accounts.forms import (
     RegisterForm,
     SignInForm,
 )
+from storefront.accounts.models import User
+from storefront.accounts.request import request_customer
 from storefront.accounts.selectors import address_get_for_user, address_list_for_user
 from storefront.checkout.selectors import checkout_get_by_token
 from storefront.checkout.services.cart import checkout_merge
@@ -34,10 +36,10 @@ from storefront.orders.selectors import order_list_for_user
 def _merge_cart(request: HttpRequest, guest_token: str | None) -> None:
     guest = checkout_get_by_token(token=guest_token)
     if guest is not None and guest.user_id is None:
-        checkout_merge(guest_checkout=guest, user=request.user)
+        checkout_merge(guest_checkout=guest, user=request_customer(request))
 
 
-def _sign_in(request: HttpRequest, user: object) -> None:
+def _sign_in(request: HttpRequest, user: User) -> None:
     guest_token = request.session.get("checkout_token")
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     _merge_cart(request, guest_token)
@@ -122,14 +124,14 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    orders = list(order_list_for_user(user_id=request.user.pk)[:50])
+    orders = list(order_list_for_user(user_id=request_customer(request).pk)[:50])
     return render(
         request,
         "accounts/dashboard.html",
         {
             "orders": orders,
             "confirmed": hasattr(request.user, "email_confirmation"),
-            "addresses": address_list_for_user(user=request.user),
+            "addresses": address_list_for_user(user=request_customer(request)),
         },
     )
 
@@ -139,7 +141,7 @@ def address_book(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/address_book.html",
-        {"addresses": address_list_for_user(user=request.user)},
+        {"addresses": address_list_for_user(user=request_customer(request))},
     )
 
 
@@ -147,7 +149,7 @@ def address_book(request: HttpRequest) -> HttpResponse:
 def address_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     address = None
     if pk is not None:
-        address = address_get_for_user(user=request.user, pk=pk)
+        address = address_get_for_user(user=request_customer(request), pk=pk)
         if address is None:
             raise Http404("No such address.")
     form_class = AddressForm if address else AddressBookForm
@@ -157,9 +159,10 @@ def address_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             try:
                 if address is None:
                     services.address_create(
-                        user=request.user,
+                        user=request_customer(request),
                         data=form.cleaned_data,
-                        default_for=form.default_for(),
+                        # Only the address-book form (new addresses) has it.
+                        default_for=form.default_for(),  # type: ignore[attr-defined]
                     )
                 else:
                     services.address_update(address=address, data=form.cleaned_data)
@@ -178,12 +181,14 @@ def address_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @login_required
 @require_POST
 def address_set_default(request: HttpRequest, pk: int) -> HttpResponse:
-    address = address_get_for_user(user=request.user, pk=pk)
+    address = address_get_for_user(user=request_customer(request), pk=pk)
     if address is None:
         raise Http404("No such address.")
     try:
         services.address_set_default(
-            user=request.user, address=address, address_type=request.POST.get("type")
+            user=request_customer(request),
+            address=address,
+            address_type=request.POST.get("type") or "",
         )
     except ValidationError as exc:
         # Only a forged form sends another type; say what is accepted.
@@ -199,7 +204,7 @@ def address_set_default(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def address_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    address = address_get_for_user(user=request.user, pk=pk)
+    address = address_get_for_user(user=request_customer(request), pk=pk)
     if address is None:
         raise Http404("No such address.")
     services.address_delete(address=address)
@@ -210,7 +215,7 @@ def address_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def delete_request(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        deletion.user_deletion_request(user=request.user)
+        deletion.user_deletion_request(user=request_customer(request))
         messages.success(
             request,
             "We emailed you a link to confirm deleting your account. "
@@ -226,7 +231,7 @@ def delete_confirm(request: HttpRequest, token: str) -> HttpResponse:
     status = 200
     if request.method == "POST":
         try:
-            deletion.user_delete_by_token(user=request.user, token=token)
+            deletion.user_delete_by_token(user=request_customer(request), token=token)
         except InvalidDeletionLinkError as exc:
             error, status = exc.message, 400
         except (ActiveSubscriptionError, StaffAccountDeletionError) as exc:
@@ -238,7 +243,9 @@ def delete_confirm(request: HttpRequest, token: str) -> HttpResponse:
             return redirect("/")
     else:
         try:
-            deletion.user_deletion_token_check(user=request.user, token=token)
+            deletion.user_deletion_token_check(
+                user=request_customer(request), token=token
+            )
         except InvalidDeletionLinkError as exc:
             error, status = exc.message, 400
     return render(

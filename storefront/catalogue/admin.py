@@ -5,6 +5,8 @@ nested rows (variants, per-channel listings, media) on one page, which Django's
 inlines give on plain ForeignKeys; Wagtail's menu links here (wagtail_hooks.py).
 """
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
@@ -120,11 +122,15 @@ class ProductAdmin(admin.ModelAdmin):
     inlines = (ProductVariantInline, ProductChannelListingInline, ProductMediaInline)
     readonly_fields = ("created_at", "updated_at")
 
-    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+    def save_related(
+        self, request: HttpRequest, form: Any, formsets: Any, change: bool
+    ) -> None:
         super().save_related(request, form, formsets, change)
         product_search_document_refresh(product=form.instance)
 
-    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+    def save_formset(
+        self, request: HttpRequest, form: Any, formset: Any, change: bool
+    ) -> None:
         super().save_formset(request, form, formset, change)
         if formset.model is ProductMedia:
             for media in formset.new_objects + [o for o, _ in formset.changed_objects]:

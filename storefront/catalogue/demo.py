@@ -3,9 +3,10 @@
 import hashlib
 from decimal import Decimal
 from io import BytesIO
-from typing import TextIO
+from typing import Any, TextIO, cast
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.module_loading import import_string
@@ -91,7 +92,8 @@ def _channels() -> dict[str, Channel]:
         with_tax,
         regime,
     ) in demo_data.CHANNELS:
-        channel, _ = Channel.objects.update_or_create(
+        # A multiple CountryField takes a list; django-stubs types it as text.
+        channel, _ = Channel.objects.update_or_create(  # type: ignore[misc]
             slug=slug,
             defaults={
                 "name": name,
@@ -165,7 +167,7 @@ def _product(
     attribute_values = [values[("form", spec.form)]]
     if spec.ingredient:
         attribute_values.append(values[("main-ingredient", spec.ingredient)])
-    fields = {
+    fields: dict[str, Any] = {
         "name": spec.name,
         "description": spec.description,
         "benefits": list(spec.benefits),
@@ -257,8 +259,10 @@ def _warehouses(channels: dict[str, Channel]) -> None:
 
 def _shipping(channels: dict[str, Channel]) -> None:
     for zone_name, countries, channel_slug, methods in SHIPPING:
-        zone, _ = ShippingZone.objects.update_or_create(
-            name=zone_name, defaults={"countries": list(countries)}
+        # A multiple CountryField takes a list; django-stubs types it as text.
+        zone, _ = ShippingZone.objects.update_or_create(  # type: ignore[misc]
+            name=zone_name,
+            defaults={"countries": list(countries)},
         )
         channel = channels[channel_slug]
         zone.channels.set([channel])
@@ -290,7 +294,7 @@ def _users() -> None:
         manager = User.objects.create_user(
             MANAGER_EMAIL, DEMO_PASSWORD, is_staff=True, first_name="Cata"
         )
-    manager.groups.add(group)
+    manager.groups.add(cast(Group, group))
 
 
 def _demo_image(name: str) -> bytes:

@@ -1,5 +1,7 @@
 """The catalogue, after Saleor: types with attributes, products, variants, listings."""
 
+from typing import Any
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -34,7 +36,9 @@ class Collection(models.Model):
     slug = models.SlugField(max_length=255, unique=True)
     description = models.TextField(blank=True)
     is_published = models.BooleanField(default=False)
-    products = models.ManyToManyField("Product", blank=True, related_name="collections")
+    products: "models.ManyToManyField[Product, Any]" = models.ManyToManyField(
+        "Product", blank=True, related_name="collections"
+    )
     sort_order = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -158,7 +162,7 @@ class ProductMedia(models.Model):
         verbose_name_plural = "product media"
 
     def __str__(self) -> str:
-        return self.alt or self.image.name
+        return self.alt or self.image.name or ""
 
 
 class ProductVariant(models.Model):

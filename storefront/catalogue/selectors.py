@@ -16,6 +16,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
+from django.http import QueryDict
 from django.utils import timezone
 
 from storefront.catalogue.models import (
@@ -65,24 +66,24 @@ class ProductFilters:
     sort: str = Sort.NAME
 
     @classmethod
-    def from_querydict(cls, data: dict[str, list[str]] | object) -> "ProductFilters":
+    def from_querydict(cls, data: QueryDict) -> "ProductFilters":
         """Parse ``?a-form=capsule&a-form=powder&price_min=10&sort=price``.
 
         Unknown sorts and amounts that are not numbers are ignored rather than
         failing the page.
         """
-        getlist = data.getlist  # type: ignore[attr-defined]
+        getlist = data.getlist
         values: dict[str, tuple[str, ...]] = {}
-        for key in data:  # type: ignore[attr-defined]
+        for key in data:
             if key.startswith("a-"):
                 chosen = tuple(sorted({v for v in getlist(key) if v}))
                 if chosen:
                     values[key[2:]] = chosen
-        sort = data.get("sort") or Sort.NAME  # type: ignore[attr-defined]
+        sort = data.get("sort") or Sort.NAME
         return cls(
             attribute_values=values,
-            price_min=_decimal_or_none(data.get("price_min")),  # type: ignore[attr-defined]
-            price_max=_decimal_or_none(data.get("price_max")),  # type: ignore[attr-defined]
+            price_min=_decimal_or_none(data.get("price_min")),
+            price_max=_decimal_or_none(data.get("price_max")),
             sort=sort if sort in Sort.ORDERING else Sort.NAME,
         )
 
@@ -187,10 +188,11 @@ def product_list_filter(
             attributevalue__slug__in=value_slugs,
         )
         products = products.filter(Exists(on_product) | Exists(on_variant))
+    # price_min and price_max are annotations of product_list_for_channel.
     if filters.price_min is not None:
-        products = products.filter(price_max__gte=filters.price_min)
+        products = products.filter(price_max__gte=filters.price_min)  # type: ignore[misc]
     if filters.price_max is not None:
-        products = products.filter(price_min__lte=filters.price_max)
+        products = products.filter(price_min__lte=filters.price_max)  # type: ignore[misc]
     return products.order_by(*Sort.ORDERING[filters.sort])
 
 

@@ -295,7 +295,7 @@ def product_media_thumbnail_refresh(*, media: ProductMedia) -> ProductMedia:
     if media.thumbnail and media.thumbnail.name:
         return media
     image_validate(image=media.image.file)
-    name = media.image.name
+    name = media.image.name or ""
     media.thumbnail.save(
         name, thumbnail_make(image=media.image.file, name=name), save=False
     )

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any, cast
 
 from django import forms
 from django.core.paginator import Paginator
@@ -72,11 +73,11 @@ class AgeGateForm(forms.Form):
     )
     dob_year = forms.IntegerField(label="Year", min_value=1900, max_value=2100)
 
-    def clean(self) -> dict[str, object]:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         parts = [cleaned.get(key) for key in ("dob_day", "dob_month", "dob_year")]
         if all(parts):
-            day, month, year = parts
+            day, month, year = cast("list[int]", parts)
             try:
                 born = date(year, month, day)
             except ValueError:

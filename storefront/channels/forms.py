@@ -3,6 +3,7 @@ from django_countries import countries
 
 from storefront.channels.models import Channel
 from storefront.channels.regions import subdivisions_of
+from storefront.channels.selectors import channel_allowed_countries
 
 
 def region_choices(channels: list[Channel]) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -10,7 +11,7 @@ def region_choices(channels: list[Channel]) -> list[tuple[str, list[tuple[str, s
     groups = []
     for channel in channels:
         options: list[tuple[str, str]] = []
-        codes = [c.code for c in channel.countries] or [channel.default_country.code]
+        codes = channel_allowed_countries(channel=channel)
         for code in codes:
             subdivisions = subdivisions_of(code)
             name = str(countries.name(code))
@@ -37,4 +38,4 @@ class RegionForm(forms.Form):
         self.fields["channel"].choices = [  # type: ignore[attr-defined]
             (c.slug, f"{c.name} ({c.currency_code})") for c in channels
         ]
-        self.fields["region"].widget.choices = region_choices(channels)  # type: ignore[attr-defined]
+        self.fields["region"].widget.choices = region_choices(channels)

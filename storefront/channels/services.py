@@ -9,7 +9,11 @@ from django.core.exceptions import ValidationError
 from storefront.channels.errors import ChannelErrorCode
 from storefront.channels.models import Channel
 from storefront.channels.regions import region_is_valid, region_name
-from storefront.channels.selectors import channel_get_by_slug, channel_list_active
+from storefront.channels.selectors import (
+    channel_allowed_countries,
+    channel_get_by_slug,
+    channel_list_active,
+)
 
 SESSION_CHANNEL_KEY = "shop_channel"
 SESSION_REGION_KEY = "shop_region"
@@ -102,5 +106,5 @@ def shopper_region_choose(
 
 def _region_in_channel(region: str, channel: Channel) -> bool:
     country = region.split("-", 1)[0]
-    codes = {c.code for c in channel.countries} or {channel.default_country.code}
+    codes = set(channel_allowed_countries(channel=channel))
     return country in codes

@@ -1,14 +1,14 @@
 """Attaching a signed-in customer to a checkout, and detaching them."""
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from storefront.accounts.models import User
 from storefront.checkout.errors import CheckoutErrorCode
 from storefront.checkout.models import Checkout
 
 
-def checkout_customer_attach(*, checkout: Checkout, user: AbstractBaseUser) -> Checkout:
+def checkout_customer_attach(*, checkout: Checkout, user: User) -> Checkout:
     """Make the checkout the customer's; the email becomes the account's address.
 
     Attaching the customer who already owns it changes nothing.

@@ -1,4 +1,5 @@
 from datetime import date
+from typing import Any
 
 from django import forms
 
@@ -29,7 +30,7 @@ class BillingForm(AddressForm):
         label="Billing address is the same as the shipping address", required=False
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
             if name != "same_as_shipping":
@@ -89,8 +90,8 @@ class DateOfBirthForm(forms.Form):
         widget=forms.NumberInput(attrs={"autocomplete": "bday-year"}),
     )
 
-    def clean(self) -> dict[str, object]:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         day, month, year = (
             cleaned.get(k) for k in ("dob_day", "dob_month", "dob_year")
         )

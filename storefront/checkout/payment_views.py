@@ -41,7 +41,10 @@ def dummy_3ds(request: HttpRequest, token: str) -> HttpResponse:
             # The shopper failed or cancelled the check: back to paying, cart intact.
             messages.error(request, f"Card number: {exc.message}")
             return redirect("checkout:review")
-        except (ValidationError, DomainError) as exc:
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect("checkout:review")
+        except ValidationError as exc:
             messages.error(
                 request, getattr(exc, "message", None) or "; ".join(exc.messages)
             )

@@ -14,6 +14,7 @@ from storefront.catalogue.models import (
     ProductVariant,
     ProductVariantChannelListing,
 )
+from storefront.channels.models import Channel
 from storefront.checkout.errors import CheckoutErrorCode
 from storefront.checkout.models import Checkout, CheckoutLine
 from storefront.discounts.models import VoucherChannelListing
@@ -53,7 +54,7 @@ class CheckoutInfo:
     voucher_listing: VoucherChannelListing | None
 
     @property
-    def channel(self):
+    def channel(self) -> Channel:
         return self.checkout.channel
 
     @property
@@ -273,7 +274,7 @@ def shipping_methods_for_checkout(
     address = info.checkout.shipping_address
     if address is None:
         return []
-    country = address.country.code
+    country = str(address.country)
     listings = (
         ShippingMethodChannelListing.objects.filter(
             channel=info.checkout.channel,

@@ -3,8 +3,9 @@
 import functools
 import logging
 from collections.abc import Callable
-from typing import Concatenate, ParamSpec
+from typing import Concatenate, ParamSpec, cast
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_POST
 from common.errors import DomainError
 from storefront.accounts.forms import AddressForm
 from storefront.accounts.selectors import address_for_checkout_prefill
+from storefront.channels.selectors import channel_allowed_countries
 from storefront.checkout.age import checkout_age_status
 from storefront.checkout.calculations import checkout_totals_calculate
 from storefront.checkout.forms import (
@@ -123,6 +125,8 @@ def cart(request: HttpRequest) -> HttpResponse:
 @require_POST
 def line_add(request: HttpRequest) -> HttpResponse:
     checkout = checkout_for_request(request, create=True)
+    if checkout is None:
+        return redirect("checkout:cart")
     try:
         if request.POST.get("purchase", "once") != "once":
             subscription_line_add(
@@ -192,9 +196,7 @@ def _require_lines(
 
 
 def _allowed_countries(checkout: Checkout) -> list[str]:
-    return [c.code for c in checkout.channel.countries] or [
-        checkout.channel.default_country.code
-    ]
+    return channel_allowed_countries(channel=checkout.channel)
 
 
 NO_DELIVERY_MESSAGE = (
@@ -251,7 +253,8 @@ def details(request: HttpRequest, checkout: Checkout) -> HttpResponse:
                 for line in info.unavailable_lines:
                     messages.warning(
                         request,
-                        f"{line.product.name} cannot be bought: {line.problem.message}",
+                        f"{line.product.name} cannot be bought: "
+                        f"{line.problem.message if line.problem else ''}",
                     )
                 return redirect("checkout:shipping")
     else:
@@ -283,6 +286,7 @@ def shipping(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     if checkout.shipping_address_id is None:
         return redirect("checkout:details")
     totals = checkout_totals_calculate(info=info)
+    methods = shipping_methods_for_checkout(info=info)
     options = [
         {
             "method": method,
@@ -291,11 +295,11 @@ def shipping(request: HttpRequest, checkout: Checkout) -> HttpResponse:
                 listing=listing, subtotal_entered=totals.subtotal_entered.amount
             ),
         }
-        for method, listing in shipping_methods_for_checkout(info=info)
+        for method, listing in methods
     ]
     form = ShippingMethodForm(request.POST or None)
-    form.fields["shipping_method"].choices = [
-        (str(o["method"].pk), o["method"].name) for o in options
+    cast(forms.ChoiceField, form.fields["shipping_method"]).choices = [
+        (str(method.pk), method.name) for method, _listing in methods
     ]
     if request.method == "POST" and form.is_valid():
         try:
@@ -382,7 +386,7 @@ def billing(request: HttpRequest, checkout: Checkout) -> HttpResponse:
                 return redirect("checkout:review")
     else:
         same = checkout.billing_address_id in {None, checkout.shipping_address_id}
-        initial = {"same_as_shipping": same}
+        initial: dict[str, object] = {"same_as_shipping": same}
         if not same and checkout.billing_address:
             initial |= checkout.billing_address.as_data()
         form = BillingForm(initial=initial)

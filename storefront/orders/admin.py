@@ -212,12 +212,13 @@ class OrderAdmin(admin.ModelAdmin):
         lines = list(order.lines.order_by("pk"))
         decisions = order_line_decisions_today(order=order, lines=lines)
         for line in lines:
-            line.decision_today = decisions[line.pk]
+            # Shown beside each line by the template.
+            line.decision_today = decisions[line.pk]  # type: ignore[attr-defined]
         prohibited = {
             line.pk
             for line in lines
-            if line.decision_today is not None
-            and line.decision_today.decision == "prohibited"
+            if (decision := decisions[line.pk]) is not None
+            and decision.decision == "prohibited"
             and line.quantity_unfulfilled > 0
         }
         errors: list[str] = []

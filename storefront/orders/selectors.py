@@ -36,4 +36,7 @@ def order_get_by_guest_token(*, token: str) -> Order | None:
         return None
     if not isinstance(data, dict):
         return None
-    return _detail_queryset().filter(pk=data.get("o"), number=data.get("n")).first()
+    pk, number = data.get("o"), data.get("n")
+    if not isinstance(pk, int) or not isinstance(number, str):
+        return None
+    return _detail_queryset().filter(pk=pk, number=number).first()

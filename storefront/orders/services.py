@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -18,7 +18,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from prices import Money, TaxedMoney
 
-from storefront.accounts.models import ADDRESS_FIELDS, Address
+from storefront.accounts.addresses import address_copy
+from storefront.accounts.models import Address, User
 from storefront.catalogue.models import ProductVariant
 from storefront.catalogue.regulation import line_decide
 from storefront.channels.models import Channel
@@ -100,7 +101,7 @@ class OrderCreateOptions:
 def order_create(
     *,
     channel: Channel,
-    user: AbstractBaseUser | None,
+    user: User | None,
     email: str,
     lines: Sequence[OrderLineInput],
     shipping_address: Address | None,
@@ -176,14 +177,15 @@ def order_create(
                     field="shipping_address",
                 )
             decisions[id(line)] = decision
-        order = Order.objects.create(
+        # The money fields are django-prices composites, unknown to django-stubs.
+        order = Order.objects.create(  # type: ignore[misc]
             channel=channel,
             user=user if user is not None and user.is_authenticated else None,
             user_email=email,
             checkout_token=options.checkout_token,
             region=region,
-            shipping_address=_address_copy(shipping_address),
-            billing_address=_address_copy(billing_address or shipping_address),
+            shipping_address=address_copy(shipping_address),
+            billing_address=address_copy(billing_address or shipping_address),
             shipping_method=shipping_method,
             shipping_method_name=shipping_method.name if shipping_method else "",
             voucher=options.voucher_use.voucher if options.voucher_use else None,
@@ -204,7 +206,7 @@ def order_create(
         Order.objects.filter(pk=order.pk).update(number=order.number)
         order_lines = OrderLine.objects.bulk_create(
             [
-                OrderLine(
+                OrderLine(  # type: ignore[misc]
                     order=order,
                     variant=line.variant,
                     product_name=line.product_name or line.variant.product.name,
@@ -254,13 +256,6 @@ def order_create(
     return order
 
 
-def _address_copy(address: Address | None) -> Address | None:
-    if address is None:
-        return None
-    data = {name: getattr(address, name) for name in ADDRESS_FIELDS}
-    return Address.objects.create(user=None, **data)
-
-
 def order_guest_link(*, order: Order) -> str:
     """A signed path that shows the order without signing in."""
     token = signing.dumps({"o": order.pk, "n": order.number}, salt=GUEST_LINK_SALT)
@@ -289,7 +284,7 @@ def order_confirmation_send(*, order_id: int) -> None:
     )
 
 
-def _require(user: AbstractBaseUser | AnonymousUser | None, perm: str) -> None:
+def _require(user: User | AnonymousUser | None, perm: str) -> None:
     if user is None or not user.is_active or not user.has_perm(perm):
         raise OrderPermissionDenied(
             "You do not have permission to change orders this way."
@@ -317,7 +312,7 @@ def order_fulfil(
     order: Order,
     quantities: dict[int, int],
     tracking_number: str,
-    user: AbstractBaseUser | AnonymousUser | None,
+    user: User | AnonymousUser | None,
 ) -> Fulfillment:
     """Ship order lines: stock leaves the warehouse and the status moves on.
 
@@ -421,7 +416,7 @@ def order_fulfil(
         OrderEvent.objects.create(
             order=locked,
             type=OrderEventType.FULFILLED,
-            user=user if getattr(user, "pk", None) else None,
+            user=user if isinstance(user, User) and user.pk else None,
             parameters={
                 "tracking_number": fulfillment.tracking_number,
                 "lines": {str(k): v for k, v in quantities.items() if v},
@@ -431,9 +426,7 @@ def order_fulfil(
     return fulfillment
 
 
-def order_cancel(
-    *, order: Order, user: AbstractBaseUser | AnonymousUser | None
-) -> Order:
+def order_cancel(*, order: Order, user: User | AnonymousUser | None) -> Order:
     """Cancel an order that has shipped nothing and give its stock back.
 
     Money is not returned here: refunding is a separate decision (``order_refund``).
@@ -453,7 +446,7 @@ def order_cancel(
         OrderEvent.objects.create(
             order=locked,
             type=OrderEventType.CANCELED,
-            user=user if getattr(user, "pk", None) else None,
+            user=user if isinstance(user, User) and user.pk else None,
         )
     order.refresh_from_db()
     return order
@@ -464,7 +457,7 @@ def order_refund(
     order: Order,
     amount: Decimal | None,
     reason: str,
-    user: AbstractBaseUser | AnonymousUser | None,
+    user: User | AnonymousUser | None,
 ) -> Order:
     """Refund part (``amount``) or all (``None``) of an order through its gateway.
 
@@ -508,7 +501,7 @@ def order_refund(
     OrderEvent.objects.create(
         order=order,
         type=OrderEventType.REFUNDED,
-        user=user if getattr(user, "pk", None) else None,
+        user=user if isinstance(user, User) and user.pk else None,
         parameters={
             "amount": str(wanted),
             "currency": order.currency,

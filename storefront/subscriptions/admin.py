@@ -7,6 +7,7 @@ Actions call the same services as the customer's pages; the service checks the
 from datetime import timedelta
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -209,6 +210,6 @@ class SubscriptionAdmin(admin.ModelAdmin):
                 "title": "Cancel subscriptions",
                 "subscriptions": queryset,
                 "opts": self.model._meta,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             },
         )

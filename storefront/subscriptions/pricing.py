@@ -46,7 +46,7 @@ def interval_advance(day: date, interval: str, times: int = 1) -> date:
 def interval_label(interval: str | None) -> str:
     """``"every 4 weeks"`` for ``"4w"``; empty for an unknown value."""
     try:
-        return str(Interval(interval).label)
+        return str(Interval(interval or "").label)
     except ValueError:
         return ""
 

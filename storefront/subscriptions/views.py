@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from common.errors import DomainError
 from storefront.accounts.forms import AddressForm
+from storefront.channels.selectors import channel_allowed_countries
 from storefront.subscriptions.forms import CancelForm, CardForm, PauseForm
 from storefront.subscriptions.models import Subscription, SubscriptionStatus
 from storefront.subscriptions.pricing import interval_label
@@ -211,7 +212,7 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
 def address(request: HttpRequest, pk: int) -> HttpResponse:
     subscription = _get(request, pk)
     channel = subscription.channel
-    allowed = [c.code for c in channel.countries] or [channel.default_country.code]
+    allowed = channel_allowed_countries(channel=channel)
     if request.method == "POST":
         form = AddressForm(request.POST, allowed_countries=allowed)
         if form.is_valid():

@@ -103,3 +103,23 @@ def _function_level_imports(package: str) -> list[str]:
 
 def test_storefront_domains_import_our_modules_at_the_top():
     assert _function_level_imports("storefront") == []
+
+
+def _service_functions_returning_any() -> list[str]:
+    found = []
+    for path in sorted((ROOT / "storefront").rglob("*.py")):
+        in_services = path.name == "services.py" or path.parent.name == "services"
+        if not in_services or "graphql" in path.parts:
+            continue
+        for node in ast.parse(path.read_text()).body:
+            if (
+                isinstance(node, ast.FunctionDef)
+                and not node.name.startswith("_")
+                and (node.returns is None or ast.unparse(node.returns) == "Any")
+            ):
+                found.append(f"{path.relative_to(ROOT)}:{node.name}")
+    return found
+
+
+def test_services_declare_what_they_return():
+    assert _service_functions_returning_any() == []

@@ -1,9 +1,9 @@
 """The cart: creating it, adding, changing and removing lines, merging at sign-in."""
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from storefront.accounts.models import User
 from storefront.catalogue import regulation
 from storefront.catalogue.models import (
     ProductChannelListing,
@@ -29,7 +29,7 @@ def checkout_create(
     *,
     channel: Channel,
     region: str,
-    user: AbstractBaseUser | None = None,
+    user: User | None = None,
     email: str = "",
 ) -> Checkout:
     """Open an empty checkout in a channel for a guest or a customer."""
@@ -262,9 +262,7 @@ def _line_get(checkout: Checkout, line_id: object) -> CheckoutLine:
         ) from None
 
 
-def checkout_merge(
-    *, guest_checkout: Checkout | None, user: AbstractBaseUser
-) -> Checkout | None:
+def checkout_merge(*, guest_checkout: Checkout | None, user: User) -> Checkout | None:
     """On sign-in, move a guest's lines into the customer's open checkout.
 
     Quantities of the same variant are summed and capped at the per-line limit and

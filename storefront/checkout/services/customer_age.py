@@ -107,7 +107,7 @@ def checkout_age_verification_start(
         raise _invalid("email", "Enter your email address first.", Code.EMAIL_NOT_SET)
     info = checkout_info_fetch(checkout=checkout)
     status = checkout_age_status(info=info)
-    if status.under_age:
+    if status.under_age and status.unmet is not None:
         raise _invalid(
             "date_of_birth",
             status.unmet.under_age_message,

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from storefront.accounts.addresses import address_validate
 from storefront.accounts.models import Address
+from storefront.channels.selectors import channel_allowed_countries
 from storefront.checkout.calculations import checkout_totals_calculate
 from storefront.checkout.models import Checkout
 from storefront.checkout.selectors import (
@@ -79,9 +80,7 @@ def checkout_shipping_address_set(
 def _country_check_sold_to(
     *, checkout: Checkout, country: str, ship: bool = False
 ) -> None:
-    allowed = {c.code for c in checkout.channel.countries} or {
-        checkout.channel.default_country.code
-    }
+    allowed = channel_allowed_countries(channel=checkout.channel)
     if country not in allowed:
         message = (
             "The %(channel)s shop does not ship to this country."

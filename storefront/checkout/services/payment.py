@@ -99,7 +99,7 @@ def checkout_payment_return(*, payment_token: object, data: dict[str, str]) -> O
         payment = Payment.objects.get(token=uuid.UUID(str(payment_token)))
     except (ValueError, Payment.DoesNotExist):
         raise CheckoutError("This payment does not exist.", field="payment") from None
-    if payment.order_id:
+    if payment.order_id and payment.order is not None:
         return payment.order
     payment = payment_action_confirm(payment=payment, data=data)
     if payment.status not in {PaymentStatus.AUTHORIZED, PaymentStatus.CHARGED}:
@@ -107,6 +107,8 @@ def checkout_payment_return(*, payment_token: object, data: dict[str, str]) -> O
             "The payment has not gone through yet. Try again in a moment.",
             field="payment",
         )
+    if payment.checkout_token is None:
+        raise CheckoutError("This cart no longer exists.", field="checkout")
     return checkout_complete(checkout_token=payment.checkout_token, payment=payment)
 
 

@@ -42,7 +42,7 @@ def checkout_validate_for_payment(*, info: CheckoutInfo) -> None:
     short = [
         line.variant.sku
         for line in info.unavailable_lines
-        if line.problem.code == Code.INSUFFICIENT_STOCK
+        if line.problem is not None and line.problem.code == Code.INSUFFICIENT_STOCK
     ]
     if short:
         raise InsufficientStockError(items=short, field="lines")

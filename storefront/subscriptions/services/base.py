@@ -4,10 +4,11 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from storefront.accounts.models import User
 from storefront.subscriptions.errors import (
     SubscriptionErrorCode,
     SubscriptionPermissionDenied,
@@ -41,20 +42,18 @@ def _dunning_days() -> list[int]:
 def _event(
     subscription: Subscription,
     type_: str,
-    user: AbstractBaseUser | AnonymousUser | None = None,
+    user: User | AnonymousUser | None = None,
     **parameters: Any,
 ) -> None:
     SubscriptionEvent.objects.create(
         subscription=subscription,
         type=type_,
-        user=user if getattr(user, "pk", None) else None,
+        user=user if isinstance(user, User) and user.pk else None,
         parameters={k: str(v) for k, v in parameters.items()},
     )
 
 
-def _authorize(
-    subscription: Subscription, user: AbstractBaseUser | AnonymousUser | None
-) -> None:
+def _authorize(subscription: Subscription, user: User | AnonymousUser | None) -> None:
     if user is None or not user.is_authenticated or not user.is_active:
         raise SubscriptionPermissionDenied("Sign in to manage your subscriptions.")
     if subscription.user_id == user.pk:

@@ -4,9 +4,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 
+from storefront.accounts.models import User
 from storefront.payments import stripe_client
 from storefront.payments.errors import PaymentMethodSetupNotFoundError
 from storefront.payments.gateways.dummy import card_number_clean, card_number_is_valid
@@ -93,7 +94,7 @@ def _stripe_customer_for(subscription: Subscription) -> str:
 def subscription_card_setup_start(
     *,
     subscription: Subscription,
-    user: AbstractBaseUser | AnonymousUser | None,
+    user: User | AnonymousUser | None,
     attempt: str,
 ) -> CardSetup:
     """Start replacing the saved card of a subscription that pays through Stripe.
@@ -144,7 +145,7 @@ def subscription_card_setup_start(
 def subscription_payment_method_update(
     *,
     subscription: Subscription,
-    user: AbstractBaseUser | AnonymousUser | None,
+    user: User | AnonymousUser | None,
     card_number: str = "",
     setup_intent_id: str = "",
 ) -> Subscription:
@@ -206,7 +207,7 @@ def subscription_payment_method_update(
 
 
 def _card_saved_locked(
-    locked: Subscription, user: AbstractBaseUser | AnonymousUser | None, **extra: str
+    locked: Subscription, user: User | AnonymousUser | None, **extra: str
 ) -> None:
     """Under the subscription's lock: save the new card fields, audit, make a
     past-due subscription due again today."""
@@ -232,7 +233,7 @@ def _card_saved_locked(
 
 def _stripe_card_store(
     subscription: Subscription,
-    user: AbstractBaseUser | AnonymousUser | None,
+    user: User | AnonymousUser | None,
     setup_intent_id: str,
 ) -> Subscription:
     if subscription.gateway != "stripe":
@@ -278,7 +279,7 @@ def _stripe_card_store(
 def subscription_card_setup_finish(
     *,
     subscription: Subscription,
-    user: AbstractBaseUser | AnonymousUser | None,
+    user: User | AnonymousUser | None,
     setup_intent_id: str,
     today: date | None = None,
 ) -> CardUpdateResult:

@@ -2,9 +2,10 @@
 
 from datetime import date
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
+from storefront.accounts.models import User
 from storefront.subscriptions.models import (
     Subscription,
     SubscriptionEventType,
@@ -19,7 +20,7 @@ from storefront.subscriptions.services.notifications import _email_on_commit
 
 
 def _resume_locked(
-    locked: Subscription, today: date, user: AbstractBaseUser | AnonymousUser | None
+    locked: Subscription, today: date, user: User | AnonymousUser | None
 ) -> None:
     _require_status(locked, SubscriptionStatus.PAUSED, action="resumed")
     locked.status = SubscriptionStatus.ACTIVE
@@ -32,7 +33,7 @@ def _resume_locked(
 
 
 def _cancel_locked(
-    locked: Subscription, reason: str, user: AbstractBaseUser | AnonymousUser | None
+    locked: Subscription, reason: str, user: User | AnonymousUser | None
 ) -> None:
     _require_status(
         locked,

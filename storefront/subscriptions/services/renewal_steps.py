@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -260,7 +260,10 @@ def _renewal_finish(
     with transaction.atomic():
         subscription = Subscription.objects.select_for_update().get(pk=subscription_id)
         renewal = SubscriptionRenewal.objects.select_for_update().get(pk=renewal_id)
-        payment = Payment.objects.select_for_update().get(pk=renewal.payment_id)
+        # A renewal being charged always has its payment.
+        payment = Payment.objects.select_for_update().get(
+            pk=cast(int, renewal.payment_id)
+        )
         if failure:
             return _fail(subscription, renewal, failure, today, early=early)
         try:

@@ -3,16 +3,17 @@
 from datetime import date, timedelta
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 
 from compliance.regions import availability_decide
 from storefront.accounts.addresses import address_validate
-from storefront.accounts.models import Address
+from storefront.accounts.models import Address, User
 from storefront.catalogue.models import (
     ProductVariant,
     ProductVariantChannelListing,
 )
+from storefront.channels.selectors import channel_allowed_countries
 from storefront.shipping.models import ShippingMethod, ShippingMethodChannelListing
 from storefront.subscriptions.errors import (
     SubscriptionError,
@@ -56,7 +57,7 @@ CANCEL_REASON_MAX = 500
 
 
 def subscription_skip(
-    *, subscription: Subscription, user: AbstractBaseUser | AnonymousUser | None
+    *, subscription: Subscription, user: User | AnonymousUser | None
 ) -> Subscription:
     """Skip the next delivery: the next renewal moves one interval later.
 
@@ -85,7 +86,7 @@ def subscription_skip(
 def subscription_pause(
     *,
     subscription: Subscription,
-    user: AbstractBaseUser | AnonymousUser | None,
+    user: User | AnonymousUser | None,
     until: object,
 ) -> Subscription:
     """Pause until a date; nothing is ordered or charged until then.
@@ -125,7 +126,7 @@ def subscription_pause(
 def subscription_resume(
     *,
     subscription: Subscription,
-    user: AbstractBaseUser | AnonymousUser | None,
+    user: User | AnonymousUser | None,
     today: date | None = None,
 ) -> Subscription:
     """Resume a paused subscription; a renewal date already passed becomes today.
@@ -154,7 +155,7 @@ def _plans_for(subscription: Subscription) -> dict[int, SubscriptionPlan]:
 def subscription_interval_change(
     *,
     subscription: Subscription,
-    user: AbstractBaseUser | AnonymousUser | None,
+    user: User | AnonymousUser | None,
     interval: str,
 ) -> Subscription:
     """Change how often it renews; the next renewal date stays as it is.
@@ -200,7 +201,7 @@ def subscription_interval_change(
 def subscription_line_change(
     *,
     subscription: Subscription,
-    user: AbstractBaseUser | AnonymousUser | None,
+    user: User | AnonymousUser | None,
     line_id: object,
     quantity: object,
     variant_id: object | None = None,
@@ -297,7 +298,7 @@ def _region_check(
 def subscription_address_change(
     *,
     subscription: Subscription,
-    user: AbstractBaseUser | AnonymousUser | None,
+    user: User | AnonymousUser | None,
     data: dict[str, Any],
 ) -> Subscription:
     """Deliver to a new address, after checking it and the rules for its region.
@@ -315,8 +316,8 @@ def subscription_address_change(
     cleaned = address_validate(data=data)
     candidate = Address(**cleaned)
     channel = subscription.channel
-    allowed = [c.code for c in channel.countries] or [channel.default_country.code]
-    if candidate.country.code not in allowed:
+    allowed = channel_allowed_countries(channel=channel)
+    if str(candidate.country) not in allowed:
         raise _invalid(
             "country",
             "This shop does not deliver to that country.",
@@ -326,7 +327,7 @@ def subscription_address_change(
     _region_check(subscription, region)
     method = _shipping_method_for(
         channel_id=channel.pk,
-        country=candidate.country.code,
+        country=str(candidate.country),
         preferred=subscription.shipping_method_id,
     )
     if method is None:
@@ -378,7 +379,7 @@ def _shipping_method_for(
 def subscription_cancel(
     *,
     subscription: Subscription,
-    user: AbstractBaseUser | AnonymousUser | None,
+    user: User | AnonymousUser | None,
     reason: str,
 ) -> Subscription:
     """Cancel for good, with the customer's reason. A membership keeps member
@@ -406,7 +407,7 @@ def subscription_cancel(
 def subscription_order_now(
     *,
     subscription: Subscription,
-    user: AbstractBaseUser | AnonymousUser | None,
+    user: User | AnonymousUser | None,
     today: date | None = None,
 ) -> "RenewalOutcome":
     """Order the next delivery today; later renewals follow one interval after.

@@ -7,7 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from storefront.accounts.models import ADDRESS_FIELDS, Address
+from storefront.accounts.addresses import address_copy
 from storefront.orders.models import Order
 from storefront.payments import stripe_client
 from storefront.payments.errors import PaymentError
@@ -27,14 +27,6 @@ logger = logging.getLogger(__name__)
 
 
 DUMMY_TOKEN_PREFIX = "dummy_pm_"  # noqa: S105 (a prefix, not a secret)
-
-
-def _address_copy(address: Address | None) -> Address | None:
-    if address is None:
-        return None
-    return Address.objects.create(
-        user=None, **{name: getattr(address, name) for name in ADDRESS_FIELDS}
-    )
 
 
 def _saved_method_from_payment(payment: Payment) -> tuple[str, str, str]:
@@ -92,16 +84,18 @@ def subscription_create_from_order(
     if order.user_id is None:
         logger.warning("Order %s has subscription lines but no customer", order.pk)
         return []
+    product_of = {
+        line.pk: line.variant.product_id for line in lines if line.variant is not None
+    }
     plans = {
         plan.product_id: plan
         for plan in SubscriptionPlan.objects.filter(
-            channel_id=order.channel_id,
-            product_id__in={line.variant.product_id for line in lines},
+            channel_id=order.channel_id, product_id__in=set(product_of.values())
         )
     }
     groups: dict[tuple[str, bool], list[Any]] = defaultdict(list)
     for line in lines:
-        plan = plans.get(line.variant.product_id)
+        plan = plans.get(product_of[line.pk])
         interval = line.subscription_interval or Interval.MONTHLY
         groups[(interval, bool(plan and plan.is_membership))].append(line)
     method_ref, customer_ref, label = (
@@ -121,7 +115,7 @@ def subscription_create_from_order(
                 region=order.region,
                 shipping_address=None
                 if is_membership
-                else _address_copy(order.shipping_address),
+                else address_copy(order.shipping_address),
                 shipping_method=None if is_membership else order.shipping_method,
                 gateway=payment.gateway if payment is not None else "",
                 payment_method_ref=method_ref,

@@ -7,4 +7,4 @@ class Command(BaseCommand):
     help = "Load the demo shop (idempotent, offline); then the DEMO_DATA_LOADERS."
 
     def handle(self, *args: object, **options: object) -> None:
-        demo_load(stdout=self.stdout)
+        demo_load(stdout=self.stdout)  # type: ignore[arg-type]
