@@ -20,7 +20,7 @@ from storefront.payments.errors import (
     PaymentMethodSetupNotFoundError,
     PaymentNotRefundableError,
 )
-from storefront.payments.gateways import gateway_get
+from storefront.payments.gateways import gateway_get, gateways_enabled
 from storefront.payments.gateways.base import (
     GatewayResponse,
     GatewayStatus,
@@ -60,10 +60,16 @@ def payment_create(
 ) -> Payment:
     """Record a new payment attempt (status pending) before any gateway call.
 
+    Only a gateway this shop has switched on may take money: the pages, the API
+    and renewals all create their payments here.
+
     Raises:
-        PaymentError: for an unknown gateway or a non-positive amount.
+        PaymentError: for an unknown or disabled gateway (field ``gateway``) or a
+            non-positive amount.
     """
     gateway_get(gateway)
+    if gateway not in gateways_enabled():
+        raise PaymentError("This payment method is not available.", field="gateway")
     if amount.amount <= 0:
         raise PaymentError("There is nothing to pay.", field="amount")
     return Payment.objects.create(
