@@ -1,21 +1,17 @@
 """Machine endpoints: health, the GraphQL API and payment webhooks."""
 
 from django.conf import settings
-from django.db import connection
-from django.http import HttpRequest, JsonResponse
 from django.urls import path
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from config.health import livez, readyz
 
-@never_cache
-def healthz(request: HttpRequest) -> JsonResponse:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
-
-
-urlpatterns: list = [path("healthz/", healthz, name="healthz")]
+# /healthz/ is the liveness check the compose file has always used.
+urlpatterns: list = [
+    path("healthz/", livez, name="healthz"),
+    path("livez/", livez, name="livez"),
+    path("readyz/", readyz, name="readyz"),
+]
 
 # The Saleor-compatible API (storefront/graphql/) with the content section's types:
 # the project assembles the schema, so that storefront never reaches into content.

@@ -5,6 +5,8 @@ from typing import Any
 
 from django.db import transaction
 
+from common.mail import email_queue
+from common.urls import absolute_url
 from content.errors import (
     ContentErrorCode,
     NewsletterLinkError,
@@ -50,9 +52,7 @@ UNSUBSCRIBE_SALT = "content.newsletter.unsubscribe"
 
 
 def _absolute(path: str) -> str:
-    from django.conf import settings
-
-    return settings.STOREFRONT_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def newsletter_confirm_url(*, email: str) -> str:
@@ -72,11 +72,9 @@ def newsletter_unsubscribe_url(*, email: str) -> str:
 
 
 def _send_confirmation(email: str) -> None:
-    from django.core.mail import send_mail
-
-    send_mail(
+    email_queue(
         subject="Please confirm your Verdant Field newsletter sign-up",
-        message=(
+        body=(
             "Someone, hopefully you, asked to receive the Verdant Field newsletter at "
             "this address.\n\n"
             "To confirm, open this link within 3 days:\n"
@@ -88,8 +86,7 @@ def _send_confirmation(email: str) -> None:
             + newsletter_unsubscribe_url(email=email)
             + "\n"
         ),
-        from_email=None,
-        recipient_list=[email],
+        to=[email],
     )
 
 
@@ -139,7 +136,7 @@ def newsletter_subscribe(
         subscriber.unsubscribed_at = None
         subscriber.full_clean(validate_unique=False)
         subscriber.save()
-        transaction.on_commit(lambda: _send_confirmation(email))
+        _send_confirmation(email)
     return subscriber
 
 
@@ -218,15 +215,12 @@ def newsletter_send(*, subject: str, text: str) -> int:
 
     Sent after the surrounding transaction commits. Returns how many were queued.
     """
-    from django.core.mail import EmailMessage, get_connection
-
     from content.selectors import newsletter_recipients
 
     emails = list(newsletter_recipients().values_list("email", flat=True))
-
-    def _send() -> None:
-        messages = [
-            EmailMessage(
+    with transaction.atomic():
+        for e in emails:
+            email_queue(
                 subject=subject,
                 body=text
                 + "\n\n--\nUnsubscribe: "
@@ -234,11 +228,6 @@ def newsletter_send(*, subject: str, text: str) -> int:
                 + "\n",
                 to=[e],
             )
-            for e in emails
-        ]
-        get_connection().send_messages(messages)
-
-    transaction.on_commit(_send)
     return len(emails)
 
 

@@ -4,6 +4,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from config.env import env_bool, env_int, env_list, env_str
 
@@ -57,10 +58,13 @@ INSTALLED_APPS = [
     "django_prices",
     "django_htmx",
     "graphene_django",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "common.middleware.RequestOriginMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "storefront.channels.middleware.ShopperRegionMiddleware",
+    "common.middleware.RejectNulCharactersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -101,6 +106,9 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+# One backend for every sign-in (storefront, API, both admins): it applies the
+# sign-in limits.
+AUTHENTICATION_BACKENDS = ["storefront.accounts.backends.SignInLimitBackend"]
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -138,13 +146,20 @@ STORAGES = {
     },
 }
 
-# Cache: Redis when configured, otherwise per-process memory.
+# Cache: Redis when configured, otherwise per-process memory. The Redis backend
+# answers "no value" when Redis is unreachable, so an outage costs speed, not pages;
+# the rate limits' counters live in it too (production requires Redis).
 REDIS_URL = env_str("REDIS_URL", "")
+CACHE_TIMEOUT_SECONDS = 0.5
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "common.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": CACHE_TIMEOUT_SECONDS,
+                "socket_timeout": CACHE_TIMEOUT_SECONDS,
+            },
         }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
@@ -158,6 +173,15 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+# A broker that does not answer must not hold a request: queueing gives up quickly
+# and the outbox's periodic sweep sends what could not be queued.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 1,
+    "socket_connect_timeout": 1,
+    "socket_timeout": 2,
+}
+CELERY_TASK_PUBLISH_RETRY = False
 
 
 def _email_settings(url: str) -> dict[str, object]:
@@ -183,7 +207,14 @@ def _email_settings(url: str) -> dict[str, object]:
     raise ImproperlyConfigured(f"EMAIL_URL has an unknown scheme: {scheme!r}.")
 
 
-globals().update(_email_settings(env_str("EMAIL_URL", "console://")))
+EMAIL_URL = env_str("EMAIL_URL", "console://")
+globals().update(_email_settings(EMAIL_URL))
+# A mail server that does not answer fails the attempt quickly; the outbox retries.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+# Outbox: attempts before an email is given up (and logged as an error), and the
+# pause before the first retry (doubled after each failure).
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 8)
+MAIL_RETRY_SECONDS = env_int("MAIL_RETRY_SECONDS", 60)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Verdant Field <shop@localhost>")
 
 # Payments
@@ -194,7 +225,9 @@ STRIPE_API_BASE = env_str("STRIPE_API_BASE", "")
 
 # Shop
 STOREFRONT_DEFAULT_CHANNEL = env_str("STOREFRONT_DEFAULT_CHANNEL", "us")
-STOREFRONT_BASE_URL = env_str("STOREFRONT_BASE_URL", "http://127.0.0.1:8000")
+# The public address that links in emails use. Production requires it; the demo
+# leaves it empty and builds links from the address it serves.
+STOREFRONT_BASE_URL = env_str("STOREFRONT_BASE_URL", "")
 
 # Compliance
 COMPLIANCE_RULES_DIR = BASE_DIR / "config" / "compliance"
@@ -234,9 +267,15 @@ CHECKOUT_TAX_RATES = {
     "SE": "25",
     "DK": "25",
 }
-PAYMENTS_DUMMY_ENABLED = env_bool("PAYMENTS_DUMMY_ENABLED", default=True)
+# The dummy gateway's test cards succeed without money moving: the demo and the
+# tests switch it on; production refuses it (see production.py).
+PAYMENTS_DUMMY_ENABLED = env_bool("PAYMENTS_DUMMY_ENABLED", default=False)
 ACCOUNTS_SIGNIN_MAX_FAILURES = env_int("ACCOUNTS_SIGNIN_MAX_FAILURES", 5)
 ACCOUNTS_SIGNIN_WINDOW_SECONDS = env_int("ACCOUNTS_SIGNIN_WINDOW_SECONDS", 15 * 60)
+# How many reverse proxies in front of the shop append to X-Forwarded-For; the client
+# address (which the sign-in limits count by) is the entry they received. 0: trust
+# none and use the connection's address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ACCOUNTS_EMAIL_CONFIRM_MAX_AGE = env_int("ACCOUNTS_EMAIL_CONFIRM_MAX_AGE", 3 * 86400)
 
 # --- subscriptions ---
@@ -254,6 +293,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "subscriptions.reminders_send",
         "schedule": 6 * 60 * 60,
     },
+    "mail-retry-due": {
+        "task": "common.mail_retry_due",
+        "schedule": 60,
+    },
 }
 
 # --- content ---
@@ -269,7 +312,7 @@ GRAPHQL_ALLOWED_CLIENT_HOSTS = env_list("GRAPHQL_ALLOWED_CLIENT_HOSTS", "")
 
 # Content (Wagtail)
 WAGTAIL_SITE_NAME = "Verdant Field"
-WAGTAILADMIN_BASE_URL = STOREFRONT_BASE_URL
+WAGTAILADMIN_BASE_URL = STOREFRONT_BASE_URL or "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]
@@ -279,6 +322,26 @@ GRAPHENE = {"SCHEMA": "config.schema.schema", "SCHEMA_OUTPUT": "config/schema.gr
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its preview views SAMEORIGIN itself
 SESSION_COOKIE_HTTPONLY = True
+
+# Content-Security-Policy (django-csp): scripts only from the shop itself, Stripe.js,
+# and inline blocks that carry the per-response nonce. Inline style attributes stay
+# allowed: the Wagtail admin relies on them and they cannot run code.
+_STRIPE_JS = "https://js.stripe.com"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE, _STRIPE_JS],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "https:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF, "https://api.stripe.com"],
+        "frame-src": [SELF, _STRIPE_JS, "https://hooks.stripe.com"],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
 
 LOGGING = {
     "version": 1,

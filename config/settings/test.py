@@ -10,6 +10,8 @@ os.environ.setdefault(
 )
 os.environ.setdefault("EMAIL_URL", "locmem://")
 os.environ.setdefault("REDIS_URL", "")
+os.environ.setdefault("PAYMENTS_DUMMY_ENABLED", "true")
+os.environ.setdefault("STOREFRONT_BASE_URL", "http://127.0.0.1:8000")
 
 from config.settings.base import *  # noqa: F403
 

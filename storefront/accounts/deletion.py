@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 
+from common.mail import email_queue
+from common.urls import absolute_url
 from storefront.accounts.errors import (
     ActiveSubscriptionError,
     InvalidDeletionLinkError,
@@ -20,7 +21,7 @@ DELETION_SALT = "accounts.deletion-request"
 def _deletion_link(*, token: str, redirect_url: str | None) -> str:
     if redirect_url is None:
         path = reverse("accounts:delete_confirm", kwargs={"token": token})
-        return settings.STOREFRONT_BASE_URL.rstrip("/") + path
+        return absolute_url(path)
     return _link(redirect_url, token=token)
 
 
@@ -39,17 +40,14 @@ def user_deletion_request(*, user: User, redirect_url: str | None = None) -> str
         client_url_check(url=redirect_url)
     token = signing.dumps({"u": user.pk, "e": user.email}, salt=DELETION_SALT)
     link = _deletion_link(token=token, redirect_url=redirect_url)
-    transaction.on_commit(
-        lambda: send_mail(
-            subject="Confirm deleting your Verdant Field account",
-            message=(
-                "You asked to delete your Verdant Field account. To confirm, open "
-                f"this link:\n{link}\n\nIf it was not you, ignore this email and "
-                "consider changing your password."
-            ),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[user.email],
-        )
+    email_queue(
+        subject="Confirm deleting your Verdant Field account",
+        body=(
+            "You asked to delete your Verdant Field account. To confirm, open "
+            f"this link:\n{link}\n\nIf it was not you, ignore this email and "
+            "consider changing your password."
+        ),
+        to=[user.email],
     )
     return token
 
@@ -125,18 +123,17 @@ def user_delete_by_token(*, user: User, token: str) -> User:
         locked.full_clean()
         locked.save()
         EmailConfirmation.objects.filter(user_id=locked.pk).delete()
-        transaction.on_commit(lambda: _goodbye_send(email=former_email))
+        _goodbye_send(email=former_email)
     return locked
 
 
 def _goodbye_send(*, email: str) -> None:
-    send_mail(
+    email_queue(
         subject="Your Verdant Field account is deleted",
-        message=(
+        body=(
             "Your Verdant Field account is deleted and you are signed out everywhere."
             "\n\nOrders you placed are kept with their delivery details for as long "
             "as the law requires. This is the last email about your account."
         ),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[email],
+        to=[email],
     )

@@ -1,7 +1,7 @@
 """Accounts: registration, email confirmation, rate-limited sign-in, address book,
 passwords and names (deleting an account is ``accounts.deletion``)."""
 
-import hashlib
+import logging
 from collections.abc import Collection
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -11,15 +11,15 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
-from django.core.cache import cache
-from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from common.mail import email_queue
+from common.urls import absolute_url, storefront_base_url
 from storefront.accounts.addresses import address_validate
 from storefront.accounts.errors import (
     AccountErrorCode,
@@ -27,6 +27,13 @@ from storefront.accounts.errors import (
     TooManySignInAttemptsError,
 )
 from storefront.accounts.models import Address, AddressType, EmailConfirmation, User
+from storefront.accounts.signin_limits import (
+    client_address,
+    sign_in_locked,
+    sign_in_unlock,
+)
+
+logger = logging.getLogger(__name__)
 
 CONFIRM_SALT = "accounts.email-confirm"
 
@@ -76,13 +83,13 @@ def user_register(*, email: str, password: str) -> User:
     try:
         with transaction.atomic():
             user = User.objects.create_user(email=email, password=password)
+            user_confirmation_send(user=user)
     except IntegrityError:
         raise _invalid(
             "email",
             "An account with this email address already exists.",
             AccountErrorCode.UNIQUE,
         ) from None
-    transaction.on_commit(lambda: user_confirmation_send(user=user))
     return user
 
 
@@ -92,17 +99,16 @@ def user_confirmation_link(*, user: User) -> str:
 
 
 def user_confirmation_send(*, user: User) -> None:
-    """Email the signed confirmation link."""
-    link = settings.STOREFRONT_BASE_URL.rstrip("/") + user_confirmation_link(user=user)
-    send_mail(
+    """Queue the email with the signed confirmation link (sent after commit)."""
+    link = absolute_url(user_confirmation_link(user=user))
+    email_queue(
         subject="Confirm your Verdant Field account",
-        message=(
+        body=(
             "Welcome to Verdant Field.\n\nConfirm your email address by opening this "
             f"link within three days:\n{link}\n\n"
             "If you did not sign up, ignore this email."
         ),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[user.email],
+        to=[user.email],
     )
 
 
@@ -127,38 +133,31 @@ def user_email_confirm(*, token: str) -> User:
     return user
 
 
-def _attempts_key(email: str, ip: str) -> str:
-    digest = hashlib.sha256(f"{email.lower()}|{ip}".encode()).hexdigest()
-    return f"accounts:signin-failures:{digest}"
-
-
 def user_sign_in_check(*, request: HttpRequest, email: str, password: str) -> User:
     """Check credentials, counting failures per email and IP address.
 
     After ACCOUNTS_SIGNIN_MAX_FAILURES failures in ACCOUNTS_SIGNIN_WINDOW_SECONDS
-    every attempt is refused, even with the right password, until the window ends.
-    The sign-in page and the API's ``tokenCreate`` both call this, so they share
-    the counter. Inactive accounts are refused like wrong passwords. An account
-    whose email address is not confirmed yet may sign in: registration signs the
-    customer in at once, and confirmation only proves the address.
+    from one client address, that address is refused for the email, even with the
+    right password, until the window ends or staff unlock it. The sign-in page,
+    the API's ``tokenCreate`` and both admins share the counter (see
+    ``storefront.accounts.backends``). Inactive accounts are refused like wrong
+    passwords. An account whose email address is not confirmed yet may sign in:
+    registration signs the customer in at once, and confirmation only proves the
+    address.
 
     Raises:
         TooManySignInAttemptsError: the limit is reached.
         ValidationError: wrong email or password (no hint which).
     """
     email = (email or "").strip().lower()
-    ip = request.META.get("REMOTE_ADDR", "")
-    key = _attempts_key(email, ip)
-    window = settings.ACCOUNTS_SIGNIN_WINDOW_SECONDS
-    if int(cache.get(key, 0)) >= settings.ACCOUNTS_SIGNIN_MAX_FAILURES:
+    if sign_in_locked(email=email, address=client_address(request)):
         raise TooManySignInAttemptsError(field="email")
-    user = authenticate(request, email=email, password=password)
+    try:
+        # The backend counts the failure (shared with both admins' sign-in).
+        user = authenticate(request, email=email, password=password)
+    except PermissionDenied:
+        user = None
     if user is None:
-        if cache.add(key, 1, timeout=window) is False:
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, timeout=window)
         raise ValidationError(
             {
                 "password": ValidationError(
@@ -167,8 +166,19 @@ def user_sign_in_check(*, request: HttpRequest, email: str, password: str) -> Us
                 )
             }
         )
-    cache.delete(key)
     return user
+
+
+def user_sign_in_unlock(*, user: User, unlocked_by: User) -> None:
+    """Lift the sign-in lock of ``user``'s email address from every client address.
+
+    Raises:
+        PermissionDenied: ``unlocked_by`` may not change accounts.
+    """
+    if not (unlocked_by.is_active and unlocked_by.has_perm("accounts.change_user")):
+        raise PermissionDenied("You do not have permission to unlock accounts.")
+    sign_in_unlock(email=user.email)
+    logger.info("Sign-in unlocked for user %s by user %s", user.pk, unlocked_by.pk)
 
 
 def _address_type(value: object, *, field: str = "type") -> AddressType:
@@ -351,7 +361,7 @@ def client_url_check(*, url: str, field: str = "redirect_url") -> str:
         ValidationError: ``field`` INVALID for any other URL.
     """
     parts = urlsplit(url or "")
-    allowed = {urlsplit(settings.STOREFRONT_BASE_URL).hostname} | set(
+    allowed = {urlsplit(storefront_base_url()).hostname} | set(
         settings.GRAPHQL_ALLOWED_CLIENT_HOSTS
     )
     if parts.scheme not in {"http", "https"} or parts.hostname not in allowed:
@@ -380,9 +390,7 @@ def user_password_reset_request(*, email: str, redirect_url: str | None = None) 
         ValidationError: ``redirect_url`` not a storefront URL.
     """
     if redirect_url is None:
-        redirect_url = settings.STOREFRONT_BASE_URL.rstrip("/") + reverse(
-            "accounts:password_reset_confirm"
-        )
+        redirect_url = absolute_url(reverse("accounts:password_reset_confirm"))
     else:
         client_url_check(url=redirect_url)
     user = User.objects.filter(
@@ -393,17 +401,14 @@ def user_password_reset_request(*, email: str, redirect_url: str | None = None) 
     link = _link(
         redirect_url, email=user.email, token=default_token_generator.make_token(user)
     )
-    transaction.on_commit(
-        lambda: send_mail(
-            subject="Reset your Verdant Field password",
-            message=(
-                "Someone asked to reset the password of your Verdant Field account."
-                f"\n\nChoose a new password here:\n{link}\n\nIf it was not you, "
-                "ignore this email: your password stays as it is."
-            ),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[user.email],
-        )
+    email_queue(
+        subject="Reset your Verdant Field password",
+        body=(
+            "Someone asked to reset the password of your Verdant Field account."
+            f"\n\nChoose a new password here:\n{link}\n\nIf it was not you, "
+            "ignore this email: your password stays as it is."
+        ),
+        to=[user.email],
     )
 
 

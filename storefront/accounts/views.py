@@ -6,10 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from common.http import next_path_or
 from storefront.accounts import deletion, services
+from storefront.accounts.backends import BACKEND_PATH
 from storefront.accounts.errors import (
     ActiveSubscriptionError,
     InvalidConfirmationLinkError,
@@ -41,17 +43,14 @@ def _merge_cart(request: HttpRequest, guest_token: str | None) -> None:
 
 def _sign_in(request: HttpRequest, user: User) -> None:
     guest_token = request.session.get("checkout_token")
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend=BACKEND_PATH)
     _merge_cart(request, guest_token)
 
 
 def _next_url(request: HttpRequest, default: str) -> str:
+    """The ``next`` path asked for, or the path of the view named ``default``."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
+    return next_path_or(request, target, reverse(default) if default else "")
 
 
 def _next_param(request: HttpRequest) -> str:

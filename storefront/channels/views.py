@@ -4,20 +4,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
+from common.http import next_path_or
 from storefront.channels.forms import RegionForm
 from storefront.channels.selectors import channel_list_active
 from storefront.channels.services import shopper_region_choose
 
 
 def _safe_next(request: HttpRequest, candidate: str | None) -> str:
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return "/"
+    return next_path_or(request, candidate, "/")
 
 
 @require_http_methods(["GET", "POST"])

@@ -7,17 +7,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Sum
 from django.template.loader import render_to_string
 from django.urls import reverse
 from prices import Money, TaxedMoney
 
+from common.mail import email_queue
+from common.models import OutboundEmail
+from common.urls import absolute_url
 from storefront.accounts.addresses import address_copy
 from storefront.accounts.models import Address, User
 from storefront.catalogue.models import ProductVariant
@@ -252,7 +253,7 @@ def order_create(
                 "total": str(order.total_gross_amount),
             },
         )
-        transaction.on_commit(lambda: order_confirmation_send(order_id=order.pk))
+        order_confirmation_send(order_id=order.pk)
     return order
 
 
@@ -262,25 +263,37 @@ def order_guest_link(*, order: Order) -> str:
     return reverse("orders:guest_detail", kwargs={"token": token})
 
 
+ORDER_CONFIRMATION_EMAIL = "order_confirmation"
+
+
 def order_confirmation_send(*, order_id: int) -> None:
-    """Email the order confirmation; runs after the order's transaction commits."""
+    """Queue the order confirmation email in the order's transaction.
+
+    The outbox sends it once the order commits and retries while mail is down;
+    the order records "confirmation sent" when it has actually gone.
+    """
     order = (
         Order.objects.select_related("shipping_address", "channel")
         .prefetch_related("lines")
         .get(pk=order_id)
     )
-    link = settings.STOREFRONT_BASE_URL.rstrip("/") + order_guest_link(order=order)
+    link = absolute_url(order_guest_link(order=order))
     context = {"order": order, "lines": list(order.lines.all()), "link": link}
-    send_mail(
+    email_queue(
+        to=[order.user_email],
         subject=f"Your Verdant Field order {order.number}",
-        message=render_to_string("orders/email/confirmation.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[order.user_email],
+        body=render_to_string("orders/email/confirmation.txt", context),
+        kind=ORDER_CONFIRMATION_EMAIL,
+        reference=str(order.pk),
     )
+
+
+def order_confirmation_sent_record(email: OutboundEmail) -> None:
+    """Record on the order that its confirmation email has been sent."""
     OrderEvent.objects.create(
-        order=order,
+        order_id=int(email.reference),
         type=OrderEventType.CONFIRMATION_SENT,
-        parameters={"email": order.user_email},
+        parameters={"email": ", ".join(email.to)},
     )
 
 

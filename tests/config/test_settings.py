@@ -6,7 +6,22 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # Browser tests relax Django's async check for themselves; a deployment never does.
-_NOT_INHERITED = {"SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+# The test settings also put their defaults into this process's environment.
+_NOT_INHERITED = {
+    "SECRET_KEY",
+    "DEBUG",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "EMAIL_URL",
+    "REDIS_URL",
+    "PAYMENTS_DUMMY_ENABLED",
+    "STOREFRONT_BASE_URL",
+}
+# What production requires besides the secret key, hosts and database.
+_PRODUCTION_SERVICES = {
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "EMAIL_URL": "smtp://127.0.0.1:25",
+    "STOREFRONT_BASE_URL": "https://shop.example.com",
+}
 PRODUCTION_KEY = "k3P9sQ2vX8mZ4nR7tW1yB6cF0hJ5lD3gA9eU2iO8pL7kM4nB1vC6xZ0qS5wE"
 
 
@@ -63,6 +78,7 @@ def test_production_deploy_check_is_clean():
             "SECRET_KEY": PRODUCTION_KEY,
             "ALLOWED_HOSTS": "shop.example.com",
             "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+            **_PRODUCTION_SERVICES,
         }
     )
     result = subprocess.run(
@@ -109,6 +125,7 @@ def test_production_refuses_stripe_without_a_webhook_secret():
             "SECRET_KEY": PRODUCTION_KEY,
             "ALLOWED_HOSTS": "shop.example.com",
             "DATABASE_URL": "sqlite:///:memory:",
+            **_PRODUCTION_SERVICES,
             "STRIPE_SECRET_KEY": "sk_test_123",
             "STRIPE_WEBHOOK_SECRET": "",
         }

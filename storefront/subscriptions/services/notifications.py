@@ -4,12 +4,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from common.mail import email_queue
+from common.urls import storefront_base_url
 from storefront.subscriptions.models import (
     Subscription,
     SubscriptionEventType,
@@ -28,10 +29,13 @@ EMAIL_SUBJECTS = {
 
 
 def _email_on_commit(subscription_id: int, kind: str, **extra: Any) -> None:
+    # Rendered after commit so the email shows the committed change; robust, so a
+    # failure to write it never undoes the answer the customer already has.
     transaction.on_commit(
         lambda: subscription_email_send(
             subscription_id=subscription_id, kind=kind, extra=extra
-        )
+        ),
+        robust=True,
     )
 
 
@@ -44,7 +48,7 @@ def subscription_email_send(
         .prefetch_related("lines__variant__product")
         .get(pk=subscription_id)
     )
-    base = settings.STOREFRONT_BASE_URL.rstrip("/")
+    base = storefront_base_url()
     context = {
         "subscription": subscription,
         "lines": list(subscription.lines.all()),
@@ -54,11 +58,10 @@ def subscription_email_send(
         + reverse("subscriptions:payment_method", args=[subscription.pk]),
         **(extra or {}),
     }
-    send_mail(
+    email_queue(
         subject=EMAIL_SUBJECTS[kind],
-        message=render_to_string(f"subscriptions/email/{kind}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[subscription.email],
+        body=render_to_string(f"subscriptions/email/{kind}.txt", context),
+        to=[subscription.email],
     )
 
 

@@ -1,0 +1,34 @@
+"""gunicorn settings for production: ``gunicorn -c config/gunicorn.py config.wsgi``.
+
+Every value can come from the environment, as the Django settings do.
+"""
+
+import os
+
+bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+accesslog = "-"
+# The client address, for the sign-in limits, comes from the proxy's header only
+# when the shop is told how many proxies to trust (TRUSTED_PROXY_COUNT).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_worker_init(worker: object) -> None:
+    """Drop gunicorn's ``Server`` banner: it tells an attacker what to aim at.
+
+    gunicorn writes the header itself and has no setting to leave it out, so each
+    worker answers with a response class that omits it.
+    """
+    from gunicorn.http import wsgi
+
+    class BannerlessResponse(wsgi.Response):
+        def default_headers(self) -> list[str]:
+            return [
+                line
+                for line in super().default_headers()
+                if not line.lower().startswith("server:")
+            ]
+
+    wsgi.Response = BannerlessResponse  # type: ignore[misc]
