@@ -30,6 +30,8 @@ from .providers import age_provider_get, reference_new
 # what the rules need without keeping the date of birth (ICO minimisation).
 SELF_DECLARED_THRESHOLDS = (18, 19, 21, 25)
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+GUEST_PREFIX = "guest:"
+_GUEST_KEY_RE = re.compile(r"^[0-9a-z-]{16,64}$")
 
 
 @dataclass(frozen=True)
@@ -47,16 +49,25 @@ class AgeVerificationOutcome:
 
 
 def subject_ref_normalise(subject_ref: int | str) -> str:
-    """Return ``user:<id>`` or ``email:<address>`` for a user id or an email.
+    """Return ``user:<id>``, ``guest:<key>`` or ``email:<address>``.
+
+    ``guest:<key>`` names one guest's own session (the caller's opaque key, 16 to
+    64 letters, digits or dashes, such as a checkout token): an age proved there
+    belongs to that session only, since nobody has shown they own an email.
 
     Raises:
-        InvalidSubjectError: neither a positive integer nor an email address.
+        InvalidSubjectError: not a positive integer, a guest key or an email.
     """
     if isinstance(subject_ref, int) and not isinstance(subject_ref, bool):
         if subject_ref > 0:
             return f"user:{subject_ref}"
         raise InvalidSubjectError()
     value = str(subject_ref).strip()
+    if value.startswith(GUEST_PREFIX):
+        key = value.removeprefix(GUEST_PREFIX).lower()
+        if _GUEST_KEY_RE.match(key):
+            return GUEST_PREFIX + key
+        raise InvalidSubjectError()
     # Accept already-normalised references so callers can pass them back in.
     value = value.removeprefix("user:").removeprefix("email:")
     if value.isdigit() and int(value) > 0:

@@ -9,7 +9,9 @@ The ladder, for lines whose region decision has a minimum age:
    signed webhook has recorded an approval for at least the minimum age.
 
 Whose age is checked (the "subject") is the customer's account id when signed in,
-or the guest's email, the same for declaring, verifying and checking.
+or the guest's own checkout, the same for declaring, verifying and checking. A
+guest's email is not a subject: nobody has proved they own it, so an age proved
+under it would let anyone typing the address buy as that adult.
 """
 
 from collections.abc import Sequence
@@ -28,8 +30,15 @@ VERIFIED = "verified"
 
 
 def checkout_age_subject(checkout: Checkout) -> int | str:
-    """Whose age is checked: the customer's account, or the guest's email."""
-    return checkout.user_id or checkout.email
+    """Whose age is checked: the customer's account, or the guest's own checkout.
+
+    The checkout token is held only by the guest's session (pages) or client
+    (API), so an age declared or verified there cannot be claimed by typing an
+    email address into another checkout.
+    """
+    if checkout.user_id:
+        return checkout.user_id
+    return f"guest:{checkout.token}"
 
 
 def age_provider_default() -> str:

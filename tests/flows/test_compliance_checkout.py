@@ -201,7 +201,7 @@ def test_provider_verification_blocks_until_the_signed_webhook(client, shop):
     assert (session.result, session.threshold, session.subject_ref) == (
         AgeResult.APPROVED,
         21,
-        f"email:{EMAIL}",
+        f"guest:{order.checkout_token}",
     )
 
 

@@ -48,15 +48,6 @@ reviewed = 2026-11-25
 @pytest.fixture
 def kratom_order(shop) -> Order:
     """A paid kratom order for Colorado by a verified adult."""
-    AgeVerification.objects.create(
-        subject_ref="email:ship@example.com",
-        result=AgeResult.APPROVED,
-        level=AgeLevel.VERIFIED,
-        method=AgeMethod.ID_DOCUMENT,
-        provider="test",
-        threshold=21,
-        verified_at=timezone.now(),
-    )
     kratom = sellable_variant(
         channel=shop.channel,
         warehouse=shop.warehouse,
@@ -67,6 +58,15 @@ def kratom_order(shop) -> Order:
     checkout_email_set(checkout=checkout, email="ship@example.com")
     checkout_shipping_address_set(checkout=checkout, data=COLORADO)
     checkout_shipping_method_set(checkout=checkout, shipping_method_id=shop.shipping.pk)
+    AgeVerification.objects.create(
+        subject_ref=f"guest:{checkout.token}",
+        result=AgeResult.APPROVED,
+        level=AgeLevel.VERIFIED,
+        method=AgeMethod.ID_DOCUMENT,
+        provider="test",
+        threshold=21,
+        verified_at=timezone.now(),
+    )
     outcome = checkout_payment_start(
         checkout=checkout, gateway="dummy", card_number=CARD_SUCCESS
     )

@@ -87,7 +87,7 @@ def test_under_age_date_of_birth_is_refused_with_the_age_and_place(
     )
     check = AgeVerification.objects.get()
     assert (check.subject_ref, check.level, check.result, check.threshold) == (
-        "email:cole@example.com",
+        f"guest:{colorado_checkout.token}",
         AgeLevel.SELF_DECLARED,
         AgeResult.APPROVED,
         19,
@@ -182,7 +182,7 @@ def test_verification_blocks_until_the_signed_webhook_arrives(
     )
     pending = AgeVerification.objects.get(pk=started.verification_id)
     assert (pending.subject_ref, pending.result, pending.threshold) == (
-        "email:cole@example.com",
+        f"guest:{colorado_checkout.token}",
         AgeResult.PENDING,
         21,
     )

@@ -80,8 +80,9 @@ def test_verified_age_required_before_any_payment(shop, cbd):
 
 
 def test_verified_adult_gets_order_with_adult_signature(shop, cbd):
+    checkout = _ready(shop, cbd)
     AgeVerification.objects.create(
-        subject_ref="email:ada@example.com",
+        subject_ref=f"guest:{checkout.token}",
         result=AgeResult.APPROVED,
         level=AgeLevel.VERIFIED,
         method=AgeMethod.ID_DOCUMENT,
@@ -89,7 +90,6 @@ def test_verified_adult_gets_order_with_adult_signature(shop, cbd):
         threshold=21,
         verified_at=timezone.now(),
     )
-    checkout = _ready(shop, cbd)
     info = checkout_info_fetch(checkout=checkout)
     assert info.lines[0].decision.min_age == 21
     outcome = checkout_payment_start(
