@@ -12,11 +12,12 @@ and can sign its own webhooks, for development and tests.
 import hashlib
 import hmac
 import json
+import re
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -29,6 +30,12 @@ from compliance.errors import InvalidWebhookError, UnknownAgeProviderError
 from compliance.models import AgeMethod, AgeResult
 
 DEFAULT_PROVIDERS = {"test": "compliance.age.providers.TestProvider"}
+
+# Session references are ours (``reference_new``) or the provider's ids: letters,
+# digits and a few separators, never NUL or thousands of characters.
+_REFERENCE = re.compile(r"^[A-Za-z0-9_.:-]{1,200}$")
+# How far a provider's clock may run ahead of ours.
+CLOCK_SKEW = timedelta(minutes=5)
 
 # Provider statuses that end a session; others (review, resubmission) are interim.
 _FINAL_STATUSES = {
@@ -96,23 +103,49 @@ class HmacJsonWebhookProvider(AgeVerificationProvider):
         return hmac.compare_digest(webhook_sign(body, secret), given.strip().lower())
 
     def webhook_parse(self, *, body: bytes) -> ProviderDecision:
+        """Read a verified decision; refuse malformed bodies and stale ones.
+
+        The decision time is inside the signed body, so a captured webhook
+        replayed later than COMPLIANCE_AGE_WEBHOOK_MAX_AGE_SECONDS (or dated in
+        the future beyond a small clock skew) is refused.
+        """
         try:
             payload = json.loads(body)
-            verification = payload["verification"]
-            reference = str(verification["id"])
-            status = str(verification["status"])
-        except (ValueError, KeyError, TypeError) as exc:
-            raise InvalidWebhookError("The webhook body is not a decision.") from exc
-        method = str(verification.get("method") or AgeMethod.ID_DOCUMENT)
+        except ValueError as exc:
+            raise InvalidWebhookError("The webhook body is not JSON.") from exc
+        verification = (
+            payload.get("verification") if isinstance(payload, dict) else None
+        )
+        if not isinstance(verification, dict):
+            raise InvalidWebhookError("The webhook body is not a decision.")
+        reference = verification.get("id")
+        status = verification.get("status")
+        if not isinstance(reference, str) or not _REFERENCE.match(reference):
+            raise InvalidWebhookError("The verification id is malformed.")
+        if not isinstance(status, str) or not 0 < len(status) <= 40:
+            raise InvalidWebhookError("The verification status is malformed.")
+        method = verification.get("method") or AgeMethod.ID_DOCUMENT
         if method not in AgeMethod.values:
             method = AgeMethod.UNKNOWN
         decided_raw = verification.get("decisionTime")
         decided_at = (
             parse_datetime(decided_raw) if isinstance(decided_raw, str) else None
         )
+        if decided_at is None or decided_at.tzinfo is None:
+            raise InvalidWebhookError("The decision time is missing or malformed.")
+        _replay_window_check(decided_at)
         return ProviderDecision(
-            reference, _FINAL_STATUSES.get(status), method, decided_at
+            reference, _FINAL_STATUSES.get(status), str(method), decided_at
         )
+
+
+def _replay_window_check(decided_at: datetime) -> None:
+    max_age = int(getattr(settings, "COMPLIANCE_AGE_WEBHOOK_MAX_AGE_SECONDS", 3600))
+    now = timezone.now()
+    if decided_at < now - timedelta(seconds=max_age):
+        raise InvalidWebhookError("The decision is too old to accept (replay).")
+    if decided_at > now + CLOCK_SKEW:
+        raise InvalidWebhookError("The decision is dated in the future.")
 
 
 class TestProvider(HmacJsonWebhookProvider):

@@ -232,6 +232,10 @@ STOREFRONT_BASE_URL = env_str("STOREFRONT_BASE_URL", "")
 # Compliance
 COMPLIANCE_RULES_DIR = BASE_DIR / "config" / "compliance"
 COMPLIANCE_AGE_WEBHOOK_SECRET = env_str("COMPLIANCE_AGE_WEBHOOK_SECRET", "")
+# A provider's decision older than this is refused as a replay.
+COMPLIANCE_AGE_WEBHOOK_MAX_AGE_SECONDS = env_int(
+    "COMPLIANCE_AGE_WEBHOOK_MAX_AGE_SECONDS", 60 * 60
+)
 COMPLIANCE_SCAN_SOURCES: list[str] = [
     # dotted paths to callables yielding compliance.scan.ScanItem; owners append theirs
     "content.compliance_sources.article_scan_items",
@@ -270,6 +274,9 @@ CHECKOUT_TAX_RATES = {
 # The dummy gateway's test cards succeed without money moving: the demo and the
 # tests switch it on; production refuses it (see production.py).
 PAYMENTS_DUMMY_ENABLED = env_bool("PAYMENTS_DUMMY_ENABLED", default=False)
+# Who hears about a payment held for review (amounts that do not match); the
+# active superusers when empty.
+PAYMENTS_ALERT_EMAILS = env_list("PAYMENTS_ALERT_EMAILS", "")
 ACCOUNTS_SIGNIN_MAX_FAILURES = env_int("ACCOUNTS_SIGNIN_MAX_FAILURES", 5)
 ACCOUNTS_SIGNIN_WINDOW_SECONDS = env_int("ACCOUNTS_SIGNIN_WINDOW_SECONDS", 15 * 60)
 # How many reverse proxies in front of the shop append to X-Forwarded-For; the client

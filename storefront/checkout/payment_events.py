@@ -21,6 +21,7 @@ from storefront.payments.services import (
     payment_charge_record,
     payment_failure_record,
     payment_refund_total_record,
+    payment_report_check,
 )
 
 logger = logging.getLogger(__name__)
@@ -100,7 +101,7 @@ def _on_intent_succeeded(intent: dict[str, Any]) -> bool:
     payment = payment_charge_record(
         payment=payment,
         psp_reference=intent["id"],
-        amount=stripe_client.amount_from_intent(intent, "amount_received"),
+        amount=stripe_client.amount_received(intent),
     )
     payment_order_place(payment=payment)
     return True
@@ -110,10 +111,16 @@ def _on_intent_failed(intent: dict[str, Any]) -> bool:
     payment = _stripe_payment(intent.get("id"))
     if payment is None:
         return False
-    message = (intent.get("last_payment_error") or {}).get("message") or (
+    payment_report_check(
+        payment=payment,
+        amount=stripe_client.amount_from_intent(intent, "amount"),
+        what="the failed attempt",
+    )
+    error = intent.get("last_payment_error")
+    message = (error.get("message") if isinstance(error, dict) else None) or (
         "The payment failed."
     )
-    payment_failure_record(payment=payment, message=message)
+    payment_failure_record(payment=payment, message=str(message))
     return True
 
 
@@ -121,6 +128,11 @@ def _on_charge_refunded(charge: dict[str, Any]) -> bool:
     payment = _stripe_payment(charge.get("payment_intent"))
     if payment is None:
         return False
+    payment_report_check(
+        payment=payment,
+        amount=stripe_client.amount_from_intent(charge, "amount"),
+        what="the refunded charge",
+    )
     refunded = stripe_client.amount_from_intent(charge, "amount_refunded").amount
     changed = payment_refund_total_record(
         payment=payment, refunded_total=refunded, message="Refunded at Stripe"

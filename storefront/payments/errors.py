@@ -22,6 +22,14 @@ class PaymentError(DomainError):
     code = PaymentErrorCode.INVALID
 
 
+class PaymentAmountMismatchError(PaymentError):
+    """The provider reported another amount or currency than the payment's."""
+
+    code = PaymentErrorCode.INVALID
+    message = "The amount reported does not match the payment."
+    field = "amount"
+
+
 class PaymentDeclinedError(PaymentError):
     """The card issuer or the customer said no: safe to show, nothing was taken."""
 

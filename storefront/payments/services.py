@@ -8,11 +8,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from prices import Money
 
+from common.mail import email_queue
+from storefront.accounts.models import User
 from storefront.payments import stripe_client
 from storefront.payments.errors import (
+    PaymentAmountMismatchError,
     PaymentDeclinedError,
     PaymentError,
     PaymentGatewayError,
@@ -32,6 +36,7 @@ from storefront.payments.models import (
     TransactionEvent,
 )
 from storefront.payments.models import TransactionEventType as EventType
+from storefront.payments.states import payment_status_can_move
 
 logger = logging.getLogger(__name__)
 
@@ -83,8 +88,32 @@ def payment_create(
     )
 
 
+_RESPONSE_STATUS = {
+    GatewayStatus.ACTION_REQUIRED: PaymentStatus.ACTION_REQUIRED,
+    GatewayStatus.AUTHORIZED: PaymentStatus.AUTHORIZED,
+    GatewayStatus.CHARGED: PaymentStatus.CHARGED,
+    GatewayStatus.CANCELED: PaymentStatus.CANCELED,
+}
+
+
 def _apply_response(payment: Payment, response: GatewayResponse) -> Payment:
-    """Store a gateway answer on the payment row; the caller holds a transaction."""
+    """Store a gateway answer on the payment row; the caller holds a transaction.
+
+    An answer that would move the payment backwards (a late report about an
+    earlier step) is recorded as information and changes nothing else.
+    """
+    target = _RESPONSE_STATUS.get(response.status)
+    if target is not None and not payment_status_can_move(
+        current=payment.status, to=target
+    ):
+        _event(
+            payment,
+            EventType.INFO,
+            payment.amount_value,
+            f"Ignored a late {response.status} report: the payment is already "
+            f"{payment.status}.",
+        )
+        return payment
     payment.psp_reference = response.psp_reference or payment.psp_reference
     if response.client_secret:
         payment.client_secret = response.client_secret
@@ -112,6 +141,9 @@ def _apply_response(payment: Payment, response: GatewayResponse) -> Payment:
 
 
 def _fail(payment: Payment, exc: PaymentError, event_type: str) -> None:
+    if not payment_status_can_move(current=payment.status, to=PaymentStatus.FAILED):
+        _event(payment, EventType.INFO, payment.amount_value, exc.message)
+        return
     Payment.objects.filter(pk=payment.pk).update(
         status=PaymentStatus.FAILED, error=exc.message[:255]
     )
@@ -297,7 +329,9 @@ def payment_refund(*, payment: Payment, amount: Decimal | None, reason: str) -> 
 def _refund_record(payment: Payment, refunded_total: Decimal, message: str) -> bool:
     """Set the cumulative refunded amount; the caller holds the payment's row lock."""
     refunded_total = min(refunded_total, payment.charged_value)
-    if refunded_total <= payment.refunded_value:
+    if refunded_total <= payment.refunded_value or not payment_status_can_move(
+        current=payment.status, to=PaymentStatus.REFUNDED
+    ):
         return False
     delta = refunded_total - payment.refunded_value
     payment.refunded_value = refunded_total
@@ -324,6 +358,55 @@ def payment_attach_to_order(*, payment: Payment, order_id: int) -> None:
 # --- what the provider reports about a payment -------------------------------------
 
 
+def payment_report_check(*, payment: Payment, amount: Money, what: str) -> None:
+    """Check that the amount and currency the provider reports match the payment.
+
+    A mismatch (Stripe reporting 0.01 USD for a 12.95 USD payment, or another
+    currency) is recorded on the payment, which is then held for staff: no order
+    is placed from it and reconciliation leaves it alone. Staff are alerted.
+
+    Raises:
+        PaymentAmountMismatchError: the report does not match; recorded first.
+    """
+    expected = Money(payment.amount_value, payment.currency)
+    if amount.currency == expected.currency and amount.amount == expected.amount:
+        return
+    message = (
+        f"The provider reported {amount.amount} {amount.currency} for {what}; "
+        f"the payment is for {expected.amount} {expected.currency}."
+    )
+    with transaction.atomic():
+        locked = Payment.objects.select_for_update().get(pk=payment.pk)
+        locked.metadata = {**locked.metadata, "held_for_review": message}
+        locked.save(update_fields=["metadata", "updated_at"])
+        _event(locked, EventType.INFO, amount.amount, message)
+        _staff_alert(payment=locked, message=message)
+    payment.refresh_from_db()
+    logger.error("Payment %s held for review: %s", payment.pk, message)
+    raise PaymentAmountMismatchError(message)
+
+
+def _staff_alert(*, payment: Payment, message: str) -> None:
+    recipients = list(getattr(settings, "PAYMENTS_ALERT_EMAILS", []) or [])
+    if not recipients:
+        recipients = list(
+            User.objects.filter(is_superuser=True, is_active=True)
+            .order_by("pk")
+            .values_list("email", flat=True)
+        )
+    if not recipients:
+        return
+    email_queue(
+        to=recipients,
+        subject=f"Payment {payment.pk} needs review: the amounts do not match",
+        body=(
+            f"{message}\n\nPayment {payment.pk} ({payment.gateway} "
+            f"{payment.psp_reference or payment.token}) is held: no order was placed "
+            "from it. Check it at the provider and refund or complete it by hand."
+        ),
+    )
+
+
 def payment_charge_record(
     *, payment: Payment, psp_reference: str, amount: Money
 ) -> Payment:
@@ -331,13 +414,17 @@ def payment_charge_record(
 
     A payment already charged or refunded is left as it is, so a repeated report
     changes nothing. Returns the payment as stored afterwards.
+
+    Raises:
+        PaymentAmountMismatchError: the amount or currency taken is not the
+            payment's; the payment is held for staff and stays uncharged here.
     """
+    payment_report_check(payment=payment, amount=amount, what="the charge")
     with transaction.atomic():
         locked = Payment.objects.select_for_update().get(pk=payment.pk)
-        if locked.charged_value == 0 and locked.status not in {
-            PaymentStatus.REFUNDED,
-            PaymentStatus.PARTIALLY_REFUNDED,
-        }:
+        if locked.charged_value == 0 and payment_status_can_move(
+            current=locked.status, to=PaymentStatus.CHARGED
+        ):
             _apply_response(
                 locked,
                 GatewayResponse(
@@ -351,18 +438,30 @@ def payment_charge_record(
 
 
 def payment_failure_record(*, payment: Payment, message: str) -> Payment:
-    """Record that the provider refused a payment; a charged payment stays charged.
+    """Record that the provider refused a payment.
 
+    Only a payment that has not taken money yet can fail: a late failure report
+    about a charged, refunded or voided payment is kept as information only.
     Returns the payment as stored afterwards.
     """
     with transaction.atomic():
         locked = Payment.objects.select_for_update().get(pk=payment.pk)
-        if locked.status not in {PaymentStatus.FAILED, PaymentStatus.CHARGED}:
+        if locked.status != PaymentStatus.FAILED and payment_status_can_move(
+            current=locked.status, to=PaymentStatus.FAILED
+        ):
             locked.status = PaymentStatus.FAILED
             locked.error = message[:255]
             locked.save()
             _event(
                 locked, EventType.AUTHORIZATION_FAILURE, locked.amount_value, message
+            )
+        elif locked.status != PaymentStatus.FAILED:
+            _event(
+                locked,
+                EventType.INFO,
+                locked.amount_value,
+                f"Ignored a late failure report: the payment is already "
+                f"{locked.status}. {message}",
             )
     payment.refresh_from_db()
     return payment

@@ -4,7 +4,9 @@ Callers get plain dicts back and only our own errors: a card refusal becomes
 ``PaymentDeclinedError``, any other Stripe failure ``PaymentGatewayError``.
 """
 
+import json
 import logging
+import re
 from typing import Any
 
 import stripe
@@ -203,26 +205,89 @@ def amount_from_intent(intent: dict[str, Any], key: str = "amount") -> Money:
     return money_from_minor_units(int(intent.get(key) or 0), intent["currency"])
 
 
+def amount_received(intent: dict[str, Any]) -> Money:
+    """What a succeeded PaymentIntent took.
+
+    ``amount_received`` when the event has it (every current API version); for an
+    automatic capture without it, the intent's whole amount.
+    """
+    key = "amount_received" if intent.get("amount_received") is not None else "amount"
+    return amount_from_intent(intent, key)
+
+
+# What a Stripe id looks like ("evt_1Nx…", "pi_3Ab…"); anything else in a signed
+# body is refused before it reaches the database (NUL, 10,000 characters…).
+_STRIPE_ID = re.compile(r"^[A-Za-z0-9_]{1,255}$")
+_CURRENCY = re.compile(r"^[A-Za-z]{3}$")
+# The fields each handled event's object must carry, and what they must be.
+_AMOUNT_FIELDS = {
+    "payment_intent.succeeded": ("amount",),
+    "payment_intent.payment_failed": ("amount",),
+    "charge.refunded": ("amount", "amount_refunded"),
+}
+# Checked when present: current API versions always send amount_received.
+_OPTIONAL_AMOUNT_FIELDS = {"payment_intent.succeeded": ("amount_received",)}
+_INTENT_FIELD = {"charge.refunded": "payment_intent"}
+
+
+def _payload_check(data: object) -> dict[str, Any]:
+    """The event as a dict, or WebhookPayloadError when it is not one we can use."""
+    if not isinstance(data, dict):
+        raise WebhookPayloadError()
+    event_id, event_type = data.get("id"), data.get("type")
+    if not isinstance(event_id, str) or not _STRIPE_ID.match(event_id):
+        raise WebhookPayloadError()
+    if not isinstance(event_type, str) or not 0 < len(event_type) <= 100:
+        raise WebhookPayloadError()
+    obj = (
+        (data.get("data") or {}).get("object")
+        if isinstance(data.get("data"), dict)
+        else None
+    )
+    if not isinstance(obj, dict):
+        raise WebhookPayloadError()
+    if event_type in _AMOUNT_FIELDS:
+        reference = obj.get(_INTENT_FIELD.get(event_type, "id"))
+        if not isinstance(reference, str) or not _STRIPE_ID.match(reference):
+            raise WebhookPayloadError()
+        currency = obj.get("currency")
+        if not isinstance(currency, str) or not _CURRENCY.match(currency):
+            raise WebhookPayloadError()
+        optional = _OPTIONAL_AMOUNT_FIELDS.get(event_type, ())
+        for field in (*_AMOUNT_FIELDS[event_type], *optional):
+            value = obj.get(field)
+            if value is None and field in optional:
+                continue
+            # bool is an int in Python; Stripe never sends one as an amount.
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise WebhookPayloadError()
+    return data
+
+
 def webhook_event_construct(*, payload: bytes, signature: str) -> dict[str, Any]:
     """Verify a webhook's signature with the endpoint secret and parse it.
 
+    The signature is checked first; then the body must be an event whose id,
+    type and, for the events the shop acts on, object id, currency and amounts
+    are well formed.
+
     Raises:
         WebhookSignatureError: missing or wrong signature, or a stale timestamp.
-        WebhookPayloadError: the body is not a JSON Stripe event.
+        WebhookPayloadError: the body is not a well-formed Stripe event.
     """
     secret = settings.STRIPE_WEBHOOK_SECRET
     if not secret or not signature:
         raise WebhookSignatureError()
     try:
-        event = stripe.Webhook.construct_event(payload, signature, secret)
+        text = payload.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise WebhookPayloadError() from exc
+    try:
+        stripe.WebhookSignature.verify_header(text, signature, secret)
     except stripe.SignatureVerificationError as exc:
         raise WebhookSignatureError() from exc
+    try:
+        data = json.loads(text)
     except ValueError as exc:
         raise WebhookPayloadError() from exc
-    data = _to_dict(event)
-    if not isinstance(data.get("id"), str) or not isinstance(data.get("type"), str):
-        raise WebhookPayloadError()
-    obj = (data.get("data") or {}).get("object")
-    if not isinstance(obj, dict):
-        raise WebhookPayloadError()
-    return data
+    return _payload_check(data)
