@@ -251,6 +251,9 @@ DEMO_DATA_LOADERS: list[str] = [
 
 # --- checkout, orders, payments, accounts ---
 CHECKOUT_MAX_QUANTITY_PER_LINE = env_int("CHECKOUT_MAX_QUANTITY_PER_LINE", 50)
+# A payment that took money but has had no order for this long is completed or
+# given back by the reconciliation task.
+CHECKOUT_RECONCILE_AFTER_SECONDS = env_int("CHECKOUT_RECONCILE_AFTER_SECONDS", 5 * 60)
 # Flat tax rates in percent by country. US sales tax is left at 0 % (simplified: it
 # varies by state and county and is not modelled); unknown countries pay none.
 CHECKOUT_TAX_RATES = {
@@ -299,6 +302,10 @@ CELERY_BEAT_SCHEDULE = {
     "subscriptions-reminders": {
         "task": "subscriptions.reminders_send",
         "schedule": 6 * 60 * 60,
+    },
+    "checkout-payments-reconcile": {
+        "task": "checkout.payments_reconcile",
+        "schedule": 5 * 60,
     },
     "mail-retry-due": {
         "task": "common.mail_retry_due",

@@ -358,6 +358,11 @@ def payment_attach_to_order(*, payment: Payment, order_id: int) -> None:
 # --- what the provider reports about a payment -------------------------------------
 
 
+def payment_info_record(*, payment: Payment, message: str) -> None:
+    """Add an information event to a payment's history (no state change)."""
+    _event(payment, EventType.INFO, Decimal(0), message)
+
+
 def payment_report_check(*, payment: Payment, amount: Money, what: str) -> None:
     """Check that the amount and currency the provider reports match the payment.
 

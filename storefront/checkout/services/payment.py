@@ -4,6 +4,8 @@ import uuid
 from dataclasses import dataclass
 from typing import TypedDict
 
+from prices import Money
+
 from storefront.checkout.calculations import checkout_totals_calculate
 from storefront.checkout.errors import CheckoutError
 from storefront.checkout.models import Checkout
@@ -13,10 +15,12 @@ from storefront.checkout.services.validation import checkout_validate_for_paymen
 from storefront.orders.models import Order
 from storefront.payments import stripe_client
 from storefront.payments.models import Payment, PaymentStatus
+from storefront.payments.selectors import MONEY_HELD, payment_list_open_for_checkout
 from storefront.payments.services import (
     payment_action_confirm,
     payment_authorize,
     payment_create,
+    payment_release,
 )
 from storefront.subscriptions.selectors import subscription_payment_customer_ref
 
@@ -58,6 +62,12 @@ def checkout_payment_start(
     info = checkout_info_fetch(checkout=checkout)
     checkout_validate_for_payment(info=info)
     totals = checkout_totals_calculate(info=info)
+    earlier = _earlier_payments_settle(checkout=checkout, amount=totals.total.gross)
+    if earlier is not None:
+        # The money was already taken (a crash before the order was made): finish
+        # with that payment instead of charging the shopper twice.
+        order = checkout_complete(checkout_token=checkout.token, payment=earlier)
+        return PaymentOutcome(payment_id=earlier.pk, order_id=order.pk)
     payment = payment_create(
         gateway=gateway,
         amount=totals.total.gross,
@@ -82,6 +92,24 @@ def checkout_payment_start(
         )
     order = checkout_complete(checkout_token=checkout.token, payment=payment)
     return PaymentOutcome(payment_id=payment.pk, order_id=order.pk)
+
+
+def _earlier_payments_settle(*, checkout: Checkout, amount: Money) -> Payment | None:
+    """Before a new payment attempt: reuse one that already holds the money, or
+    give back every earlier attempt of this checkout.
+
+    Returns the payment to complete the order with, or None.
+    """
+    reusable = None
+    for earlier in payment_list_open_for_checkout(checkout_token=checkout.token):
+        holds_it = earlier.status in MONEY_HELD and earlier.amount == amount
+        if reusable is None and holds_it:
+            reusable = earlier
+            continue
+        payment_release(
+            payment=earlier, reason="Replaced by a new payment attempt for this cart."
+        )
+    return reusable
 
 
 def checkout_payment_return(*, payment_token: object, data: dict[str, str]) -> Order:
