@@ -2,13 +2,17 @@
 
 from collections.abc import Callable
 
+from csp.constants import SELF
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 
 from common.urls import request_origin
 
+# The Wagtail staff admin (see ShopCSPMiddleware).
+STAFF_EDITOR_PREFIX = "/admin/"
 FORM_CONTENT_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
 # How the shop's own forms label their fields; others are named as sent.
 FIELD_LABELS = {
@@ -73,3 +77,27 @@ class RejectNulCharactersMiddleware:
                     name = name.replace("\x00", "")[:40]
                     return FIELD_LABELS.get(name, name) or "A field"
         return None
+
+
+class ShopCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the one exception the Wagtail admin needs.
+
+    Wagtail's editor writes small inline start-up scripts (panels, date pickers)
+    that carry no nonce, so under ``/admin/`` inline scripts are allowed. That
+    admin is for signed-in staff only and renders what they enter escaped; every
+    page shoppers and readers see keeps the nonce-only policy.
+    """
+
+    def get_policy_parts(
+        self,
+        request: HttpRequest,
+        response: HttpResponseBase,
+        report_only: bool = False,
+    ) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if request.path_info.startswith(STAFF_EDITOR_PREFIX):
+            parts.replace = {
+                **(parts.replace or {}),
+                "script-src": [SELF, "'unsafe-inline'"],
+            }
+        return parts

@@ -63,7 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "common.middleware.ShopCSPMiddleware",
     "common.middleware.RequestOriginMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -330,6 +330,10 @@ WAGTAILADMIN_BASE_URL = STOREFRONT_BASE_URL or "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt"]
+# The admin loads nothing from third parties: no avatars from Gravatar (they
+# would tell it who works here) and no release check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 GRAPHENE = {"SCHEMA": "config.schema.schema", "SCHEMA_OUTPUT": "config/schema.graphql"}
 

@@ -123,3 +123,20 @@ def test_gunicorn_sends_no_server_banner(tmp_path):
     assert headers is not None, "gunicorn did not answer"
     assert headers.get("Server") is None
     assert "default-src 'self'" in headers["Content-Security-Policy"]
+
+
+def test_only_the_wagtail_admin_allows_its_inline_start_up_scripts(client, us):
+    # when
+    admin = client.get("/admin/login/")
+    shop = client.get("/account/login/")
+
+    # then
+    admin_scripts = _directives(admin)["script-src"]
+    shop_scripts = _directives(shop)["script-src"]
+    assert admin_scripts == "'self' 'unsafe-inline'"
+    assert "'unsafe-inline'" not in shop_scripts
+
+
+def _directives(response) -> dict[str, str]:
+    policy = response.headers["Content-Security-Policy"]
+    return dict([*part.split(" ", 1), ""][:2] for part in policy.split("; ") if part)
