@@ -101,5 +101,5 @@ def test_age_gate_then_verified_purchase(page, live_server, kratom):
     assert (check.result, check.threshold, check.subject_ref) == (
         AgeResult.APPROVED,
         21,
-        "email:adult@example.com",
+        f"guest:{order.checkout_token}",
     )
