@@ -129,5 +129,5 @@ class ResilientRedisCache(RedisCache):
             lambda: super(ResilientRedisCache, self).delete_many(keys, version), None
         )
 
-    def clear(self) -> bool:
-        return self._guard(lambda: super(ResilientRedisCache, self).clear(), False)
+    def clear(self) -> None:
+        self._guard(lambda: super(ResilientRedisCache, self).clear(), None)

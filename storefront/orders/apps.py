@@ -6,7 +6,10 @@ class OrdersConfig(AppConfig):
     label = "orders"
 
     def ready(self) -> None:
+        # Imported once the app registry is ready: the outbox is a model.
         from common.mail import email_sent_hook_register
+
+        # Likewise: the order services import the order models.
         from storefront.orders.services import (
             ORDER_CONFIRMATION_EMAIL,
             order_confirmation_sent_record,

@@ -57,10 +57,9 @@ def shop(db):
 def ready_checkout(shop):
     """A checkout with two units, email, address and shipping chosen."""
     from storefront.checkout.models import Checkout
-    from storefront.checkout.services import (
-        checkout_create,
+    from storefront.checkout.services.cart import checkout_create, checkout_line_add
+    from storefront.checkout.services.details import (
         checkout_email_set,
-        checkout_line_add,
         checkout_shipping_address_set,
         checkout_shipping_method_set,
     )

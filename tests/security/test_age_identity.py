@@ -12,10 +12,9 @@ from django.utils import timezone
 from common.graphql.ids import to_global_id
 from compliance.models import AgeLevel, AgeMethod, AgeResult, AgeVerification
 from storefront.accounts.models import User
-from storefront.checkout.services import (
-    checkout_create,
+from storefront.checkout.services.cart import checkout_create, checkout_line_add
+from storefront.checkout.services.details import (
     checkout_email_set,
-    checkout_line_add,
     checkout_shipping_address_set,
     checkout_shipping_method_set,
 )

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from storefront.checkout.models import Checkout
 from storefront.checkout.reconciliation import payments_reconcile
-from storefront.checkout.services import checkout_line_add
+from storefront.checkout.services.cart import checkout_line_add
 from storefront.orders.models import Order, OrderEventType
 from storefront.payments.gateways.dummy import CARD_3DS, CARD_SUCCESS
 from storefront.payments.models import Payment, PaymentStatus
