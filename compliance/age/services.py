@@ -258,3 +258,49 @@ def _audit_verification(check: AgeVerification, *, actor_label: str) -> None:
         reason=f"{check.get_method_display()}: {check.result} at {check.threshold}+",
         actor_label=actor_label,
     )
+
+
+CARRIED_PROVIDER = "carried"
+
+
+def age_verification_carry(
+    *, from_ref: int | str, to_ref: int | str, actor_label: str
+) -> AgeVerification | None:
+    """Copy the strongest approved age check of one subject to another.
+
+    For a subject that has proved it is the same person (a guest who entered a
+    code emailed to the account's confirmed address). The copy keeps the level,
+    method, threshold and date of the original and is audited.
+
+    Returns the new row, or None when ``from_ref`` has no approved check.
+
+    Raises:
+        InvalidSubjectError: either reference is malformed.
+    """
+    source_ref = subject_ref_normalise(from_ref)
+    target_ref = subject_ref_normalise(to_ref)
+    rank = {AgeLevel.SELF_DECLARED: 1, AgeLevel.VERIFIED: 2}
+    candidates = AgeVerification.objects.filter(
+        subject_ref=source_ref, result=AgeResult.APPROVED
+    )
+    best = max(
+        candidates,
+        key=lambda c: (rank.get(AgeLevel(c.level), 0), c.threshold),
+        default=None,
+    )
+    if best is None:
+        return None
+    with transaction.atomic():
+        copy = AgeVerification(
+            subject_ref=target_ref,
+            result=AgeResult.APPROVED,
+            level=best.level,
+            method=best.method,
+            provider=CARRIED_PROVIDER,
+            threshold=best.threshold,
+            verified_at=best.verified_at or timezone.now(),
+        )
+        copy.full_clean()
+        copy.save()
+        _audit_verification(copy, actor_label=actor_label)
+    return copy

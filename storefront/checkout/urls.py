@@ -15,6 +15,8 @@ urlpatterns = [
     path("checkout/voucher/", views.voucher, name="voucher"),
     path("checkout/date-of-birth/", views.date_of_birth, name="date_of_birth"),
     path("checkout/verify-age/", views.age_verify, name="age_verify"),
+    path("checkout/age-code/", views.age_code_send, name="age_code_send"),
+    path("checkout/age-code/enter/", views.age_code_enter, name="age_code_enter"),
     path("checkout/pay/", views.pay, name="pay"),
     path("checkout/stripe/return/", views.stripe_return, name="stripe_return"),
 ]

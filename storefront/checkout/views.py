@@ -37,6 +37,10 @@ from storefront.checkout.selectors import (
     checkout_shipping_required,
     shipping_methods_for_checkout,
 )
+from storefront.checkout.services.age_claim import (
+    checkout_age_claim_confirm,
+    checkout_age_claim_send,
+)
 from storefront.checkout.services.cart import (
     checkout_create,
     checkout_line_add,
@@ -479,6 +483,36 @@ def age_verify(request: HttpRequest, checkout: Checkout) -> HttpResponse:
         _add_errors(request, exc)
         return redirect(reverse("checkout:review") + "#age-heading")
     return redirect(started.redirect_url)
+
+
+@require_POST
+@_require_lines
+def age_code_send(request: HttpRequest, checkout: Checkout) -> HttpResponse:
+    """Email the account that owns the checkout's address a code for its age."""
+    try:
+        checkout_age_claim_send(checkout=checkout)
+    except (ValidationError, DomainError) as exc:
+        _add_errors(request, exc)
+    else:
+        messages.info(
+            request,
+            f"If an account with a confirmed address uses {checkout.email}, we have "
+            "emailed it a six-digit code. Enter it below within 15 minutes.",
+        )
+    return redirect(reverse("checkout:review") + "#age-heading")
+
+
+@require_POST
+@_require_lines
+def age_code_enter(request: HttpRequest, checkout: Checkout) -> HttpResponse:
+    """Apply the account's age check to this cart with the emailed code."""
+    try:
+        checkout_age_claim_confirm(checkout=checkout, code=request.POST.get("age_code"))
+    except ValidationError as exc:
+        _add_errors(request, exc)
+    else:
+        messages.success(request, "Your account's age check now applies to this cart.")
+    return redirect(reverse("checkout:review") + "#age-heading")
 
 
 def _order_redirect(order_id: int) -> HttpResponse:

@@ -5,6 +5,7 @@ benefit from that adult's verification, through the pages or the API.
 """
 
 import json
+import re
 
 import pytest
 from django.utils import timezone
@@ -165,3 +166,103 @@ def test_the_signed_in_adult_keeps_their_verification(
     # then
     assert response.status_code == 302
     assert Order.objects.count() == 1
+
+
+def _in_session(client, checkout):
+    session = client.session
+    session["checkout_token"] = str(checkout.token)
+    session.save()
+
+
+def _confirm_the_adults_address():
+    from storefront.accounts.models import EmailConfirmation
+
+    EmailConfirmation.objects.create(
+        user=User.objects.get(email=ADULT), confirmed_at=timezone.now()
+    )
+
+
+def test_the_owner_of_the_address_brings_their_age_with_the_emailed_code(
+    client, cbd_checkout_as_the_adults_email, django_capture_on_commit_callbacks
+):
+    # given the adult, as a guest, asks for a code
+    from django.core import mail
+
+    checkout = cbd_checkout_as_the_adults_email
+    _confirm_the_adults_address()
+    _in_session(client, checkout)
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = client.post("/cart/checkout/age-code/", follow=True)
+    assert "we have emailed it a six-digit code" in asked.content.decode()
+    assert [m.to for m in mail.outbox] == [[ADULT]]
+    code = re.search(
+        r"enter this code on the checkout page: (\d{6})", mail.outbox[0].body
+    )
+
+    # when they enter it in their cart
+    entered = client.post(
+        "/cart/checkout/age-code/enter/", {"age_code": code.group(1)}, follow=True
+    )
+    paid = client.post(
+        "/cart/checkout/pay/", {"gateway": "dummy", "card_number": CARD_SUCCESS}
+    )
+
+    # then the account's verification applies to this checkout only, and they pay
+    assert "age check now applies to this cart" in entered.content.decode()
+    carried = AgeVerification.objects.get(subject_ref=f"guest:{checkout.token}")
+    assert (carried.level, carried.threshold, carried.provider) == (
+        AgeLevel.VERIFIED,
+        21,
+        "carried",
+    )
+    assert paid.status_code == 302
+    assert Order.objects.count() == 1
+
+
+def test_a_stranger_cannot_guess_the_code(
+    client, cbd_checkout_as_the_adults_email, django_capture_on_commit_callbacks
+):
+    # given a stranger typed the adult's email and asked for a code
+    from django.core import mail
+
+    checkout = cbd_checkout_as_the_adults_email
+    _confirm_the_adults_address()
+    _in_session(client, checkout)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/cart/checkout/age-code/")
+    code = re.search(r"page: (\d{6})", mail.outbox[0].body).group(1)
+    wrong = "000000" if code != "000000" else "111111"
+
+    # when they try five wrong codes, then the right one (read over the
+    # adult's shoulder, too late)
+    for _ in range(5):
+        response = client.post(
+            "/cart/checkout/age-code/enter/", {"age_code": wrong}, follow=True
+        )
+        assert "That code is not right or has expired" in response.content.decode()
+    late = client.post(
+        "/cart/checkout/age-code/enter/", {"age_code": code}, follow=True
+    )
+
+    # then nothing was carried
+    assert "That code is not right or has expired" in late.content.decode()
+    assert not AgeVerification.objects.filter(
+        subject_ref=f"guest:{checkout.token}"
+    ).exists()
+
+
+def test_no_code_goes_to_an_unconfirmed_account(
+    client, cbd_checkout_as_the_adults_email, django_capture_on_commit_callbacks
+):
+    # given the account's address was never confirmed
+    from django.core import mail
+
+    _in_session(client, cbd_checkout_as_the_adults_email)
+
+    # when
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/cart/checkout/age-code/", follow=True)
+
+    # then the page says the same, and no email leaves
+    assert "we have emailed it a six-digit code" in response.content.decode()
+    assert mail.outbox == []
