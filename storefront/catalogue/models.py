@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -140,6 +141,10 @@ class Product(TimeStampedModel):
         AttributeValue, blank=True, related_name="products"
     )
     search_document = models.TextField(blank=True, editable=False)
+    # Name (weight A) and search document (weight B), kept by catalogue.search.
+    # PostgreSQL only: its GIN index is made by the migration, not declared in Meta,
+    # because SQLite (the demo) cannot build it and rebuilds tables from Meta.
+    search_vector = SearchVectorField(null=True, editable=False)
     rating = models.DecimalField(max_digits=3, decimal_places=2, null=True, blank=True)
 
     class Meta:
@@ -243,3 +248,16 @@ class ProductVariantChannelListing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.variant} {self.price_amount} {self.currency}"
+
+
+class SearchTerm(models.Model):
+    """A word that occurs in the catalogue's searchable text, for "did you mean".
+
+    Words are added as products are indexed and never removed: a suggestion is only
+    offered when searching for it finds something, so a stale word costs nothing.
+    """
+
+    word = models.CharField(max_length=64, unique=True)
+
+    def __str__(self) -> str:
+        return self.word

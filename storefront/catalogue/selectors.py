@@ -3,9 +3,9 @@
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection
+from django.core.paginator import Page, Paginator
 from django.db.models import (
+    Count,
     DecimalField,
     Exists,
     Max,
@@ -15,6 +15,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Window,
 )
 from django.http import QueryDict
 from django.utils import timezone
@@ -28,6 +29,11 @@ from storefront.catalogue.models import (
     ProductMedia,
     ProductVariant,
     ProductVariantChannelListing,
+)
+from storefront.catalogue.search import (
+    products_matching,
+    search_words,
+    search_words_correct,
 )
 from storefront.channels.models import Channel
 from storefront.inventory.selectors import stock_available_subquery
@@ -242,28 +248,106 @@ def category_get(*, slug: str) -> Category | None:
 
 
 def product_search(*, channel: Channel, query: str) -> QuerySet[Product]:
-    """Listed products matching the words, best first.
+    """Listed products holding every word of the query, best first.
 
-    PostgreSQL ranks by full-text search over the name (weighted highest) and the
-    search document; other databases fall back to a case-insensitive substring match.
+    When no product holds them all, each misspelt word is replaced by the closest
+    word of the catalogue (see ``search_suggestion``) and the corrected words are
+    searched instead, so "ashwaganda" still finds the ashwagandha.
     """
     products = product_list_for_channel(channel=channel)
-    query = query.strip()
-    if not query:
+    words = search_words(query)
+    if not words:
         return products.none()
-    if connection.vendor != "postgresql":
-        return products.filter(
-            Q(name__icontains=query) | Q(search_document__icontains=query)
-        )
-    vector = SearchVector("name", weight="A", config="english") + SearchVector(
-        "search_document", weight="B", config="english"
+    found = products_matching(products=products, words=words)
+    if found.exists():
+        return found
+    corrected = search_words_correct(words)
+    if corrected == words:
+        return found
+    return products_matching(products=products, words=corrected)
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of search results: the Django ``Page`` the templates paginate, the
+    number of results, and the corrected query when the results are for it."""
+
+    page: Page
+    total: int
+    suggestion: str | None
+
+
+def product_search_page(
+    *, channel: Channel, query: str, page_number: object = 1
+) -> SearchPage:
+    """A page of search results; the rows and their count come in one query.
+
+    Each query word that matches nothing is corrected from the catalogue's words
+    (one query per word, at most ``search.MAX_WORDS``) and the corrected words are
+    searched, reported as ``suggestion``.
+    """
+    products = product_list_for_channel(channel=channel)
+    words = search_words(query)
+    number = _page_number(page_number)
+    rows, total = _counted_page(
+        products_matching(products=products, words=words) if words else None, number
     )
-    search_query = SearchQuery(query, search_type="websearch", config="english")
-    return (
-        products.annotate(document=vector, rank=SearchRank(vector, search_query))
-        .filter(document=search_query)
-        .order_by("-rank", "name", "pk")
+    suggestion = None
+    if not total and words:
+        corrected = search_words_correct(words)
+        if corrected != words:
+            rows, total = _counted_page(
+                products_matching(products=products, words=corrected), number
+            )
+            suggestion = " ".join(corrected) if total else None
+    paginator = Paginator(_Counted(total), PAGE_SIZE)
+    return SearchPage(
+        page=Page(rows, min(number, paginator.num_pages), paginator),
+        total=total,
+        suggestion=suggestion,
     )
+
+
+def _page_number(raw: object) -> int:
+    try:
+        number = int(str(raw))
+    except (TypeError, ValueError):
+        return 1
+    return max(number, 1)
+
+
+def _counted_page(
+    products: QuerySet[Product] | None, number: int
+) -> tuple[list[Product], int]:
+    """The rows of page ``number`` and the total, from one windowed query.
+
+    A page past the end holds no row to carry the count; only then is it counted
+    separately and the last page read instead.
+    """
+    if products is None:
+        return [], 0
+    counted = products.annotate(search_total=Window(Count("pk")))
+    start = (number - 1) * PAGE_SIZE
+    rows = list(counted[start : start + PAGE_SIZE])
+    if rows:
+        return rows, rows[0].search_total  # type: ignore[attr-defined]
+    if number == 1:
+        return [], 0
+    total = products.count()
+    if not total:
+        return [], 0
+    last = (total - 1) // PAGE_SIZE + 1
+    return _counted_page(products, last)
+
+
+class _Counted:
+    """Stands in for the result list so the paginator knows the total uncounted."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
 
 
 def product_get_for_channel(*, slug: str, channel: Channel) -> Product | None:

@@ -24,6 +24,7 @@ from storefront.catalogue.models import (
     ProductVariantChannelListing,
 )
 from storefront.catalogue.publication import product_publication_check
+from storefront.catalogue.search import product_search_index_refresh
 from storefront.catalogue.thumbnails import image_validate, thumbnail_make
 from storefront.channels.models import Channel
 
@@ -111,6 +112,7 @@ def product_search_document_refresh(*, product: Product) -> None:
     if document != product.search_document:
         product.search_document = document
         product.save(update_fields=["search_document"])
+    product_search_index_refresh(product_ids=[product.pk])
 
 
 @transaction.atomic
@@ -149,6 +151,7 @@ def product_create(
     product.attribute_values.set(list(attribute_values))
     product.search_document = product_search_document(product=product)
     product.save(update_fields=["search_document"])
+    product_search_index_refresh(product_ids=[product.pk])
     return product
 
 
@@ -197,6 +200,7 @@ def product_update(
     if changed:
         product.full_clean()
         product.save()
+        product_search_index_refresh(product_ids=[product.pk])
     return changed
 
 

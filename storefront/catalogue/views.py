@@ -200,14 +200,20 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     region = request.shopper_region  # type: ignore[attr-defined]
-    page = None
+    page = suggestion = None
     if query:
-        results = selectors.product_search(channel=region.channel, query=query)
-        page = Paginator(results, selectors.PAGE_SIZE).get_page(request.GET.get("page"))
+        found = selectors.product_search_page(
+            channel=region.channel, query=query, page_number=request.GET.get("page", 1)
+        )
+        page, suggestion = found.page, found.suggestion
         products_attach_region_decisions(
             products=page.object_list, region=region.region
         )
-    return render(request, "catalogue/search.html", {"query": query, "page": page})
+    return render(
+        request,
+        "catalogue/search.html",
+        {"query": query, "page": page, "suggestion": suggestion},
+    )
 
 
 def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
