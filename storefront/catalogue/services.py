@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from common.html import html_to_text, sanitize_html
+from common.page_cache import page_cache_invalidate
 from compliance.product_classes import ProductClass
 from storefront.catalogue.errors import CatalogueErrorCode, ProductNotPricedError
 from storefront.catalogue.models import (
@@ -201,6 +202,7 @@ def product_update(
         product.full_clean()
         product.save()
         product_search_index_refresh(product_ids=[product.pk])
+        page_cache_invalidate()
     return changed
 
 
@@ -263,6 +265,7 @@ def product_variant_price_set(
         )
     listing.full_clean()
     listing.save()
+    page_cache_invalidate()
     return listing
 
 
@@ -287,6 +290,7 @@ def product_media_add(
         name, thumbnail_make(image=media.image.file, name=name), save=False
     )
     media.save()
+    page_cache_invalidate()
     return media
 
 
@@ -304,6 +308,7 @@ def product_media_thumbnail_refresh(*, media: ProductMedia) -> ProductMedia:
         name, thumbnail_make(image=media.image.file, name=name), save=False
     )
     media.save(update_fields=["thumbnail"])
+    page_cache_invalidate()
     return media
 
 
@@ -371,4 +376,5 @@ def _listing_publish(
         setattr(listing, key, value)
     listing.full_clean()
     listing.save()
+    page_cache_invalidate()
     return listing

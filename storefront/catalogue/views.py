@@ -16,9 +16,15 @@ from compliance.regions import availability_decide
 from storefront.catalogue import selectors
 from storefront.catalogue.availability import products_attach_region_decisions
 from storefront.catalogue.claims_display import product_claims_for_regime
+from storefront.catalogue.page_cache import (
+    AGE_GATE_ADULT_KEY,
+    AGE_GATE_REFUSED_KEY,
+    anonymous_page_cache,
+)
 from storefront.inventory.selectors import stock_state_for
 
 
+@anonymous_page_cache
 def home(request: HttpRequest) -> HttpResponse:
     region = request.shopper_region  # type: ignore[attr-defined]
     featured = selectors.product_list_featured(channel=region.channel)
@@ -40,8 +46,6 @@ def home(request: HttpRequest) -> HttpResponse:
 # Signed-in customers' declarations are also recorded through compliance.age, so
 # their checkout does not ask twice.
 
-AGE_GATE_ADULT_KEY = "age_gate_adult_for"
-AGE_GATE_REFUSED_KEY = "age_gate_refused_below"
 AGE_THRESHOLDS = (18, 19, 21, 25)
 
 
@@ -160,6 +164,7 @@ def _age_gate(
     )
 
 
+@anonymous_page_cache
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     category = selectors.category_get(slug=slug)
     if category is None:
@@ -197,6 +202,7 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@anonymous_page_cache
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     region = request.shopper_region  # type: ignore[attr-defined]
@@ -216,6 +222,7 @@ def search(request: HttpRequest) -> HttpResponse:
     )
 
 
+@anonymous_page_cache
 def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     region = request.shopper_region  # type: ignore[attr-defined]
     product = selectors.product_get_for_channel(slug=slug, channel=region.channel)
