@@ -68,7 +68,8 @@ class PageCacheInvalidatingAdmin:
         page_cache_invalidate()
 
 
-def _generation() -> int:
+def page_generation() -> int:
+    """The current generation; part of every key that cached pages depend on."""
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
@@ -101,7 +102,7 @@ def page_cached(
     htmx = bool(getattr(request, "htmx", False))
     parts = (request.get_full_path(), htmx, *key_parts)
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
-    key = f"page:{_generation()}:{digest}"
+    key = f"page:{page_generation()}:{digest}"
     stored = cache.get(key)
     if stored is not None:
         return _replay(request, stored)
