@@ -149,7 +149,15 @@ class Product(TimeStampedModel):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["regulated_class"])]
+        indexes = [
+            models.Index(fields=["regulated_class"]),
+            # Listings sort by name with the id as tie-break, in a category or not.
+            models.Index(fields=["name", "id"], name="product_name_id_idx"),
+            models.Index(
+                fields=["category", "name", "id"], name="product_category_name_idx"
+            ),
+            models.Index(fields=["-created_at", "id"], name="product_newest_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -214,6 +222,14 @@ class ProductChannelListing(models.Model):
                 fields=["product", "channel"], name="product_listing_unique_channel"
             )
         ]
+        indexes = [
+            # The listing filter: what a channel shows, found from the channel side.
+            models.Index(
+                fields=["channel", "product"],
+                condition=Q(is_published=True),
+                name="listing_published_in_channel",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.product} in {self.channel}"
@@ -244,6 +260,13 @@ class ProductVariantChannelListing(models.Model):
             models.CheckConstraint(
                 condition=Q(price_amount__gte=0), name="variant_price_not_negative"
             ),
+        ]
+        indexes = [
+            # Price ranges per product are aggregated from the channel side.
+            models.Index(
+                fields=["channel", "variant", "price_amount"],
+                name="variant_listing_channel_price",
+            )
         ]
 
     def __str__(self) -> str:

@@ -221,13 +221,23 @@ class AttributeFacet:
 def attribute_facets_for_products(
     *, products: QuerySet[Product]
 ) -> list[AttributeFacet]:
-    """Filterable attributes and the values that the given products carry (1 query)."""
+    """Filterable attributes and the values that the given products carry (1 query).
+
+    Each value is tested with two EXISTS (on a product, on a variant) rather than
+    joined through both with OR and de-duplicated: the join grew with the category,
+    the EXISTS stop at the first product found.
+    """
     ids = products.order_by().values("pk")
+    on_product = Product.attribute_values.through.objects.filter(
+        attributevalue_id=OuterRef("pk"), product_id__in=ids
+    )
+    on_variant = ProductVariant.attribute_values.through.objects.filter(
+        attributevalue_id=OuterRef("pk"), productvariant__product_id__in=ids
+    )
     values = (
         AttributeValue.objects.filter(attribute__filterable_in_storefront=True)
-        .filter(Q(products__in=ids) | Q(variants__product__in=ids))
+        .filter(Exists(on_product) | Exists(on_variant))
         .select_related("attribute")
-        .distinct()
         .order_by("attribute__name", "attribute__pk", "sort_order", "name", "pk")
     )
     facets: dict[int, list[AttributeValue]] = {}
