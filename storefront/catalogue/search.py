@@ -109,7 +109,12 @@ def product_search_index_refresh(*, product_ids: Sequence[int]) -> None:
 
 def _lexicon_add(words: Iterable[str]) -> None:
     fresh = sorted(
-        {w for w in words if MIN_LEXICON_WORD <= len(w) <= MAX_WORD_LENGTH}
+        {
+            w
+            for w in words
+            # Numbers (sizes, strengths, codes) are never misspelt words.
+            if MIN_LEXICON_WORD <= len(w) <= MAX_WORD_LENGTH and not w.isdigit()
+        }
         - set(SearchTerm.objects.values_list("word", flat=True))
     )
     if not fresh:
@@ -176,7 +181,7 @@ def search_words_correct(words: Sequence[str]) -> list[str]:
 
 
 def _closest_word(word: str) -> str | None:
-    if len(word) < MIN_LEXICON_WORD:
+    if len(word) < MIN_LEXICON_WORD or word.isdigit():
         return None
     if _is_postgresql():
         return (

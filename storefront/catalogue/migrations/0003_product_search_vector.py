@@ -54,7 +54,7 @@ def forwards(apps, schema_editor):
         word
         for _pk, name, document in rows
         for word in search_normalise(f"{name} {document}").split()
-        if 3 <= len(word) <= 64
+        if 3 <= len(word) <= 64 and not word.isdigit()
     }
     SearchTerm.objects.bulk_create(
         [SearchTerm(word=w) for w in sorted(words)], ignore_conflicts=True
