@@ -10,8 +10,9 @@ from django.test import Client
 from django.utils import timezone
 
 from common.page_cache import HEADER
+from storefront.catalogue.models import ProductChannelListing
 from storefront.catalogue.services import (
-    product_unpublish,
+    product_publish,
     product_update,
     product_variant_price_set,
 )
@@ -149,12 +150,16 @@ def test_a_price_edit_shows_on_the_next_request(client, shelf, channel_us):
     assert "12.00" not in detail.content.decode()
 
 
-def test_unpublishing_shows_on_the_next_request(client, shelf, channel_us):
-    assert client.get("/products/nettle/").status_code == 200
-    assert "Nettle Tea" in client.get("/search/?q=nettle").content.decode()
-    product_unpublish(product=shelf["nettle"], channel=channel_us)
-    assert client.get("/products/nettle/").status_code == 404
-    assert "Nettle Tea" not in client.get("/search/?q=nettle").content.decode()
+def test_publishing_shows_on_the_next_request(client, shelf, channel_us):
+    yarrow = listed_product(
+        channel=channel_us, category=shelf["nettle"].category, name="Yarrow Tea"
+    )
+    ProductChannelListing.objects.filter(product=yarrow).update(is_published=False)
+    assert "Yarrow Tea" not in client.get("/categories/teas/").text
+    assert "Yarrow Tea" not in client.get("/search/?q=yarrow").text
+    product_publish(product=yarrow, channel=channel_us)
+    assert "Yarrow Tea" in client.get("/categories/teas/").text
+    assert "Yarrow Tea" in client.get("/search/?q=yarrow").text
 
 
 def test_a_rename_shows_on_the_next_request(client, shelf):

@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
-from storefront.catalogue.services import product_unpublish, product_variant_price_set
+from storefront.catalogue.models import ProductChannelListing
+from storefront.catalogue.services import product_publish, product_variant_price_set
 from storefront.graphql.response_cache import HEADER
 from tests.factories.accounts import UserFactory
 from tests.factories.catalogue import listed_product
@@ -58,10 +59,18 @@ def test_price_and_publication_edits_show_on_the_next_query(nettle, channel):
     fresh = _post(Client(), LISTING, {"first": 5}).json()["data"]["products"]
     price = fresh["edges"][0]["node"]["pricing"]["priceRange"]["start"]["gross"]
     assert price["amount"] == 9.0
-    product_unpublish(product=nettle, channel=channel)
-    assert _post(Client(), LISTING, {"first": 5}).json()["data"]["products"] == {
-        "totalCount": 0,
-        "edges": [],
+    yarrow = listed_product(channel=channel, name="Yarrow Tea")
+    ProductChannelListing.objects.filter(product=yarrow).update(is_published=False)
+    assert (
+        _post(Client(), LISTING, {"first": 5}).json()["data"]["products"]["totalCount"]
+        == 1
+    )
+    product_publish(product=yarrow, channel=channel)
+    listed = _post(Client(), LISTING, {"first": 5}).json()["data"]["products"]
+    assert listed["totalCount"] == 2
+    assert {edge["node"]["name"] for edge in listed["edges"]} == {
+        "Nettle Tea",
+        "Yarrow Tea",
     }
 
 
