@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -99,6 +100,8 @@ def page_cached(
 ) -> HttpResponse:
     """The cached page for this request and ``key_parts``, or ``render()``'s,
     stored when it is an ordinary 200 page that changed nothing of the visitor's."""
+    if not settings.PAGE_CACHE_ENABLED:
+        return render()
     htmx = bool(getattr(request, "htmx", False))
     parts = (request.get_full_path(), htmx, *key_parts)
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()

@@ -20,6 +20,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Per-process memory cannot tell the other workers that a cached page went stale.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=bool(REDIS_URL))  # noqa: F405
+
 # Integrations fail loudly when switched on but incomplete.
 if STRIPE_SECRET_KEY and not STRIPE_WEBHOOK_SECRET:  # noqa: F405
     raise ImproperlyConfigured(

@@ -1,5 +1,6 @@
 """Reads of the catalogue for shopper pages: listings, filters, search, detail."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -246,6 +247,21 @@ def attribute_facets_for_products(
         attributes[value.attribute_id] = value.attribute
         facets.setdefault(value.attribute_id, []).append(value)
     return [AttributeFacet(attributes[pk], tuple(vals)) for pk, vals in facets.items()]
+
+
+def product_classes_present(
+    *, products: QuerySet[Product], among: Sequence[str]
+) -> list[str]:
+    """Which of the ``among`` regulated classes occur in ``products`` (1 query, none
+    when ``among`` is empty); only rows of those classes are read."""
+    if not among:
+        return []
+    return list(
+        products.filter(regulated_class__in=among)
+        .order_by()
+        .values_list("regulated_class", flat=True)
+        .distinct()
+    )
 
 
 def category_list_top() -> QuerySet[Category]:

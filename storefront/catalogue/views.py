@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from compliance.age.selectors import age_assurance_for
 from compliance.age.services import age_self_declare
+from compliance.product_classes import ProductClass
 from compliance.regions import availability_decide
 from storefront.catalogue import selectors
 from storefront.catalogue.availability import products_attach_region_decisions
@@ -110,6 +111,17 @@ def _gate_min_age(*, product_classes: Iterable[str], region: str) -> int | None:
     return max(ages, default=None)
 
 
+def _age_restricted_classes(region: str) -> list[str]:
+    """Product classes with a minimum age that the region does not prohibit: only
+    these can put a gate before a category, so only their rows need reading."""
+    restricted = []
+    for product_class in ProductClass.values:
+        decision = availability_decide(product_class=product_class, region=region)
+        if decision.decision != "prohibited" and decision.min_age:
+            restricted.append(product_class)
+    return restricted
+
+
 def _gate_state(request: HttpRequest, min_age: int) -> str:
     """``passed``, ``refused`` or ``ask`` for a page needing ``min_age``."""
     session = request.session
@@ -177,9 +189,9 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     gate = _age_gate(
         request,
         min_age=_gate_min_age(
-            product_classes=all_products.order_by()
-            .values_list("regulated_class", flat=True)
-            .distinct(),
+            product_classes=selectors.product_classes_present(
+                products=all_products, among=_age_restricted_classes(region.region)
+            ),
             region=region.region,
         ),
         what=category.name,

@@ -8,6 +8,7 @@ it and compares a version token in the shared cache (Redis in production), which
 """
 
 import threading
+import time
 import uuid
 
 from django.core.cache import cache
@@ -18,7 +19,10 @@ from storefront.channels.models import Channel
 VERSION_KEY = "channels:version"
 
 _lock = threading.Lock()
-_loaded: dict[str, object] = {"version": None, "channels": ()}
+# Without a shared cache (several processes, each with its own memory) a change is
+# only seen by the process that made it; the others reload after this long.
+MAX_AGE_SECONDS = 60
+_loaded: dict[str, object] = {"version": None, "channels": (), "at": 0.0}
 
 
 def channels_active_cached() -> tuple[Channel, ...]:
@@ -31,11 +35,12 @@ def channels_active_cached() -> tuple[Channel, ...]:
         version = uuid.uuid4().hex
         if not cache.add(VERSION_KEY, version, timeout=None):
             version = cache.get(VERSION_KEY) or version
-    if _loaded["version"] == version:
+    fresh = time.monotonic() - _loaded["at"] < MAX_AGE_SECONDS  # type: ignore[operator]
+    if _loaded["version"] == version and fresh:
         return _loaded["channels"]  # type: ignore[return-value]
     channels = tuple(Channel.objects.filter(is_active=True).order_by("slug"))
     with _lock:
-        _loaded["version"], _loaded["channels"] = version, channels
+        _loaded.update(version=version, channels=channels, at=time.monotonic())
     return channels
 
 

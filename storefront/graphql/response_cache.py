@@ -111,7 +111,7 @@ def response_cached(
 ) -> HttpResponse:
     """The stored answer to this anonymous catalogue query, or ``execute()``'s,
     stored when it succeeded without errors."""
-    key = _cache_key(request)
+    key = _cache_key(request) if settings.PAGE_CACHE_ENABLED else None
     if key is None:
         return execute()
     stored = cache.get(key)
