@@ -12,7 +12,7 @@ relies on against length-based (BREACH-style) guessing.
 import re
 from collections.abc import Callable
 
-import brotli
+import brotli  # type: ignore[import-untyped]
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string

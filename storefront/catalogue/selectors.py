@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
@@ -326,7 +327,7 @@ def product_search_page(
                 products_matching(products=products, words=corrected), number
             )
             suggestion = " ".join(corrected) if total else None
-    paginator = Paginator(_Counted(total), PAGE_SIZE)
+    paginator: Paginator[Product] = Paginator(_Counted(total), PAGE_SIZE)
     return SearchPage(
         page=Page(rows, min(number, paginator.num_pages), paginator),
         total=total,
@@ -356,7 +357,7 @@ def _counted_page(
     start = (number - 1) * PAGE_SIZE
     rows = list(counted[start : start + PAGE_SIZE])
     if rows:
-        return rows, rows[0].search_total  # type: ignore[attr-defined]
+        return list[Product](rows), int(rows[0].search_total)
     if number == 1:
         return [], 0
     total = products.count()
@@ -366,14 +367,21 @@ def _counted_page(
     return _counted_page(products, last)
 
 
-class _Counted:
-    """Stands in for the result list so the paginator knows the total uncounted."""
+class _Counted(Sequence[Product]):
+    """Stands in for the result list so the paginator knows the total uncounted;
+    the page's rows are given to ``Page`` directly, never read from here."""
 
     def __init__(self, total: int) -> None:
         self.total = total
 
-    def count(self) -> int:
+    def count(self, value: object = None) -> int:
         return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index: Any) -> Any:
+        raise IndexError("the rows come with the page, not from the paginator")
 
 
 def product_get_for_channel(*, slug: str, channel: Channel) -> Product | None:
