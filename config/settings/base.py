@@ -63,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "common.compression.CompressionMiddleware",
     "common.middleware.ShopCSPMiddleware",
     "common.middleware.RequestOriginMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -166,6 +167,10 @@ CACHES = {
     )
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Anonymous catalogue pages and API answers (common.page_cache). Their invalidation
+# reaches every process only through a shared cache, so production turns them on
+# with Redis (see production.py).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 
 # Celery: without a broker, tasks run in-process when they are sent.
 CELERY_BROKER_URL = REDIS_URL or "memory://"

@@ -14,6 +14,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 
 from common.errors import DomainError
+from common.page_cache import PageCacheInvalidatingAdmin
 from storefront.catalogue.models import (
     Attribute,
     AttributeValue,
@@ -107,7 +108,7 @@ class ProductAdminForm(forms.ModelForm):
 
 
 @admin.register(Product)
-class ProductAdmin(admin.ModelAdmin):
+class ProductAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
     form = ProductAdminForm
     list_display = ("name", "category", "product_type", "regulated_class", "updated_at")
     list_filter = (
@@ -151,7 +152,7 @@ class StockInline(admin.TabularInline):
 
 
 @admin.register(ProductVariant)
-class ProductVariantAdmin(admin.ModelAdmin):
+class ProductVariantAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
     list_display = ("sku", "product", "name", "weight_grams")
     search_fields = ("sku", "name", "product__name")
     list_filter = ("product__category",)
@@ -160,14 +161,14 @@ class ProductVariantAdmin(admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
     list_display = ("name", "parent", "sort_order")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Collection)
-class CollectionAdmin(admin.ModelAdmin):
+class CollectionAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
     list_display = ("name", "is_published", "sort_order")
     list_filter = ("is_published",)
     search_fields = ("name",)
@@ -182,21 +183,21 @@ class AttributeValueInline(admin.TabularInline):
 
 
 @admin.register(Attribute)
-class AttributeAdmin(admin.ModelAdmin):
+class AttributeAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
     list_display = ("name", "input_type", "unit", "filterable_in_storefront")
     search_fields = ("name", "slug")
     inlines = (AttributeValueInline,)
 
 
 @admin.register(AttributeValue)
-class AttributeValueAdmin(admin.ModelAdmin):
+class AttributeValueAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
     list_display = ("name", "attribute")
     list_filter = ("attribute",)
     search_fields = ("name", "attribute__name")
 
 
 @admin.register(ProductType)
-class ProductTypeAdmin(admin.ModelAdmin):
+class ProductTypeAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
     list_display = ("name", "has_variants", "is_shipping_required")
     search_fields = ("name",)
     filter_horizontal = ("product_attributes", "variant_attributes")

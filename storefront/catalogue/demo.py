@@ -32,6 +32,7 @@ from storefront.catalogue.services import (
     product_variant_create,
     product_variant_price_set,
 )
+from storefront.channels.cache import channels_cache_invalidate
 from storefront.channels.models import Channel
 from storefront.inventory.models import Stock, Warehouse
 from storefront.shipping.models import (
@@ -106,6 +107,7 @@ def _channels() -> dict[str, Channel]:
             },
         )
         channels[slug] = channel
+    channels_cache_invalidate()
     return channels
 
 

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -140,11 +141,23 @@ class Product(TimeStampedModel):
         AttributeValue, blank=True, related_name="products"
     )
     search_document = models.TextField(blank=True, editable=False)
+    # Name (weight A) and search document (weight B), kept by catalogue.search.
+    # PostgreSQL only: its GIN index is made by the migration, not declared in Meta,
+    # because SQLite (the demo) cannot build it and rebuilds tables from Meta.
+    search_vector = SearchVectorField(null=True, editable=False)
     rating = models.DecimalField(max_digits=3, decimal_places=2, null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["regulated_class"])]
+        indexes = [
+            models.Index(fields=["regulated_class"]),
+            # Listings sort by name with the id as tie-break, in a category or not.
+            models.Index(fields=["name", "id"], name="product_name_id_idx"),
+            models.Index(
+                fields=["category", "name", "id"], name="product_category_name_idx"
+            ),
+            models.Index(fields=["-created_at", "id"], name="product_newest_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -209,6 +222,14 @@ class ProductChannelListing(models.Model):
                 fields=["product", "channel"], name="product_listing_unique_channel"
             )
         ]
+        indexes = [
+            # The listing filter: what a channel shows, found from the channel side.
+            models.Index(
+                fields=["channel", "product"],
+                condition=Q(is_published=True),
+                name="listing_published_in_channel",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.product} in {self.channel}"
@@ -240,6 +261,26 @@ class ProductVariantChannelListing(models.Model):
                 condition=Q(price_amount__gte=0), name="variant_price_not_negative"
             ),
         ]
+        indexes = [
+            # Price ranges per product are aggregated from the channel side.
+            models.Index(
+                fields=["channel", "variant", "price_amount"],
+                name="variant_listing_channel_price",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.variant} {self.price_amount} {self.currency}"
+
+
+class SearchTerm(models.Model):
+    """A word that occurs in the catalogue's searchable text, for "did you mean".
+
+    Words are added as products are indexed and never removed: a suggestion is only
+    offered when searching for it finds something, so a stale word costs nothing.
+    """
+
+    word = models.CharField(max_length=64, unique=True)
+
+    def __str__(self) -> str:
+        return self.word

@@ -1,11 +1,13 @@
 """Reads of the catalogue for shopper pages: listings, filters, search, detail."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection
+from django.core.paginator import Page, Paginator
 from django.db.models import (
+    Count,
     DecimalField,
     Exists,
     Max,
@@ -15,6 +17,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Window,
 )
 from django.http import QueryDict
 from django.utils import timezone
@@ -28,6 +31,11 @@ from storefront.catalogue.models import (
     ProductMedia,
     ProductVariant,
     ProductVariantChannelListing,
+)
+from storefront.catalogue.search import (
+    products_matching,
+    search_words,
+    search_words_correct,
 )
 from storefront.channels.models import Channel
 from storefront.inventory.selectors import stock_available_subquery
@@ -215,13 +223,23 @@ class AttributeFacet:
 def attribute_facets_for_products(
     *, products: QuerySet[Product]
 ) -> list[AttributeFacet]:
-    """Filterable attributes and the values that the given products carry (1 query)."""
+    """Filterable attributes and the values that the given products carry (1 query).
+
+    Each value is tested with two EXISTS (on a product, on a variant) rather than
+    joined through both with OR and de-duplicated: the join grew with the category,
+    the EXISTS stop at the first product found.
+    """
     ids = products.order_by().values("pk")
+    on_product = Product.attribute_values.through.objects.filter(
+        attributevalue_id=OuterRef("pk"), product_id__in=ids
+    )
+    on_variant = ProductVariant.attribute_values.through.objects.filter(
+        attributevalue_id=OuterRef("pk"), productvariant__product_id__in=ids
+    )
     values = (
         AttributeValue.objects.filter(attribute__filterable_in_storefront=True)
-        .filter(Q(products__in=ids) | Q(variants__product__in=ids))
+        .filter(Exists(on_product) | Exists(on_variant))
         .select_related("attribute")
-        .distinct()
         .order_by("attribute__name", "attribute__pk", "sort_order", "name", "pk")
     )
     facets: dict[int, list[AttributeValue]] = {}
@@ -230,6 +248,21 @@ def attribute_facets_for_products(
         attributes[value.attribute_id] = value.attribute
         facets.setdefault(value.attribute_id, []).append(value)
     return [AttributeFacet(attributes[pk], tuple(vals)) for pk, vals in facets.items()]
+
+
+def product_classes_present(
+    *, products: QuerySet[Product], among: Sequence[str]
+) -> list[str]:
+    """Which of the ``among`` regulated classes occur in ``products`` (1 query, none
+    when ``among`` is empty); only rows of those classes are read."""
+    if not among:
+        return []
+    return list(
+        products.filter(regulated_class__in=among)
+        .order_by()
+        .values_list("regulated_class", flat=True)
+        .distinct()
+    )
 
 
 def category_list_top() -> QuerySet[Category]:
@@ -242,28 +275,113 @@ def category_get(*, slug: str) -> Category | None:
 
 
 def product_search(*, channel: Channel, query: str) -> QuerySet[Product]:
-    """Listed products matching the words, best first.
+    """Listed products holding every word of the query, best first.
 
-    PostgreSQL ranks by full-text search over the name (weighted highest) and the
-    search document; other databases fall back to a case-insensitive substring match.
+    When no product holds them all, each misspelt word is replaced by the closest
+    word of the catalogue (see ``search_suggestion``) and the corrected words are
+    searched instead, so "ashwaganda" still finds the ashwagandha.
     """
     products = product_list_for_channel(channel=channel)
-    query = query.strip()
-    if not query:
+    words = search_words(query)
+    if not words:
         return products.none()
-    if connection.vendor != "postgresql":
-        return products.filter(
-            Q(name__icontains=query) | Q(search_document__icontains=query)
-        )
-    vector = SearchVector("name", weight="A", config="english") + SearchVector(
-        "search_document", weight="B", config="english"
+    found = products_matching(products=products, words=words)
+    if found.exists():
+        return found
+    corrected = search_words_correct(words)
+    if corrected == words:
+        return found
+    return products_matching(products=products, words=corrected)
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of search results: the Django ``Page`` the templates paginate, the
+    number of results, and the corrected query when the results are for it."""
+
+    page: Page
+    total: int
+    suggestion: str | None
+
+
+def product_search_page(
+    *, channel: Channel, query: str, page_number: object = 1
+) -> SearchPage:
+    """A page of search results; the rows and their count come in one query.
+
+    Each query word that matches nothing is corrected from the catalogue's words
+    (one query per word, at most ``search.MAX_WORDS``) and the corrected words are
+    searched, reported as ``suggestion``.
+    """
+    products = product_list_for_channel(channel=channel)
+    words = search_words(query)
+    number = _page_number(page_number)
+    rows, total = _counted_page(
+        products_matching(products=products, words=words) if words else None, number
     )
-    search_query = SearchQuery(query, search_type="websearch", config="english")
-    return (
-        products.annotate(document=vector, rank=SearchRank(vector, search_query))
-        .filter(document=search_query)
-        .order_by("-rank", "name", "pk")
+    suggestion = None
+    if not total and words:
+        corrected = search_words_correct(words)
+        if corrected != words:
+            rows, total = _counted_page(
+                products_matching(products=products, words=corrected), number
+            )
+            suggestion = " ".join(corrected) if total else None
+    paginator: Paginator[Product] = Paginator(_Counted(total), PAGE_SIZE)
+    return SearchPage(
+        page=Page(rows, min(number, paginator.num_pages), paginator),
+        total=total,
+        suggestion=suggestion,
     )
+
+
+def _page_number(raw: object) -> int:
+    try:
+        number = int(str(raw))
+    except (TypeError, ValueError):
+        return 1
+    return max(number, 1)
+
+
+def _counted_page(
+    products: QuerySet[Product] | None, number: int
+) -> tuple[list[Product], int]:
+    """The rows of page ``number`` and the total, from one windowed query.
+
+    A page past the end holds no row to carry the count; only then is it counted
+    separately and the last page read instead.
+    """
+    if products is None:
+        return [], 0
+    counted = products.annotate(search_total=Window(Count("pk")))
+    start = (number - 1) * PAGE_SIZE
+    rows = list(counted[start : start + PAGE_SIZE])
+    if rows:
+        return list[Product](rows), int(rows[0].search_total)
+    if number == 1:
+        return [], 0
+    total = products.count()
+    if not total:
+        return [], 0
+    last = (total - 1) // PAGE_SIZE + 1
+    return _counted_page(products, last)
+
+
+class _Counted(Sequence[Product]):
+    """Stands in for the result list so the paginator knows the total uncounted;
+    the page's rows are given to ``Page`` directly, never read from here."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+
+    def count(self, value: object = None) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index: Any) -> Any:
+        raise IndexError("the rows come with the page, not from the paginator")
 
 
 def product_get_for_channel(*, slug: str, channel: Channel) -> Product | None:

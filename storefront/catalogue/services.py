@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from common.html import html_to_text, sanitize_html
+from common.page_cache import page_cache_invalidate
 from compliance.product_classes import ProductClass
 from storefront.catalogue.errors import CatalogueErrorCode, ProductNotPricedError
 from storefront.catalogue.models import (
@@ -24,6 +25,7 @@ from storefront.catalogue.models import (
     ProductVariantChannelListing,
 )
 from storefront.catalogue.publication import product_publication_check
+from storefront.catalogue.search import product_search_index_refresh
 from storefront.catalogue.thumbnails import image_validate, thumbnail_make
 from storefront.channels.models import Channel
 
@@ -111,6 +113,7 @@ def product_search_document_refresh(*, product: Product) -> None:
     if document != product.search_document:
         product.search_document = document
         product.save(update_fields=["search_document"])
+    product_search_index_refresh(product_ids=[product.pk])
 
 
 @transaction.atomic
@@ -149,6 +152,7 @@ def product_create(
     product.attribute_values.set(list(attribute_values))
     product.search_document = product_search_document(product=product)
     product.save(update_fields=["search_document"])
+    product_search_index_refresh(product_ids=[product.pk])
     return product
 
 
@@ -197,6 +201,8 @@ def product_update(
     if changed:
         product.full_clean()
         product.save()
+        product_search_index_refresh(product_ids=[product.pk])
+        page_cache_invalidate()
     return changed
 
 
@@ -259,6 +265,7 @@ def product_variant_price_set(
         )
     listing.full_clean()
     listing.save()
+    page_cache_invalidate()
     return listing
 
 
@@ -283,6 +290,7 @@ def product_media_add(
         name, thumbnail_make(image=media.image.file, name=name), save=False
     )
     media.save()
+    page_cache_invalidate()
     return media
 
 
@@ -300,6 +308,7 @@ def product_media_thumbnail_refresh(*, media: ProductMedia) -> ProductMedia:
         name, thumbnail_make(image=media.image.file, name=name), save=False
     )
     media.save(update_fields=["thumbnail"])
+    page_cache_invalidate()
     return media
 
 
@@ -367,4 +376,5 @@ def _listing_publish(
         setattr(listing, key, value)
     listing.full_clean()
     listing.save()
+    page_cache_invalidate()
     return listing

@@ -12,13 +12,20 @@ from django.utils import timezone
 
 from compliance.age.selectors import age_assurance_for
 from compliance.age.services import age_self_declare
+from compliance.product_classes import ProductClass
 from compliance.regions import availability_decide
 from storefront.catalogue import selectors
 from storefront.catalogue.availability import products_attach_region_decisions
 from storefront.catalogue.claims_display import product_claims_for_regime
+from storefront.catalogue.page_cache import (
+    AGE_GATE_ADULT_KEY,
+    AGE_GATE_REFUSED_KEY,
+    anonymous_page_cache,
+)
 from storefront.inventory.selectors import stock_state_for
 
 
+@anonymous_page_cache
 def home(request: HttpRequest) -> HttpResponse:
     region = request.shopper_region  # type: ignore[attr-defined]
     featured = selectors.product_list_featured(channel=region.channel)
@@ -40,8 +47,6 @@ def home(request: HttpRequest) -> HttpResponse:
 # Signed-in customers' declarations are also recorded through compliance.age, so
 # their checkout does not ask twice.
 
-AGE_GATE_ADULT_KEY = "age_gate_adult_for"
-AGE_GATE_REFUSED_KEY = "age_gate_refused_below"
 AGE_THRESHOLDS = (18, 19, 21, 25)
 
 
@@ -106,6 +111,17 @@ def _gate_min_age(*, product_classes: Iterable[str], region: str) -> int | None:
     return max(ages, default=None)
 
 
+def _age_restricted_classes(region: str) -> list[str]:
+    """Product classes with a minimum age that the region does not prohibit: only
+    these can put a gate before a category, so only their rows need reading."""
+    restricted = []
+    for product_class in ProductClass.values:
+        decision = availability_decide(product_class=product_class, region=region)
+        if decision.decision != "prohibited" and decision.min_age:
+            restricted.append(product_class)
+    return restricted
+
+
 def _gate_state(request: HttpRequest, min_age: int) -> str:
     """``passed``, ``refused`` or ``ask`` for a page needing ``min_age``."""
     session = request.session
@@ -160,6 +176,7 @@ def _age_gate(
     )
 
 
+@anonymous_page_cache
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     category = selectors.category_get(slug=slug)
     if category is None:
@@ -172,9 +189,9 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     gate = _age_gate(
         request,
         min_age=_gate_min_age(
-            product_classes=all_products.order_by()
-            .values_list("regulated_class", flat=True)
-            .distinct(),
+            product_classes=selectors.product_classes_present(
+                products=all_products, among=_age_restricted_classes(region.region)
+            ),
             region=region.region,
         ),
         what=category.name,
@@ -197,19 +214,27 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@anonymous_page_cache
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     region = request.shopper_region  # type: ignore[attr-defined]
-    page = None
+    page = suggestion = None
     if query:
-        results = selectors.product_search(channel=region.channel, query=query)
-        page = Paginator(results, selectors.PAGE_SIZE).get_page(request.GET.get("page"))
+        found = selectors.product_search_page(
+            channel=region.channel, query=query, page_number=request.GET.get("page", 1)
+        )
+        page, suggestion = found.page, found.suggestion
         products_attach_region_decisions(
             products=page.object_list, region=region.region
         )
-    return render(request, "catalogue/search.html", {"query": query, "page": page})
+    return render(
+        request,
+        "catalogue/search.html",
+        {"query": query, "page": page, "suggestion": suggestion},
+    )
 
 
+@anonymous_page_cache
 def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     region = request.shopper_region  # type: ignore[attr-defined]
     product = selectors.product_get_for_channel(slug=slug, channel=region.channel)

@@ -50,7 +50,7 @@ def shopper_region_resolve(*, session: SessionBase) -> ShopperRegion:
     if channel is None:
         channel = channel_get_by_slug(settings.STOREFRONT_DEFAULT_CHANNEL)
     if channel is None:
-        channel = channel_list_active().first()
+        channel = next(iter(channel_list_active()), None)
     if channel is None:
         raise Channel.DoesNotExist("No active channel is configured.")
     region = session.get(SESSION_REGION_KEY) if chosen else None

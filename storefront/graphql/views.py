@@ -1,5 +1,6 @@
 """The /graphql/ endpoint: graphene-django's view with JWT sign-in and a depth limit."""
 
+from functools import partial
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -7,6 +8,10 @@ from django.http import HttpRequest, JsonResponse
 from graphene_django.views import GraphQLView
 
 from storefront.graphql.account.jwt import ACCESS, TokenError, token_user
+from storefront.graphql.response_cache import (
+    response_cached,
+    response_without_cookie_dependence,
+)
 
 
 class ShopGraphQLView(GraphQLView):
@@ -36,4 +41,7 @@ class ShopGraphQLView(GraphQLView):
                     },
                     status=401,
                 )
-        return super().dispatch(request, *args, **kwargs)
+        execute = partial(super().dispatch, request, *args, **kwargs)
+        return response_without_cookie_dependence(
+            request, response_cached(request, execute)
+        )

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from common.page_cache import PageCacheInvalidatingAdmin
 from storefront.inventory.models import Stock, Warehouse
 
 
 @admin.register(Warehouse)
-class WarehouseAdmin(admin.ModelAdmin):
+class WarehouseAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
     list_display = ("name", "city", "country")
     search_fields = ("name", "city")
     list_filter = ("country", "channels")
@@ -13,7 +14,7 @@ class WarehouseAdmin(admin.ModelAdmin):
 
 
 @admin.register(Stock)
-class StockAdmin(admin.ModelAdmin):
+class StockAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
     list_display = ("product_variant", "warehouse", "quantity", "quantity_allocated")
     list_filter = ("warehouse",)
     search_fields = ("product_variant__sku", "product_variant__product__name")

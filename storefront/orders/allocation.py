@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import F
 
+from common.page_cache import page_cache_invalidate
 from storefront.inventory.errors import InsufficientStockError
 from storefront.inventory.models import Stock
+from storefront.inventory.selectors import stock_state_for
 from storefront.orders.models import Allocation, OrderLine
 
 
@@ -83,6 +85,19 @@ def stock_allocate(*, channel_id: int, requests: Sequence[AllocationRequest]) ->
             )
         )
     Allocation.objects.bulk_create(allocations)
+    if _stock_states_changed(stocks, remaining_by_stock):
+        page_cache_invalidate()
+
+
+def _stock_states_changed(stocks: Sequence[Stock], remaining: dict[int, int]) -> bool:
+    """Whether allocating moved any variant between in stock, low and out of stock,
+    which is all that pages show of stock."""
+    before: dict[int, int] = defaultdict(int)
+    after: dict[int, int] = defaultdict(int)
+    for stock in stocks:
+        before[stock.product_variant_id] += stock.quantity - stock.quantity_allocated
+        after[stock.product_variant_id] += remaining[stock.pk]
+    return any(stock_state_for(before[v]) != stock_state_for(after[v]) for v in before)
 
 
 def stock_release(*, order_line_ids: Sequence[int]) -> None:
@@ -104,6 +119,8 @@ def stock_release(*, order_line_ids: Sequence[int]) -> None:
     Allocation.objects.filter(pk__in=[a.pk for a in allocations]).update(
         quantity_allocated=0
     )
+    if allocations:
+        page_cache_invalidate()
 
 
 def stock_ship(*, order_line_id: int, quantity: int) -> None:

@@ -288,7 +288,7 @@ def test_article_page_query_count_is_fixed(
     assert response.content.decode().count('class="product-embed"') == embeds
 
 
-QUERIES_PER_ARTICLE_PAGE = 17
+QUERIES_PER_ARTICLE_PAGE = 16
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from storefront.catalogue.models import (
     ProductVariant,
     ProductVariantChannelListing,
 )
+from storefront.catalogue.search import product_search_index_refresh
 from storefront.channels.models import Channel
 from storefront.inventory.models import Stock, Warehouse
 from storefront.shipping.models import (
@@ -107,6 +108,7 @@ class ProductTypeFactory(DjangoModelFactory[ProductType]):
 class ProductFactory(DjangoModelFactory[Product]):
     class Meta:
         model = Product
+        skip_postgeneration_save = True
 
     product_type = factory.SubFactory(ProductTypeFactory)
     category = factory.SubFactory(CategoryFactory)
@@ -116,6 +118,12 @@ class ProductFactory(DjangoModelFactory[Product]):
     benefits = factory.LazyFunction(lambda: ["Vegan capsules"])
     regulated_class = ProductClass.GENERAL
     search_document = factory.LazyAttribute(lambda o: f"{o.description} {o.benefits}")
+
+    @factory.post_generation
+    def search_index(self, create: bool, extracted: object, **kwargs: object) -> None:
+        # As the catalogue services do after writing a product's text.
+        if create:
+            product_search_index_refresh(product_ids=[self.pk])
 
 
 class ProductVariantFactory(DjangoModelFactory[ProductVariant]):

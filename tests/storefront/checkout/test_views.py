@@ -90,7 +90,7 @@ def test_page_queries_do_not_grow_with_lines(
 
 def test_cart_page_query_count(client, shop, django_assert_num_queries):
     _cart_with_lines(client, shop, 5)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         client.get("/cart/")
 
 

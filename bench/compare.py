@@ -1,0 +1,259 @@
+"""Benchmark the shop side by side with the "limit" app, in one run.
+
+Prepares the shop's database as ``bench.storefront`` does (demo data plus a
+category of 30 products), starts the shop (gunicorn, 2 sync workers, production
+settings) and the limit app (``bench/limit``: bare Django + graphene under gunicorn,
+2 workers, 20 products from memory, a template page of 24 cards) on free loopback
+ports, and measures each case with the same client: median and p95 over sequential
+requests on one connection at a time, and requests per second at 8 concurrent
+connections. Anonymous cases run warm (the page and API caches answer) and cold (a
+query-string or document comment that differs on every request misses them). The
+API checkout (five requests to an order) is timed per order.
+
+The machine is shared and noisy: read the ratio ours / limit, measured in the same
+run, rather than the absolute figures.
+
+    .venv/bin/python -m bench.compare [--requests 150] [--checkouts 20]
+
+BENCH_DATABASE_URL overrides the database
+(default postgres://postgres@127.0.0.1:5432/ws_perf_compare).
+"""
+
+import argparse
+import http.client
+import itertools
+import json
+import os
+import secrets
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bench.graphql import API as ShopAPI
+from bench.graphql import PRODUCT, PRODUCT_SLUG, PRODUCTS, SEED, checkout_full
+from bench.storefront import (
+    BENCH_CATEGORY,
+    BIN,
+    ROOT,
+    _database_recreate,
+    _drop,
+    _free_port,
+    _manage,
+)
+from bench.storefront import SEED as CATEGORY_SEED
+
+DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/ws_perf_compare"
+CONCURRENCY = 8
+_counter = itertools.count()
+
+
+def _gunicorn(app: str, port: int, env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            app,
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+
+
+def _request(port: int, method: str, path: str, body: bytes | None = None) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        headers = {"Content-Type": "application/json"} if body else {}
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{method} {path} answered {response.status}")
+    finally:
+        connection.close()
+
+
+def _wait(port: int, path: str) -> None:
+    for _ in range(300):
+        try:
+            _request(port, "GET", path)
+            return
+        except (OSError, RuntimeError):
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing answers on port {port}")
+
+
+def _measure(operation: Callable[[], None], *, count: int) -> dict[str, float]:
+    for _ in range(10):
+        operation()
+    latencies = []
+    for _ in range(count):
+        started = time.perf_counter()
+        operation()
+        latencies.append(time.perf_counter() - started)
+    latencies.sort()
+    lock = threading.Lock()
+    done = [0]
+
+    def one(_: int) -> None:
+        operation()
+        with lock:
+            done[0] += 1
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=CONCURRENCY) as pool:
+        list(pool.map(one, range(count)))
+    wall = time.perf_counter() - started
+    return {
+        "median": statistics.median(latencies) * 1000,
+        "p95": latencies[max(int(len(latencies) * 0.95) - 1, 0)] * 1000,
+        "rps": done[0] / wall,
+    }
+
+
+def _graphql(port: int, query: str, variables: dict | None = None) -> Callable:
+    def call(cold: bool = False) -> None:
+        document = f"{query}\n# {next(_counter)}" if cold else query
+        body = json.dumps({"query": document, "variables": variables or {}}).encode()
+        _request(port, "POST", "/graphql/", body)
+
+    return call
+
+
+def _page(port: int, path: str) -> Callable:
+    def call(cold: bool = False) -> None:
+        separator = "&" if "?" in path else "?"
+        _request(port, "GET", f"{path}{separator}b={next(_counter)}" if cold else path)
+
+    return call
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=150)
+    parser.add_argument("--checkouts", type=int, default=20)
+    parser.add_argument("--keep-db", action="store_true")
+    args = parser.parse_args()
+
+    database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
+    workdir = Path(tempfile.mkdtemp(prefix="shop-bench-compare-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "DEBUG": "false",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": "",
+        # Nothing is edited while the bench measures, so each worker's own memory
+        # is a correct page cache here (production needs Redis for it).
+        "PAGE_CACHE_ENABLED": "true",
+        "EMAIL_URL": "locmem://",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "STATIC_ROOT": str(workdir / "static"),
+        "LOG_LEVEL": "WARNING",
+    }
+    print(f"Preparing {urlsplit(database_url).path.lstrip('/')} ...", flush=True)
+    _database_recreate(database_url)
+    _manage(env, "migrate", "--noinput")
+    _manage(env, "collectstatic", "--noinput")
+    _manage(env, "populatedb")
+    _manage(env, "shell", "-c", SEED.format(slug=PRODUCT_SLUG))
+    _manage(env, "shell", "-c", CATEGORY_SEED.format(slug=BENCH_CATEGORY))
+
+    shop_port, limit_port = _free_port(), _free_port()
+    limit_env = {k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"}
+    servers = [
+        _gunicorn("config.wsgi:application", shop_port, env),
+        _gunicorn("bench.limit.app:application", limit_port, limit_env),
+    ]
+    try:
+        _wait(shop_port, "/healthz/")
+        _wait(limit_port, "/page/")
+        _run(args, shop_port, limit_port)
+    finally:
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(timeout=30)
+        if not args.keep_db:
+            _drop(database_url)
+
+
+def _run(args: argparse.Namespace, shop: int, limit: int) -> None:
+    limit_listing = _graphql(limit, PRODUCTS)
+    limit_page = _page(limit, "/page/")
+    cases = [
+        ("API products(first: 20)", _graphql(shop, PRODUCTS), limit_listing),
+        (
+            "API product(slug)",
+            _graphql(shop, PRODUCT, {"slug": PRODUCT_SLUG}),
+            limit_listing,
+        ),
+        ("home page", _page(shop, "/"), limit_page),
+        (
+            "category page (24 cards)",
+            _page(shop, f"/categories/{BENCH_CATEGORY}/"),
+            limit_page,
+        ),
+        ("product page", _page(shop, f"/products/{PRODUCT_SLUG}/"), limit_page),
+        ("search page", _page(shop, "/search/?q=mushroom"), limit_page),
+    ]
+    print(
+        f"shop and limit app: gunicorn, 2 sync workers each; {args.requests} "
+        f"sequential requests then {args.requests} at {CONCURRENCY} connections per "
+        "case; limit = listing query for API cases, 24-card template page for pages\n"
+    )
+    header = (
+        f"{'case':<26} {'cache':<5} {'median':>8} {'p95':>8} {'req/s':>7} "
+        f"{'limit med':>9} {'limit r/s':>9} {'lat ÷':>6} {'r/s ÷':>6}"
+    )
+    print(header)
+    limits: dict[int, dict[str, float]] = {}
+    for name, ours, theirs in cases:
+        key = id(theirs)
+        if key not in limits:
+            limits[key] = _measure(theirs, count=args.requests)
+        ceiling = limits[key]
+        for state, cold in (("warm", False), ("cold", True)):
+            figures = _measure(lambda op=ours, c=cold: op(c), count=args.requests)
+            print(
+                f"{name:<26} {state:<5} {figures['median']:>6.1f}ms "
+                f"{figures['p95']:>6.1f}ms {figures['rps']:>7.1f} "
+                f"{ceiling['median']:>7.1f}ms {ceiling['rps']:>9.1f} "
+                f"{figures['median'] / ceiling['median']:>5.2f}x "
+                f"{figures['rps'] / ceiling['rps']:>5.0%}",
+                flush=True,
+            )
+    api = ShopAPI(f"http://127.0.0.1:{shop}/graphql/")
+    variant_id = api.call(PRODUCT, {"slug": PRODUCT_SLUG})["product"][
+        "productVariants"
+    ]["edges"][0]["node"]["id"]
+    checkout_full(api, variant_id)
+    timings = []
+    for _ in range(args.checkouts):
+        started = time.perf_counter()
+        checkout_full(api, variant_id)
+        timings.append(time.perf_counter() - started)
+    timings.sort()
+    print(
+        f"\nAPI checkout (5 requests to an order), {args.checkouts} orders: median "
+        f"{statistics.median(timings) * 1000:.1f} ms, p95 "
+        f"{timings[max(int(len(timings) * 0.95) - 1, 0)] * 1000:.1f} ms per order "
+        "(target <= 150 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,310 @@
+"""Benchmark the catalogue's read paths as the catalogue grows to 100,000 products.
+
+Creates a PostgreSQL database of its own (dropped and re-created), migrates it and
+bulk-fills products in stages (by default 10,000 then 100,000): 10 categories,
+3 channels, one variant per product priced in every channel, stock in a warehouse
+serving them all, the search index built as the services build it. At each stage it
+times, in-process through Django's test client with every cache dropped before each
+request (cold) and then served from the cache (warm):
+
+- the API listing ``products(first: 20)``;
+- a category page (a tenth of the catalogue: 10,000 products at the last stage);
+- the search page for "lions mane" (matches a tenth) and for "ashwaganda" (a typo,
+  corrected to "ashwagandha");
+
+and prints median and p95, the ratio of the last stage to the first, and the
+EXPLAIN of each query, reduced to the scans it uses.
+
+    .venv/bin/python -m bench.scale [--stages 10000,100000] [--requests 30]
+
+BENCH_DATABASE_URL overrides the database
+(default postgres://postgres@127.0.0.1:5432/ws_perf_scale).
+"""
+
+import argparse
+import json
+import os
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/ws_perf_scale"
+HERBS = ("Lion's Mane", "Reishi", "Ashwagandha", "Chamomile", "Peppermint",
+         "Cordyceps", "Chaga", "Turkey Tail", "Tulsi", "Rooibos")  # fmt: skip
+FORMS = ("Capsules", "Powder", "Tincture", "Tea", "Blend", "Extract", "Gummies")
+LISTING = """query { products(first: 20, channel: "us") {
+  totalCount pageInfo { hasNextPage endCursor }
+  edges { node { id name slug category { name slug }
+    pricing { priceRange { start { gross { amount currency } }
+                           stop { gross { amount currency } } } } } } } }"""
+
+
+def _fill(start: int, end: int, *, type_id: int, categories: list[int]) -> None:
+    """Products start..end-1 with their variant, listings, prices and stock (SQL)."""
+    from django.db import connection
+
+    herbs = "ARRAY[" + ",".join("'" + h.replace("'", "''") + "'" for h in HERBS) + "]"
+    forms = "ARRAY[" + ",".join(f"'{f}'" for f in FORMS) + "]"
+    cats = "ARRAY[" + ",".join(str(c) for c in categories) + "]"
+    with connection.cursor() as cursor:
+        # Only constants of this module are formatted into the SQL.
+        cursor.execute(
+            f"""
+            INSERT INTO catalogue_product (product_type_id, category_id, name, slug,
+                description, benefits, seo_title, seo_description, regulated_class,
+                search_document, created_at, updated_at)
+            SELECT %s, ({cats})[1 + g %% 10],
+                ({herbs})[1 + (g / 10) %% 10] || ' ' || ({forms})[1 + g %% 7]
+                    || ' No. ' || g,
+                'scale-' || g, '<p>Grown and dried in small batches.</p>', '[]',
+                '', '', 'general',
+                'Grown and dried in small batches. ' || ({forms})[1 + g %% 7],
+                now() - g * interval '1 minute', now()
+            FROM generate_series(%s, %s) AS g
+            """,  # noqa: S608
+            [type_id, start, end - 1],
+        )
+        cursor.execute(
+            """
+            INSERT INTO catalogue_productvariant (product_id, sku, name, weight_grams,
+                track_inventory, sort_order)
+            SELECT id, 'SCALE-' || substr(slug, 7), '60 g', 80, true, 0
+            FROM catalogue_product WHERE slug LIKE 'scale-%%'
+                AND substr(slug, 7)::int BETWEEN %s AND %s
+            """,
+            [start, end - 1],
+        )
+        cursor.execute(
+            """
+            INSERT INTO catalogue_productchannellisting (product_id, channel_id,
+                is_published, published_at, visible_in_listings)
+            SELECT p.id, c.id, true, now() - interval '1 day', true
+            FROM catalogue_product p CROSS JOIN channels_channel c
+            WHERE p.slug LIKE 'scale-%%' AND substr(p.slug, 7)::int BETWEEN %s AND %s
+            """,
+            [start, end - 1],
+        )
+        cursor.execute(
+            """
+            INSERT INTO catalogue_productvariantchannellisting (variant_id, channel_id,
+                currency, price_amount)
+            SELECT v.id, c.id, c.currency_code, 5 + (v.id %% 40)
+            FROM catalogue_productvariant v CROSS JOIN channels_channel c
+            WHERE v.sku LIKE 'SCALE-%%' AND substr(v.sku, 7)::int BETWEEN %s AND %s
+            """,
+            [start, end - 1],
+        )
+        cursor.execute(
+            """
+            INSERT INTO inventory_stock (warehouse_id, product_variant_id, quantity,
+                quantity_allocated)
+            SELECT w.id, v.id, 50, 0
+            FROM catalogue_productvariant v, inventory_warehouse w
+            WHERE w.slug = 'scale' AND v.sku LIKE 'SCALE-%%'
+                AND substr(v.sku, 7)::int BETWEEN %s AND %s
+            """,
+            [start, end - 1],
+        )
+    from storefront.catalogue.models import Product
+    from storefront.catalogue.search import product_search_index_refresh
+
+    ids = list(
+        Product.objects.filter(slug__startswith="scale-")
+        .filter(search_vector__isnull=True)
+        .values_list("pk", flat=True)
+    )
+    for offset in range(0, len(ids), 5000):
+        product_search_index_refresh(product_ids=ids[offset : offset + 5000])
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def _timed(count: int, work: Callable[[], None]) -> dict[str, float]:
+    work()
+    work()
+    latencies = []
+    for _ in range(count):
+        started = time.perf_counter()
+        work()
+        latencies.append(time.perf_counter() - started)
+    latencies.sort()
+    return {
+        "median": statistics.median(latencies) * 1000,
+        "p95": latencies[max(int(len(latencies) * 0.95) - 1, 0)] * 1000,
+    }
+
+
+def _scans(sql: str, params: tuple) -> list[str]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) {sql}", params)
+        lines = [row[0] for row in cursor.fetchall()]
+    # The scan that finds the products is what grows; per-row lookups do not.
+    wanted = re.compile(
+        r"(on catalogue_product |product_search_vector_gin|Execution Time|Limit|Sort)"
+    )
+    kept = []
+    for line in lines:
+        if wanted.search(line):
+            text = re.sub(r"\s+\(actual.*?\)", "", line.strip())
+            text = text.removeprefix("->  ")
+            if text not in kept:
+                kept.append(text)
+    return kept
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stages", default="10000,100000")
+    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--keep-db", action="store_true")
+    args = parser.parse_args()
+    stages = [int(s) for s in args.stages.split(",")]
+
+    from bench.storefront import _database_recreate, _drop
+
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
+    print(f"Preparing {url.rsplit('/', 1)[-1]} ...", flush=True)
+    _database_recreate(url)
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    settings.DEBUG = False
+    try:
+        call_command("migrate", verbosity=0)
+        _run(stages, args.requests)
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        if not args.keep_db:
+            _drop(url)
+
+
+def _run(stages: list[int], requests: int) -> None:
+    from django.core.cache import cache
+    from django.test import Client
+
+    from storefront.catalogue.models import Category, ProductType
+    from storefront.catalogue.search import products_matching, search_words
+    from storefront.catalogue.selectors import (
+        ProductFilters,
+        product_list_for_category,
+        product_list_for_channel,
+    )
+    from storefront.channels.models import Channel
+    from storefront.inventory.models import Warehouse
+
+    specs = [("us", "USD", "US", "us"), ("eu", "EUR", "NL", "eu"),
+             ("uk", "GBP", "GB", "uk")]  # fmt: skip
+    channels = []
+    for slug, currency, country, regime in specs:
+        channel, _ = Channel.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": slug.upper(),
+                "currency_code": currency,
+                "default_country": country,
+                "countries": [country],
+                "claims_regime": regime,
+            },
+        )
+        channels.append(channel)
+    warehouse = Warehouse.objects.create(name="Scale", slug="scale", country="US")
+    warehouse.channels.set(channels)
+    product_type, _ = ProductType.objects.get_or_create(
+        slug="scale", defaults={"name": "Scale"}
+    )
+    categories = [
+        Category.objects.create(name=f"Scale shelf {n}", slug=f"scale-shelf-{n}")
+        for n in range(10)
+    ]
+    us = channels[0]
+    cases = {
+        "API products(first: 20)": ("api", LISTING),
+        "category page (1/10 of all)": ("page", f"/categories/{categories[0].slug}/"),
+        "search 'lions mane'": ("page", "/search/?q=lions+mane"),
+        "search 'ashwaganda' (typo)": ("page", "/search/?q=ashwaganda"),
+    }
+    client = Client()
+    body = json.dumps({"query": LISTING})
+
+    def request(kind: str, target: str) -> None:
+        if kind == "api":
+            response = client.post(
+                "/graphql/", data=body, content_type="application/json"
+            )
+        else:
+            response = client.get(target)
+        if response.status_code != 200:
+            raise RuntimeError(f"{target} answered {response.status_code}")
+
+    results: dict[int, dict[str, dict[str, float]]] = {}
+    filled = 0
+    for size in stages:
+        started = time.perf_counter()
+        _fill(
+            filled, size, type_id=product_type.pk, categories=[c.pk for c in categories]
+        )
+        filled = size
+        print(
+            f"\n== {size:,} products (filled in {time.perf_counter() - started:.1f} s)"
+        )
+        results[size] = {}
+        print(f"{'case':<30} {'cold median':>11} {'cold p95':>9} {'warm median':>12}")
+        for name, (kind, target) in cases.items():
+
+            def cold(kind: str = kind, target: str = target) -> None:
+                cache.clear()
+                request(kind, target)
+
+            cold_figures = _timed(requests, cold)
+            warm_figures = _timed(requests, lambda k=kind, t=target: request(k, t))
+            results[size][name] = cold_figures
+            print(
+                f"{name:<30} {cold_figures['median']:>8.1f} ms "
+                f"{cold_figures['p95']:>6.1f} ms {warm_figures['median']:>9.2f} ms",
+                flush=True,
+            )
+        listing = product_list_for_channel(channel=us)[:20]
+        category = product_list_for_category(
+            channel=us, category=categories[0], filters=ProductFilters()
+        )[:24]
+        search = products_matching(
+            products=product_list_for_channel(channel=us),
+            words=search_words("lions mane"),
+        )[:24]
+        rare = products_matching(
+            products=product_list_for_channel(channel=us),
+            words=search_words("ashwagandha gummies"),
+        )[:24]
+        for label, queryset in (
+            ("listing", listing),
+            ("category", category),
+            ("search 'lions mane' (a tenth matches)", search),
+            ("search 'ashwagandha gummies' (1 in 70)", rare),
+        ):
+            print(f"EXPLAIN {label}:")
+            for line in _scans(*queryset.query.sql_with_params()):
+                print(f"    {line}")
+    first, last = stages[0], stages[-1]
+    if first != last:
+        print(f"\nratio {last:,} / {first:,} products (cold medians; target <= 1.5x)")
+        for name in cases:
+            ratio = results[last][name]["median"] / results[first][name]["median"]
+            print(f"{name:<30} {ratio:>5.2f}x")
+
+
+if __name__ == "__main__":
+    main()

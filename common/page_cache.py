@@ -1,0 +1,140 @@
+"""Whole-page caching for anonymous visitors, dropped the moment what pages show
+changes.
+
+Every cached page is keyed by a generation number kept in the shared cache (Redis
+in production, process memory in the demo); ``page_cache_invalidate`` moves the
+generation on, so every page rendered before is unreachable at once. The services
+that change what shoppers see (prices, publication, stock state, articles, rule
+data) call it, each with one line. A short lifetime bounds what no write announces:
+a publication date that passes.
+
+A page is shared only between visitors who would be shown the same one: the caller
+adds what the page depends on (channel, region, age-gate answer) to the key, and
+anything personal bypasses the cache (a signed-in user, a session holding more
+than the caller allows, pending messages, a method other than GET). CSRF tokens in
+a stored page are replaced by a placeholder and re-issued for each visitor.
+"""
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+
+GENERATION_KEY = "pages:generation"
+TIMEOUT_SECONDS = 60
+HEADER = "X-Page-Cache"
+
+_CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
+_CSRF_PLACEHOLDER = b"\x00csrf\x00"
+
+
+def page_cache_invalidate() -> None:
+    """Make every cached page stale (call after a write that pages show).
+
+    Done at once and again on commit, so a page rendered from the old rows while
+    the write's transaction was open is not served afterwards.
+    """
+    _generation_next()
+    transaction.on_commit(_generation_next)
+
+
+def _generation_next() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        # No generation yet (first write, or the cache was flushed): nothing stored
+        # under a generation can survive a fresh one either.
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+class PageCacheInvalidatingAdmin:
+    """ModelAdmin mixin: a staff edit of something pages show drops cached pages."""
+
+    def save_related(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
+        super().save_related(request, *args, **kwargs)  # type: ignore[misc]
+        page_cache_invalidate()
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        super().delete_model(request, obj)  # type: ignore[misc]
+        page_cache_invalidate()
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        super().delete_queryset(request, queryset)  # type: ignore[misc]
+        page_cache_invalidate()
+
+
+def page_generation() -> int:
+    """The current generation; part of every key that cached pages depend on."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return int(generation)
+
+
+def request_is_anonymous(request: HttpRequest, *, session_keys: Iterable[str]) -> bool:
+    """Whether nothing personal can show in this request's page."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    if "messages" in request.COOKIES:
+        return False
+    allowed = set(session_keys)
+    session = getattr(request, "session", None)
+    return session is None or set(session.keys()) <= allowed
+
+
+def page_cached(
+    request: HttpRequest,
+    *,
+    key_parts: Iterable[object],
+    render: Callable[[], HttpResponse],
+) -> HttpResponse:
+    """The cached page for this request and ``key_parts``, or ``render()``'s,
+    stored when it is an ordinary 200 page that changed nothing of the visitor's."""
+    if not settings.PAGE_CACHE_ENABLED:
+        return render()
+    htmx = bool(getattr(request, "htmx", False))
+    parts = (request.get_full_path(), htmx, *key_parts)
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+    key = f"page:{page_generation()}:{digest}"
+    stored = cache.get(key)
+    if stored is not None:
+        return _replay(request, stored)
+    response = render()
+    session = getattr(request, "session", None)
+    if (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not (session is not None and session.modified)
+        and "private" not in response.get("Cache-Control", "")
+    ):
+        content = _CSRF_INPUT.sub(rb"\1" + _CSRF_PLACEHOLDER + rb"\2", response.content)
+        cache.set(
+            key,
+            {"content": content, "content_type": response["Content-Type"]},
+            TIMEOUT_SECONDS,
+        )
+        response[HEADER] = "miss"
+    return response
+
+
+def _replay(request: HttpRequest, stored: dict[str, object]) -> HttpResponse:
+    content: bytes = stored["content"]  # type: ignore[assignment]
+    if _CSRF_PLACEHOLDER in content:
+        parts = content.split(_CSRF_PLACEHOLDER)
+        content = parts[0] + b"".join(
+            get_token(request).encode() + part for part in parts[1:]
+        )
+    response = HttpResponse(content, content_type=stored["content_type"])
+    response[HEADER] = "hit"
+    return response

@@ -1,0 +1,219 @@
+"""Product search that forgives typing.
+
+PostgreSQL matches a stored, weighted ``tsvector`` (name A, search document B) built
+with the ``shop_search`` configuration (English stemming over ``unaccent``), through
+a GIN index; a misspelt word is corrected from a lexicon of the catalogue's words by
+``pg_trgm`` similarity. The SQLite demo keeps the same text in FTS5 tables with the
+trigram tokenizer, which matches any part of a word, and corrects misspellings with
+the same trigram similarity, so a newcomer sees the same behaviour on both.
+
+The index is kept by explicit calls from the catalogue services
+(``product_search_index_refresh``), never by triggers or signals.
+"""
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramSimilarity,
+)
+from django.db import connection
+from django.db.models import F, FloatField, QuerySet
+from django.db.models.expressions import RawSQL
+
+from storefront.catalogue.models import Product, SearchTerm
+
+CONFIG = "shop_search"
+MAX_WORDS = 8
+MAX_WORD_LENGTH = 64
+MIN_LEXICON_WORD = 3
+# pg_trgm's default threshold for ``%``; the SQLite path applies the same one.
+MIN_SIMILARITY = 0.3
+NAME_WEIGHT, DOCUMENT_WEIGHT = 10.0, 1.0
+
+PRODUCT_FTS = "catalogue_product_fts"
+TERM_FTS = "catalogue_searchterm_fts"
+
+_APOSTROPHES = re.compile(r"['\u2019\u02bc`]")
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def search_normalise(text: str) -> str:
+    """Lower-case ASCII words: accents dropped, "lion's" read as "lions"."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = _APOSTROPHES.sub("", stripped.casefold())
+    return " ".join(_NOT_WORD.sub(" ", folded).split())
+
+
+def search_words(query: str) -> list[str]:
+    """The distinct words of a query, in order, at most ``MAX_WORDS``."""
+    words: list[str] = []
+    for word in search_normalise(query).split():
+        word = word[:MAX_WORD_LENGTH]
+        if word not in words:
+            words.append(word)
+    return words[:MAX_WORDS]
+
+
+def _is_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+# --- keeping the index --------------------------------------------------------------
+
+
+def product_search_index_refresh(*, product_ids: Sequence[int]) -> None:
+    """Rebuild the search index rows of these products from their stored text.
+
+    Call after a product's name or search document changed (one statement per
+    table, whatever the number of products).
+    """
+    if not product_ids:
+        return
+    rows = list(
+        Product.objects.filter(pk__in=product_ids).values_list(
+            "pk", "name", "search_document"
+        )
+    )
+    if _is_postgresql():
+        Product.objects.filter(pk__in=product_ids).update(
+            search_vector=SearchVector("name", weight="A", config=CONFIG)
+            + SearchVector("search_document", weight="B", config=CONFIG)
+        )
+    else:
+        with connection.cursor() as cursor:
+            marks = ",".join("%s" for _ in product_ids)
+            cursor.execute(
+                f"DELETE FROM {PRODUCT_FTS} WHERE rowid IN ({marks})",  # noqa: S608
+                list(product_ids),
+            )
+            cursor.executemany(
+                f"INSERT INTO {PRODUCT_FTS} (rowid, name, document) "  # noqa: S608
+                "VALUES (%s, %s, %s)",
+                [
+                    (pk, search_normalise(name), search_normalise(document))
+                    for pk, name, document in rows
+                ],
+            )
+    _lexicon_add(
+        word
+        for _pk, name, document in rows
+        for word in search_normalise(f"{name} {document}").split()
+    )
+
+
+def _lexicon_add(words: Iterable[str]) -> None:
+    fresh = sorted(
+        {
+            w
+            for w in words
+            # Numbers (sizes, strengths, codes) are never misspelt words.
+            if MIN_LEXICON_WORD <= len(w) <= MAX_WORD_LENGTH and not w.isdigit()
+        }
+        - set(SearchTerm.objects.values_list("word", flat=True))
+    )
+    if not fresh:
+        return
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(word=w) for w in fresh], ignore_conflicts=True
+    )
+    if not _is_postgresql():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {TERM_FTS} (rowid, word) "  # noqa: S608
+                "SELECT id, word FROM catalogue_searchterm "
+                f"WHERE id NOT IN (SELECT rowid FROM {TERM_FTS})"
+            )
+
+
+# --- matching -----------------------------------------------------------------------
+
+
+def products_matching(
+    *, products: QuerySet[Product], words: Sequence[str]
+) -> QuerySet[Product]:
+    """The products holding every word (a word may be the start of a longer one),
+    with ``rank`` annotated and the best first."""
+    if _is_postgresql():
+        # Words are [0-9a-z]+ after normalising, so they are safe in a raw tsquery.
+        raw = " & ".join(f"{word}:*" for word in words)
+        query = SearchQuery(raw, search_type="raw", config=CONFIG)
+        return (
+            products.filter(search_vector=query)
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank", "name", "pk")
+        )
+    usable = [word for word in words if len(word) >= MIN_LEXICON_WORD]
+    if not usable:
+        return products.none()
+    # Each word is quoted as an FTS5 string; the values travel as parameters.
+    match = " AND ".join(f'"{word}"' for word in usable)
+    matching_ids = RawSQL(_FTS_IDS, [match])  # noqa: S611 - constant SQL
+    rank = RawSQL(  # noqa: S611 - constant SQL
+        _FTS_RANK, [NAME_WEIGHT, DOCUMENT_WEIGHT, match], output_field=FloatField()
+    )
+    return (
+        products.filter(pk__in=matching_ids)
+        .annotate(rank=rank)
+        .order_by("-rank", "name", "pk")
+    )
+
+
+_FTS_IDS = f"SELECT rowid FROM {PRODUCT_FTS} WHERE {PRODUCT_FTS} MATCH %s"  # noqa: S608
+_FTS_RANK = (
+    f"SELECT -bm25({PRODUCT_FTS}, %s, %s) FROM {PRODUCT_FTS} "  # noqa: S608
+    f"WHERE {PRODUCT_FTS} MATCH %s AND {PRODUCT_FTS}.rowid = catalogue_product.id"
+)
+
+
+# --- "did you mean" -----------------------------------------------------------------
+
+
+def search_words_correct(words: Sequence[str]) -> list[str]:
+    """Each word replaced by the most similar word of the catalogue, when the word
+    itself does not occur and a similar enough one does (one query per word)."""
+    return [_closest_word(word) or word for word in words]
+
+
+def _closest_word(word: str) -> str | None:
+    if len(word) < MIN_LEXICON_WORD or word.isdigit():
+        return None
+    if _is_postgresql():
+        return (
+            SearchTerm.objects.filter(word__trigram_similar=word)
+            .annotate(similarity=TrigramSimilarity("word", word))
+            .order_by("-similarity", "word")
+            .values_list("word", flat=True)
+            .first()
+        )
+    # FTS5 finds the words sharing a trigram with this one; the score is pg_trgm's.
+    grams = sorted(_trigrams(word, padded=False))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT word FROM {TERM_FTS} WHERE {TERM_FTS} MATCH %s "  # noqa: S608
+            "ORDER BY rank LIMIT 200",
+            [" OR ".join(f'"{gram}"' for gram in grams)],
+        )
+        candidates = [row[0] for row in cursor.fetchall()]
+    scored = [(trigram_similarity(word, c), c) for c in candidates]
+    scored = [(score, c) for score, c in scored if score >= MIN_SIMILARITY]
+    if not scored:
+        return None
+    return min(scored, key=lambda pair: (-pair[0], pair[1]))[1]
+
+
+def _trigrams(word: str, *, padded: bool = True) -> set[str]:
+    text = f"  {word} " if padded else word
+    return {text[i : i + 3] for i in range(len(text) - 2)}
+
+
+def trigram_similarity(a: str, b: str) -> float:
+    """pg_trgm's ``similarity()`` for single words: shared trigrams over all."""
+    left, right = _trigrams(a), _trigrams(b)
+    union = left | right
+    return len(left & right) / len(union) if union else 0.0

@@ -1,0 +1,159 @@
+"""Cached answers to anonymous catalogue queries.
+
+A storefront's product listings and product pages are the same for every anonymous
+visitor of a channel, so their API answers are kept in the shared cache keyed by
+(document hash, variables, operation name) and the same generation as the page cache
+(``common.page_cache``), which the services move on whenever prices, publication,
+names, media or stock state change. The channel is part of the key through the
+variables or the document; a request that could depend on anything else is not
+cached: any session cookie or ``Authorization`` header, a mutation, or a field
+outside the catalogue.
+"""
+
+import hashlib
+import json
+from collections import OrderedDict
+from collections.abc import Callable
+from threading import Lock
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from graphql import GraphQLError, OperationType, parse
+from graphql.language import FieldNode, OperationDefinitionNode
+
+from common.page_cache import page_generation
+
+HEADER = "X-Response-Cache"
+TIMEOUT_SECONDS = 60
+MAX_BODY_BYTES = 64 * 1024
+# Root fields whose answers are the same for every anonymous caller of a channel.
+CATALOGUE_FIELDS = frozenset(
+    {
+        "products",
+        "product",
+        "productVariant",
+        "productVariants",
+        "categories",
+        "category",
+        "collection",
+        "collections",
+        "channel",
+        "channels",
+        "__typename",
+    }
+)
+# Exact stock counts change with every order; only stock *state* moves the
+# generation, so documents asking for counts are answered fresh.
+UNCACHEABLE_WORDS = (b"quantityAvailable", b"stocks", b"quantityOrdered")
+
+_documents: "OrderedDict[str, bool]" = OrderedDict()
+_documents_lock = Lock()
+_DOCUMENTS_KEPT = 512
+
+
+def _document_cacheable(document: str, digest: str) -> bool:
+    with _documents_lock:
+        known = _documents.get(digest)
+        if known is not None:
+            _documents.move_to_end(digest)
+            return known
+    try:
+        tree = parse(document)
+    except GraphQLError:
+        cacheable = False
+    else:
+        operations = [
+            d for d in tree.definitions if isinstance(d, OperationDefinitionNode)
+        ]
+        cacheable = bool(operations) and all(
+            op.operation == OperationType.QUERY
+            and all(
+                isinstance(sel, FieldNode) and sel.name.value in CATALOGUE_FIELDS
+                for sel in op.selection_set.selections
+            )
+            for op in operations
+        )
+    with _documents_lock:
+        _documents[digest] = cacheable
+        while len(_documents) > _DOCUMENTS_KEPT:
+            _documents.popitem(last=False)
+    return cacheable
+
+
+def _cache_key(request: HttpRequest) -> str | None:
+    """The key of an anonymous catalogue query, or None when it is not one."""
+    if request.method != "POST" or request.headers.get("Authorization"):
+        return None
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None
+    body = request.body
+    if len(body) > MAX_BODY_BYTES or any(word in body for word in UNCACHEABLE_WORDS):
+        return None
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(payload, dict) or not isinstance(payload.get("query"), str):
+        return None
+    document = payload["query"]
+    digest = hashlib.sha256(document.encode()).hexdigest()
+    if not _document_cacheable(document, digest):
+        return None
+    variables = json.dumps(payload.get("variables") or {}, sort_keys=True)
+    operation = str(payload.get("operationName") or "")
+    rest = hashlib.sha256(f"{variables}\x1f{operation}".encode()).hexdigest()
+    return f"gql:{page_generation()}:{digest}:{rest}"
+
+
+def response_cached(
+    request: HttpRequest, execute: Callable[[], HttpResponse]
+) -> HttpResponse:
+    """The stored answer to this anonymous catalogue query, or ``execute()``'s,
+    stored when it succeeded without errors."""
+    key = _cache_key(request) if settings.PAGE_CACHE_ENABLED else None
+    if key is None:
+        return execute()
+    stored = cache.get(key)
+    if stored is not None:
+        response = HttpResponse(stored, content_type="application/json")
+        response[HEADER] = "hit"
+        return response
+    response = execute()
+    if (
+        response.status_code == 200
+        and not response.streaming
+        and b'"errors"' not in response.content
+    ):
+        cache.set(key, response.content, TIMEOUT_SECONDS)
+        response[HEADER] = "miss"
+    return response
+
+
+def response_without_cookie_dependence(
+    request: HttpRequest, response: HttpResponse
+) -> HttpResponse:
+    """Keep API answers free of a CSRF cookie and ``Vary: Cookie`` when they do not
+    depend on cookies, so that they can be cached.
+
+    The endpoint is CSRF-exempt, so the cookie graphene-django's view asks for
+    protects nothing. A caller without a session cookie has an empty session;
+    having looked at it does not make the answer depend on cookies.
+    """
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        # A sign-in rotated the session and CSRF token: both cookies must go out.
+        return response
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+    if settings.CSRF_COOKIE_NAME in response.cookies:
+        # Set by graphene-django's ``ensure_csrf_cookie`` inside the view.
+        del response.cookies[settings.CSRF_COOKIE_NAME]
+        vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
+        kept = [v for v in vary if v.lower() != "cookie"]
+        if kept:
+            response["Vary"] = ", ".join(kept)
+        elif "Vary" in response:
+            del response["Vary"]
+    if session is not None and settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        session.accessed = False
+    return response

@@ -1,0 +1,168 @@
+"""Anonymous catalogue pages are served from the cache, never with another
+visitor's cart, session, region or age answer, and edits show on the next request."""
+
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from common.page_cache import HEADER
+from storefront.catalogue.models import ProductChannelListing
+from storefront.catalogue.services import (
+    product_publish,
+    product_update,
+    product_variant_price_set,
+)
+from storefront.channels.services import SESSION_CHANNEL_KEY, SESSION_REGION_KEY
+from tests.factories.accounts import UserFactory
+from tests.factories.catalogue import CategoryFactory, listed_product
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def shelf(channel_us):
+    teas = CategoryFactory(name="Teas", slug="teas")
+    botanicals = CategoryFactory(name="Botanicals", slug="botanicals")
+    return {
+        "nettle": listed_product(
+            channel=channel_us,
+            category=teas,
+            name="Nettle Tea",
+            slug="nettle",
+            prices=(Decimal("12.00"),),
+        ),
+        "kratom": listed_product(
+            channel=channel_us,
+            category=botanicals,
+            name="Green Vein Kratom",
+            slug="green-kratom",
+            regulated_class="kratom",
+        ),
+    }
+
+
+def _in_region(client: Client, region: str) -> None:
+    session = client.session
+    session[SESSION_CHANNEL_KEY] = "us"
+    session[SESSION_REGION_KEY] = region
+    session.save()
+
+
+def _adult(client: Client) -> None:
+    today = timezone.localdate()
+    born = date(today.year - 30, 1, 1)
+    client.post(
+        "/categories/botanicals/",
+        {"dob_day": born.day, "dob_month": born.month, "dob_year": born.year},
+    )
+
+
+def test_the_second_anonymous_visit_is_served_from_the_cache(
+    client, shelf, django_assert_num_queries
+):
+    first = client.get("/categories/teas/")
+    assert first[HEADER] == "miss"
+    with django_assert_num_queries(0):
+        second = Client().get("/categories/teas/")
+    assert second[HEADER] == "hit"
+    assert second.content == first.content
+
+
+def test_two_visitors_in_different_regions_see_their_own(shelf):
+    texas, plain = Client(), Client()
+    _in_region(texas, "US-TX")
+    texas_page = texas.get("/products/nettle/").content.decode()
+    plain_page = plain.get("/products/nettle/").content.decode()
+    assert "Texas" in texas_page
+    assert "Texas" not in plain_page
+    assert texas.get("/products/nettle/")[HEADER] == "hit"
+
+
+def test_one_visitors_age_answer_never_reaches_another(shelf):
+    adult, newcomer = Client(), Client()
+    _in_region(adult, "US-CO")
+    _in_region(newcomer, "US-CO")
+    _adult(adult)
+    listing = adult.get("/categories/botanicals/")
+    assert "Green Vein Kratom" in listing.content.decode()
+    gate = newcomer.get("/categories/botanicals/")
+    assert "Green Vein Kratom" not in gate.content.decode()
+    assert "date of birth" in gate.content.decode().lower()
+    # and each is cached for its own state
+    assert adult.get("/categories/botanicals/")[HEADER] == "hit"
+    assert newcomer.get("/categories/botanicals/")[HEADER] == "hit"
+    assert "Green Vein Kratom" not in newcomer.get("/categories/botanicals/").text
+
+
+def test_a_cached_page_carries_the_visitors_own_csrf_token(shelf):
+    first = Client(enforce_csrf_checks=True)
+    first.get("/products/nettle/")
+    second = Client(enforce_csrf_checks=True)
+    page = second.get("/products/nettle/")
+    assert page[HEADER] == "hit"
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+    assert tokens
+    added = second.post(
+        "/cart/add/",
+        {
+            "variant": shelf["nettle"].variants.get().pk,
+            "quantity": "1",
+            "csrfmiddlewaretoken": tokens[0],
+        },
+    )
+    assert added.status_code == 302
+    assert "Nettle Tea" in second.get("/cart/").content.decode()
+
+
+def test_a_visitor_with_a_cart_or_a_message_is_not_served_shared_pages(shelf):
+    shopper = Client()
+    shopper.get("/products/nettle/")
+    shopper.post(
+        "/cart/add/", {"variant": shelf["nettle"].variants.get().pk, "quantity": "1"}
+    )
+    response = shopper.get("/products/nettle/")
+    assert HEADER not in response
+    # and what they were shown was not stored for others
+    assert Client().get("/products/nettle/")[HEADER] == "hit"
+
+
+def test_signed_in_customers_always_get_a_fresh_page(client, shelf):
+    client.get("/categories/teas/")
+    client.force_login(UserFactory())
+    response = client.get("/categories/teas/")
+    assert HEADER not in response
+    assert response.context is not None
+
+
+def test_a_price_edit_shows_on_the_next_request(client, shelf, channel_us):
+    assert "12.00" in client.get("/categories/teas/").content.decode()
+    assert "12.00" in client.get("/products/nettle/").content.decode()
+    variant = shelf["nettle"].variants.get()
+    product_variant_price_set(variant=variant, channel=channel_us, amount=Decimal(9))
+    listing = Client().get("/categories/teas/")
+    detail = Client().get("/products/nettle/")
+    assert listing[HEADER] == detail[HEADER] == "miss"
+    assert "9.00" in listing.content.decode()
+    assert "12.00" not in detail.content.decode()
+
+
+def test_publishing_shows_on_the_next_request(client, shelf, channel_us):
+    yarrow = listed_product(
+        channel=channel_us, category=shelf["nettle"].category, name="Yarrow Tea"
+    )
+    ProductChannelListing.objects.filter(product=yarrow).update(is_published=False)
+    assert "Yarrow Tea" not in client.get("/categories/teas/").text
+    assert "Yarrow Tea" not in client.get("/search/?q=yarrow").text
+    product_publish(product=yarrow, channel=channel_us)
+    assert "Yarrow Tea" in client.get("/categories/teas/").text
+    assert "Yarrow Tea" in client.get("/search/?q=yarrow").text
+
+
+def test_a_rename_shows_on_the_next_request(client, shelf):
+    client.get("/")
+    product_update(product=shelf["nettle"], name="Stinging Nettle Tea")
+    assert "Stinging Nettle Tea" in client.get("/").content.decode()
