@@ -73,6 +73,7 @@ class _Matcher:
     combined: re.Pattern[str] | None
     entries: dict[str, _Entry]
     authorised: re.Pattern[str] | None
+    suggestions: dict[str, tuple[tuple[re.Pattern[str], str], ...]]
 
 
 @lru_cache(maxsize=32)
@@ -94,7 +95,8 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
         # (Grouping rules by first character was measured: slower, because each
         # rule's alternation already fails fast on its first literal.)
         branches.append(rf"(?=(?P<{group}>(?:{body})(?![^\W_])))")
-        exempt = re.compile("|".join(rule.exempt)) if rule.exempt else None
+        exempts = (*rule.exempt, *dict(rule.exempt_in).get(regime, ()))
+        exempt = re.compile("|".join(exempts)) if exempts else None
         entries[group] = _Entry(rule, severity, exempt)
     combined = (
         re.compile(r"(?<![^\W_])(?=[^\W_])(?:" + "|".join(branches) + ")")
@@ -111,7 +113,29 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
         if wordings
         else None
     )
-    return _Matcher(combined, entries, authorised)
+    suggestions: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+    for suggestion in rules.suggestions:
+        wording = suggestion.text_for(regime)
+        if wording is None:
+            continue
+        for rule_id in suggestion.rules:
+            suggestions.setdefault(rule_id, []).append(
+                (re.compile(suggestion.when), wording)
+            )
+    return _Matcher(
+        combined,
+        entries,
+        authorised,
+        {rule_id: tuple(items) for rule_id, items in suggestions.items()},
+    )
+
+
+def _suggest(matcher: _Matcher, rule: ClaimRule, folded: str) -> str | None:
+    """The rewording that fits this finding in this regime, else the rule's own."""
+    for when, wording in matcher.suggestions.get(rule.id, ()):
+        if when.search(folded):
+            return wording
+    return rule.suggestion
 
 
 def claims_lint(
@@ -189,7 +213,7 @@ def claims_lint(
                 start=o_start,
                 end=o_end,
                 text=text[o_start:o_end],
-                suggestion=rule.suggestion,
+                suggestion=_suggest(matcher, rule, folded[start:end]),
             )
         )
     findings.sort(key=lambda f: (f.start, _SEVERITY_RANK[f.severity], f.rule))

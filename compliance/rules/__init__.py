@@ -10,6 +10,7 @@ from .types import (
     ClaimRule,
     LegalityRule,
     RuleSet,
+    Suggestion,
 )
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "ClaimRule",
     "LegalityRule",
     "RuleSet",
+    "Suggestion",
     "rules_cache_clear",
     "rules_dir",
     "rules_load",

@@ -26,7 +26,9 @@ from .types import (
     ClaimRule,
     LegalityRule,
     RuleSet,
+    Suggestion,
 )
+from .vocabulary import icd_condition_pattern
 
 _ID_RE = re.compile(r"^[A-Z0-9][A-Z0-9_.\-]*$")
 _RELIEF = ("", "inside", "adjacent")
@@ -90,6 +92,7 @@ def _load_cached(key: str) -> RuleSet:
     authorised: list[AuthorisedClaim] = []
     terms: dict[str, str] = {}
     raw_claims: list[tuple[dict[str, Any], str]] = []
+    raw_suggestions: list[tuple[dict[str, Any], str]] = []
     for path in files:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -101,9 +104,19 @@ def _load_cached(key: str) -> RuleSet:
             legality.append(_legality(raw, path.name))
         terms.update(data.get("terms", {}))
         raw_claims.extend((raw, path.name) for raw in data.get("claims", []))
+        raw_suggestions.extend((raw, path.name) for raw in data.get("suggestions", []))
         for raw in data.get("authorised", []):
             authorised.append(_authorised(raw, path.name))
+    if any("@icd_condition@" in str(raw) for raw, _ in raw_claims) or any(
+        "@icd_condition@" in term for term in terms.values()
+    ):
+        # Built from the disease classification, not typed: see rules.vocabulary.
+        terms.setdefault("icd_condition", icd_condition_pattern())
     claims = [_claim(raw, where, terms) for raw, where in raw_claims]
+    suggestions = [
+        _suggestion(raw, where, {c.id for c in claims})
+        for raw, where in raw_suggestions
+    ]
     if len(versions) != 1:
         raise RuleDataError("Exactly one rule file must set the top-level 'version'.")
     ids = [
@@ -122,6 +135,7 @@ def _load_cached(key: str) -> RuleSet:
         legality=tuple(legality),
         claims=tuple(claims),
         authorised=tuple(authorised),
+        suggestions=tuple(suggestions),
         _by_class={k: tuple(v) for k, v in by_class.items()},
     )
 
@@ -274,6 +288,7 @@ def _claim(raw: dict[str, Any], where: str, terms: dict[str, str]) -> ClaimRule:
         article_severity=_severity_map(raw, "article_severity", where),
         patterns=patterns,
         exempt=_patterns(raw, "exempt", where, terms),
+        exempt_in=_exempt_in(raw, where, terms),
         authorised_relief=relief,
         suggestion=raw.get("suggestion"),
         positive=positive,
@@ -296,6 +311,45 @@ def _authorised(raw: dict[str, Any], where: str) -> AuthorisedClaim:
         nutrient=str(raw.get("nutrient", "")),
         wording=wording,
         regimes=regimes,
+        source=source,
+        reviewed=reviewed,
+    )
+
+
+def _exempt_in(
+    raw: dict[str, Any], where: str, terms: dict[str, str]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Lawful senses that only one regime recognises (e.g. US natural states)."""
+    value = raw.get("exempt_in", {})
+    if not isinstance(value, dict) or not set(value) <= set(REGIMES):
+        raise _fail(where, raw, "'exempt_in' must be a table of regime = [patterns]")
+    return tuple(
+        sorted(
+            (regime, _patterns({**raw, "p": patterns}, "p", where, terms))
+            for regime, patterns in value.items()
+        )
+    )
+
+
+def _suggestion(raw: dict[str, Any], where: str, claim_ids: set[str]) -> Suggestion:
+    """A lawful rewording offered when a finding of the listed rules matches."""
+    rule_id, source, reviewed = _common(raw, where)
+    rules = tuple(raw.get("rules", ()))
+    if not rules or not set(rules) <= claim_ids:
+        raise _fail(where, raw, "a suggestion must name the claims rules it serves")
+    when = raw.get("when", "")
+    try:
+        re.compile(when)
+    except re.error as exc:
+        raise _fail(where, raw, f"'when' {when!r}: {exc}") from exc
+    texts = raw.get("text", {})
+    if not isinstance(texts, dict) or not texts or not set(texts) <= set(REGIMES):
+        raise _fail(where, raw, "'text' must be a table of regime = suggestion")
+    return Suggestion(
+        id=rule_id,
+        rules=rules,
+        when=when,
+        text=tuple(sorted(texts.items())),
         source=source,
         reviewed=reviewed,
     )
