@@ -36,6 +36,8 @@ class ClaimFinding:
     end: int
     text: str
     suggestion: str | None
+    # Which field of the object the text came from, when a caller checks several.
+    field: str = ""
 
 
 @dataclass(frozen=True)

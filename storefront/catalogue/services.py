@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
@@ -310,12 +311,14 @@ def product_publish(
     published_at: datetime | None = None,
     visible_in_listings: bool = True,
     available_for_purchase_at: datetime | None = None,
+    actor: Any = None,
 ) -> ProductChannelListing:
     """Publish (or re-publish) a product in a channel.
 
     The product must have a priced variant in the channel, and its text must pass
     the channel's claims regime (or carry a compliance officer's override for that
-    exact text).
+    exact text). ``actor``, the staff member publishing, is named in the audit log
+    when the claims check refuses.
 
     Raises:
         ProductNotPricedError: no variant has a price in the channel.
@@ -328,7 +331,7 @@ def product_publish(
         raise ProductNotPricedError(field="channel")
     # Checked before the write's transaction so that a refusal's audit entry,
     # written by the compliance package, is kept.
-    product_publication_check(product=product, channel=channel)
+    product_publication_check(product=product, channel=channel, actor=actor)
     with transaction.atomic():
         return _listing_publish(
             product=product,
