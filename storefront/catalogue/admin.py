@@ -97,7 +97,16 @@ def _claims_form_clean(form: forms.ModelForm, obj_type: str, fields_of) -> None:
 class CategoryAdminForm(forms.ModelForm):
     class Meta:
         model = Category
-        fields = "__all__"
+        fields = (
+            "parent",
+            "name",
+            "slug",
+            "description",
+            "background_image",
+            "seo_title",
+            "seo_description",
+            "sort_order",
+        )
 
     def clean(self) -> dict:
         data = super().clean()
@@ -110,7 +119,14 @@ class CategoryAdminForm(forms.ModelForm):
 class CollectionAdminForm(forms.ModelForm):
     class Meta:
         model = Collection
-        fields = "__all__"
+        fields = (
+            "name",
+            "slug",
+            "description",
+            "is_published",
+            "products",
+            "sort_order",
+        )
 
     def clean(self) -> dict:
         data = super().clean()

@@ -73,7 +73,7 @@ def test_variant_name_is_checked():
 def test_attribute_values_shown_on_the_page_are_checked():
     # given
     channel = ChannelFactory()
-    product, variant = _priced(channel)
+    product, _variant = _priced(channel)
     product.attribute_values.add(AttributeValueFactory(name="Cures insomnia"))
 
     # when / then
