@@ -258,3 +258,16 @@ def claims_override_grant(
             actor_label=actor_label,
         )
     return override
+
+
+def claims_overrides_list(
+    *, obj_type: str, obj_ids: Iterable[str | int]
+) -> dict[str, list[ClaimsOverride]]:
+    """Every officer's decision for these objects, newest first, in one query."""
+    found: dict[str, list[ClaimsOverride]] = {}
+    rows = ClaimsOverride.objects.filter(
+        object_type=obj_type, object_id__in=[str(i) for i in obj_ids]
+    ).order_by("-created_at", "-id")
+    for override in rows:
+        found.setdefault(override.object_id, []).append(override)
+    return found

@@ -12,8 +12,10 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
+from django.urls import path
 
 from common.errors import DomainError
+from storefront.catalogue.admin_compliance import compliance_overview_view
 from storefront.catalogue.models import (
     Attribute,
     AttributeValue,
@@ -206,6 +208,19 @@ class ProductAdmin(admin.ModelAdmin):
     autocomplete_fields = ("attribute_values",)
     inlines = (ProductVariantInline, ProductChannelListingInline, ProductMediaInline)
     readonly_fields = ("created_at", "updated_at")
+
+    def get_urls(self) -> list[Any]:
+        view = self.admin_site.admin_view(
+            lambda request: compliance_overview_view(request, self.admin_site)
+        )
+        return [
+            path(
+                "compliance-overview/",
+                view,
+                name="catalogue_product_compliance_overview",
+            ),
+            *super().get_urls(),
+        ]
 
     def get_formset_kwargs(
         self, request: HttpRequest, obj: Any, inline: Any, prefix: str
