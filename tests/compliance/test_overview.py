@@ -1,4 +1,4 @@
-"""The staff compliance overview: product x jurisdiction, filters, CSV, fixed queries."""
+"""The staff compliance overview: product x jurisdiction, filters, CSV, queries."""
 
 import csv
 import io
