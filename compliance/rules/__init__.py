@@ -1,6 +1,6 @@
 """The compliance rule data: loading, validation and the frozen in-memory rule set."""
 
-from .loader import rules_cache_clear, rules_dir, rules_load
+from .loader import rules_cache_clear, rules_dir, rules_files, rules_load, rules_parse
 from .types import (
     ASSURANCE_LEVELS,
     DECISIONS,
@@ -25,5 +25,7 @@ __all__ = [
     "Suggestion",
     "rules_cache_clear",
     "rules_dir",
+    "rules_files",
     "rules_load",
+    "rules_parse",
 ]

@@ -87,26 +87,44 @@ def _load_cached(key: str) -> RuleSet:
     files = sorted(directory.glob("*.toml"))
     if not files:
         raise RuleDataError(f"No rule files in {directory}.")
+    return rules_parse({path.name: path.read_text(encoding="utf-8") for path in files})
+
+
+def rules_files(*, directory: Path | str | None = None) -> dict[str, str]:
+    """The rule data as ``{file name: TOML text}``, e.g. to keep a snapshot of it."""
+    path = Path(directory) if directory is not None else rules_dir()
+    return {f.name: f.read_text(encoding="utf-8") for f in sorted(path.glob("*.toml"))}
+
+
+def rules_parse(files: dict[str, str]) -> RuleSet:
+    """Validate rule data given as ``{file name: TOML text}`` (a directory's files,
+    or a stored snapshot of an earlier version).
+
+    Raises:
+        RuleDataError: a file is malformed or a rule breaks the schema.
+    """
+    if not files:
+        raise RuleDataError("No rule files.")
     versions: list[str] = []
     legality: list[LegalityRule] = []
     authorised: list[AuthorisedClaim] = []
     terms: dict[str, str] = {}
     raw_claims: list[tuple[dict[str, Any], str]] = []
     raw_suggestions: list[tuple[dict[str, Any], str]] = []
-    for path in files:
+    for name, content in sorted(files.items()):
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = tomllib.loads(content)
         except tomllib.TOMLDecodeError as exc:
-            raise RuleDataError(f"{path.name}: {exc}") from exc
+            raise RuleDataError(f"{name}: {exc}") from exc
         if "version" in data:
             versions.append(str(data["version"]))
         for raw in data.get("legality", []):
-            legality.append(_legality(raw, path.name))
+            legality.append(_legality(raw, name))
         terms.update(data.get("terms", {}))
-        raw_claims.extend((raw, path.name) for raw in data.get("claims", []))
-        raw_suggestions.extend((raw, path.name) for raw in data.get("suggestions", []))
+        raw_claims.extend((raw, name) for raw in data.get("claims", []))
+        raw_suggestions.extend((raw, name) for raw in data.get("suggestions", []))
         for raw in data.get("authorised", []):
-            authorised.append(_authorised(raw, path.name))
+            authorised.append(_authorised(raw, name))
     if any("@icd_condition@" in str(raw) for raw, _ in raw_claims) or any(
         "@icd_condition@" in term for term in terms.values()
     ):

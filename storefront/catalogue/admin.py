@@ -32,6 +32,7 @@ from storefront.catalogue.publication import (
     catalogue_text_check,
     category_claims_fields,
     collection_claims_fields,
+    product_listing_legality_check,
     product_publication_check,
 )
 from storefront.catalogue.services import (
@@ -66,6 +67,7 @@ class ChannelListingFormSet(BaseInlineFormSet):
             if not data or data.get("DELETE") or not data.get("is_published"):
                 continue
             try:
+                product_listing_legality_check(product=product, channel=data["channel"])
                 product_publication_check(
                     product=product, channel=data["channel"], actor=self.actor
                 )

@@ -10,8 +10,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from compliance.claims.services import claims_publish_check
-from compliance.rules import REGIMES
-from storefront.catalogue.errors import ProductClaimsBlockedError
+from compliance.regions import RegionDecision, availability_decide
+from compliance.rules import REGIMES, RuleSet
+from storefront.catalogue.errors import (
+    ProductClaimsBlockedError,
+    ProductProhibitedInChannelError,
+)
 from storefront.catalogue.models import Category, Collection, Product
 from storefront.channels.models import Channel
 
@@ -167,3 +171,48 @@ def catalogue_text_check(
             where="the shop",
             regime=",".join(sorted({r.regime for r in decision.reports})),
         )
+
+
+def channel_prohibition(
+    *, product_class: str, channel: Channel, rules: RuleSet | None = None
+) -> tuple[RegionDecision, ...] | None:
+    """The decisions when the class is prohibited in every country of the channel.
+
+    Returns None when at least one country of the channel allows it (a listing
+    then shows "not available" only where the law says so).
+    """
+    countries = sorted(
+        {str(c) for c in channel.countries} or {str(channel.default_country)}
+    )
+    decisions = tuple(
+        availability_decide(product_class=product_class, region=code, rules=rules)
+        for code in countries
+    )
+    if decisions and all(d.decision == "prohibited" for d in decisions):
+        return decisions
+    return None
+
+
+def product_listing_legality_check(*, product: Product, channel: Channel) -> None:
+    """Refuse to list a product in a channel where no country may buy it.
+
+    Raises:
+        ProductProhibitedInChannelError: on ``channel``, with the reason and the
+            rules in ``error.data``.
+    """
+    decisions = channel_prohibition(
+        product_class=product.regulated_class, channel=channel
+    )
+    if decisions is None:
+        return
+    rules = sorted({rule for d in decisions for rule in d.rules})
+    label = product.get_regulated_class_display()
+    raise ProductProhibitedInChannelError(
+        f"{product.name} cannot be listed in {channel.name}: {label} is prohibited "
+        f"or not yet confirmed in every country of the channel "
+        f"({', '.join(d.region for d in decisions)})"
+        + (f"; rules {', '.join(rules)}." if rules else "."),
+        field="channel",
+        rules=rules,
+        regions=[d.region for d in decisions],
+    )

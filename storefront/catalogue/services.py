@@ -24,7 +24,10 @@ from storefront.catalogue.models import (
     ProductVariant,
     ProductVariantChannelListing,
 )
-from storefront.catalogue.publication import product_publication_check
+from storefront.catalogue.publication import (
+    product_listing_legality_check,
+    product_publication_check,
+)
 from storefront.catalogue.thumbnails import image_validate, thumbnail_make
 from storefront.channels.models import Channel
 
@@ -324,6 +327,8 @@ def product_publish(
         ProductNotPricedError: no variant has a price in the channel.
         ProductClaimsBlockedError: a blocking claims finding without an override;
             ``error.data["findings"]`` lists them.
+        ProductProhibitedInChannelError: the product's class is prohibited in every
+            country of the channel.
     """
     if not ProductVariantChannelListing.objects.filter(
         variant__product=product, channel=channel
@@ -331,6 +336,7 @@ def product_publish(
         raise ProductNotPricedError(field="channel")
     # Checked before the write's transaction so that a refusal's audit entry,
     # written by the compliance package, is kept.
+    product_listing_legality_check(product=product, channel=channel)
     product_publication_check(product=product, channel=channel, actor=actor)
     with transaction.atomic():
         return _listing_publish(
