@@ -21,8 +21,13 @@ from compliance.rules import rules_load
 from storefront.catalogue.models import ProductChannelListing
 from storefront.orders.models import Order
 from storefront.subscriptions.models import SubscriptionStatus
-from tests.factories.catalogue import ChannelFactory, WarehouseFactory, eu_channel
-from tests.factories.catalogue import ProductChannelListingFactory, ProductFactory
+from tests.factories.catalogue import (
+    ChannelFactory,
+    ProductChannelListingFactory,
+    ProductFactory,
+    WarehouseFactory,
+    eu_channel,
+)
 from tests.factories.checkout import US_ADDRESS, sellable_variant, shipping_method
 from tests.factories.subscriptions import (
     SubscriptionPlanFactory,
@@ -224,7 +229,8 @@ def test_cli_prints_a_table_and_json(banned_rules, shop_with_subscriptions):
     # then
     table = out.getvalue()
     assert f"Rules {snapshot.version} -> test.ban: 2 change(s)." in table
-    assert "subscription" in table and "prohibited" in table
+    assert "subscription" in table
+    assert "prohibited" in table
     payload = json.loads(as_json.getvalue())
     assert payload["to_version"] == "test.ban"
     assert {c["kind"] for c in payload["changes"]} == {"subscription", "order"}
