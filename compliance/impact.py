@@ -10,15 +10,18 @@ acts on the changes (``storefront.compliance_impact``).
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from django.db import IntegrityError, transaction
-
-from compliance.audit.services import audit_record
 from compliance.claims import claims_lint
 from compliance.errors import ComplianceError
-from compliance.models import AuditAction, ImpactAction, RulesSnapshot
 from compliance.regions import availability_decide
 from compliance.rules import RuleSet, rules_files, rules_load, rules_parse
+
+if TYPE_CHECKING:
+    from compliance.models import RulesSnapshot
+
+# The computation needs no database (the benchmark runs it bare); the snapshot and
+# action services import the ORM when called.
 
 
 @dataclass(frozen=True)
@@ -143,8 +146,10 @@ def impact_compute(
     return changes
 
 
-def rules_snapshot_record(*, rules: RuleSet | None = None) -> RulesSnapshot:
+def rules_snapshot_record(*, rules: RuleSet | None = None) -> "RulesSnapshot":
     """Keep the current rule data under its version (once per version)."""
+    from compliance.models import RulesSnapshot
+
     rules = rules or rules_load()
     snapshot, _ = RulesSnapshot.objects.get_or_create(
         version=rules.version, defaults={"files": rules_files()}
@@ -158,6 +163,8 @@ def rules_snapshot_load(*, version: str) -> RuleSet:
     Raises:
         ComplianceError: no snapshot of that version was kept (field ``from``).
     """
+    from compliance.models import RulesSnapshot
+
     snapshot = RulesSnapshot.objects.filter(version=version).first()
     if snapshot is None:
         known = ", ".join(RulesSnapshot.objects.values_list("version", flat=True))
@@ -184,6 +191,11 @@ def impact_action_record(
     Call inside the transaction that carries the action out, so that the record
     and the change commit (or roll back) together.
     """
+    from django.db import IntegrityError, transaction
+
+    from compliance.audit.services import audit_record
+    from compliance.models import AuditAction, ImpactAction
+
     try:
         with transaction.atomic():
             ImpactAction.objects.create(

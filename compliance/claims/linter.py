@@ -78,6 +78,13 @@ class _Matcher:
     suggestions: dict[str, tuple[tuple[re.Pattern[str], str], ...]]
 
 
+@lru_cache(maxsize=256)
+def _exempt_compiled(pattern: str) -> re.Pattern[str]:
+    # Rules sharing the same lawful senses share one compiled pattern, so their
+    # spans are found once per text (see ``exempt_spans`` in claims_lint).
+    return re.compile(pattern)
+
+
 @lru_cache(maxsize=32)
 def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
     active = []
@@ -98,7 +105,13 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
         # rule's alternation already fails fast on its first literal.)
         branches.append(rf"(?=(?P<{group}>(?:{body})(?![^\W_])))")
         exempts = (*rule.exempt, *dict(rule.exempt_in).get(regime, ()))
-        exempt = re.compile("|".join(exempts)) if exempts else None
+        # Anchored at word starts like the rules: an unanchored alternation would
+        # be tried at every character of a long article.
+        exempt = (
+            _exempt_compiled("(?<![^\\W_])(?=[^\\W_])(?:" + "|".join(exempts) + ")")
+            if exempts
+            else None
+        )
         entries[group] = _Entry(rule, severity, exempt)
     combined = (
         re.compile(r"(?<![^\W_])(?=[^\W_])(?:" + "|".join(branches) + ")")
@@ -188,7 +201,7 @@ def claims_lint(
     authorised_spans: list[tuple[int, int]] = []
     if matcher.authorised is not None and regime in ("eu", "uk"):
         authorised_spans = [m.span() for m in matcher.authorised.finditer(folded)]
-    exempt_spans: dict[str, list[tuple[int, int]]] = {}
+    exempt_spans: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     last_end: dict[str, int] = {}
     findings = []
     for start, end, group in candidates:
@@ -197,10 +210,10 @@ def claims_lint(
         if start < last_end.get(rule.id, -1):
             continue  # the same rule already covers this stretch of text
         if entry.exempt is not None:
-            spans = exempt_spans.get(group)
+            spans = exempt_spans.get(entry.exempt)
             if spans is None:
                 spans = [m.span() for m in entry.exempt.finditer(folded)]
-                exempt_spans[group] = spans
+                exempt_spans[entry.exempt] = spans
             if any(a <= start < b for a, b in spans):
                 continue
         if _relieved(rule.authorised_relief, start, end, authorised_spans):
