@@ -27,11 +27,11 @@ from storefront.catalogue.publication import channel_prohibition, product_claims
 from storefront.catalogue.services import product_unpublish
 from storefront.orders.compliance import HOLDABLE, order_compliance_hold
 from storefront.orders.models import Order
+from storefront.subscriptions.models import Subscription
 from storefront.subscriptions.services.compliance_pause import (
     PAUSABLE,
     subscription_compliance_pause,
 )
-from storefront.subscriptions.models import Subscription
 
 
 def impact_subjects() -> Iterator[ImpactSubject]:

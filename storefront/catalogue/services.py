@@ -377,3 +377,14 @@ def _listing_publish(
     listing.full_clean()
     listing.save()
     return listing
+
+
+def product_unpublish(*, product: Product, channel: Channel) -> None:
+    """Hide a product in a channel; its prices and stock stay.
+
+    Used when the law or the claims rules no longer allow the listing (the rule
+    change impact, and the admin's re-check after saving).
+    """
+    ProductChannelListing.objects.filter(product=product, channel=channel).update(
+        is_published=False
+    )
