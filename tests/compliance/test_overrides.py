@@ -119,10 +119,7 @@ def test_publish_check_blocks_and_audits_each_blocking_rule():
         ("block", "CLM.DISEASE_VERB"),
         ("block", "CLM.NAMED_CONDITION"),
     ]
-    assert (
-        entries[0].reason
-        == 'Blocked before publishing: "cures anxiety"'
-    )
+    assert entries[0].reason == 'Blocked before publishing: "cures anxiety"'
 
 
 def test_publish_check_allows_clean_text_without_audit():
