@@ -7,14 +7,14 @@ listings, subscriptions or orders: the storefront's adapter builds the subjects 
 acts on the changes (``storefront.compliance_impact``).
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from compliance.claims import claims_lint
 from compliance.errors import ComplianceError
-from compliance.regions import availability_decide
+from compliance.regions import RegionDecision, availability_decide
 from compliance.rules import RuleSet, rules_files, rules_load, rules_parse
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class ImpactChange:
         }
 
 
-def _legality_label(decision) -> str:
+def _legality_label(decision: RegionDecision) -> str:
     if decision.decision == "restricted" and decision.min_age:
         return "restricted"
     return decision.decision
@@ -87,10 +87,10 @@ def impact_compute(
     (whether the texts would be blocked). Decisions are cached per (class, region)
     and lints per text, so the cost grows with distinct inputs, not with subjects.
     """
-    decided: dict[tuple[int, str, str], object] = {}
+    decided: dict[tuple[int, str, str], RegionDecision] = {}
     linted: dict[tuple[int, str, str], bool] = {}
 
-    def decide(rules: RuleSet, product_class: str, region: str):
+    def decide(rules: RuleSet, product_class: str, region: str) -> RegionDecision:
         key = (id(rules), product_class, region)
         if key not in decided:
             decided[key] = availability_decide(
@@ -236,7 +236,9 @@ class ImpactReport:
         }
 
 
-def _adapter():
+def _adapter() -> tuple[
+    Callable[[], Iterable[ImpactSubject]], Callable[..., Iterable[str]]
+]:
     from django.conf import settings
     from django.utils.module_loading import import_string
 

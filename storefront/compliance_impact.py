@@ -16,7 +16,7 @@ Every action is claimed once per (versions, object, action) and audited once, so
 running it again after a partial failure, or twice, changes nothing.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from django.db import transaction
 
@@ -137,7 +137,11 @@ class _NothingDone(Exception):
 
 
 def _claim_and_act(
-    change: ImpactChange, action: str, act, from_version: str, to_version: str
+    change: ImpactChange,
+    action: str,
+    act: Callable[[int, str], bool],
+    from_version: str,
+    to_version: str,
 ) -> str | None:
     reason = f"{change.reason} (rules version {to_version})"
     try:

@@ -5,6 +5,7 @@ nested rows (variants, per-channel listings, media) on one page, which Django's
 inlines give on plain ForeignKeys; Wagtail's menu links here (wagtail_hooks.py).
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -55,7 +56,7 @@ class ProductVariantInline(admin.TabularInline):
 class ChannelListingFormSet(BaseInlineFormSet):
     """Publishing through the admin passes the same claims check as the service."""
 
-    def __init__(self, *args, actor=None, **kwargs) -> None:
+    def __init__(self, *args: Any, actor: Any = None, **kwargs: Any) -> None:
         self.actor = actor
         super().__init__(*args, **kwargs)
 
@@ -75,7 +76,9 @@ class ChannelListingFormSet(BaseInlineFormSet):
                 raise ValidationError(error.message, code=error.code_value) from error
 
 
-def _claims_form_clean(form: forms.ModelForm, obj_type: str, fields_of) -> None:
+def _claims_form_clean(
+    form: forms.ModelForm, obj_type: str, fields_of: Callable[[Any], list[Any]]
+) -> None:
     """Run the claims check on a category or collection form; errors name the field."""
     if form.errors:
         return
@@ -112,7 +115,7 @@ class CategoryAdminForm(forms.ModelForm):
             "sort_order",
         )
 
-    def clean(self) -> dict:
+    def clean(self) -> dict[str, Any] | None:
         data = super().clean()
         _claims_form_clean(
             self, "category", lambda c: category_claims_fields(category=c)
@@ -132,7 +135,7 @@ class CollectionAdminForm(forms.ModelForm):
             "sort_order",
         )
 
-    def clean(self) -> dict:
+    def clean(self) -> dict[str, Any] | None:
         data = super().clean()
         _claims_form_clean(
             self, "collection", lambda c: collection_claims_fields(collection=c)
@@ -140,10 +143,12 @@ class CollectionAdminForm(forms.ModelForm):
         return data
 
 
-class _ActorFormMixin:
+class _ActorFormMixin(admin.ModelAdmin):
     """Hands the staff member to the form, so a refusal's audit entry names them."""
 
-    def get_form(self, request: HttpRequest, obj=None, change=False, **kwargs):
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
         form_class = super().get_form(request, obj, change=change, **kwargs)
         return type(form_class.__name__, (form_class,), {"actor": request.user})
 
@@ -282,7 +287,7 @@ class ProductVariantAdmin(admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(_ActorFormMixin, admin.ModelAdmin):
+class CategoryAdmin(_ActorFormMixin):
     form = CategoryAdminForm
     list_display = ("name", "parent", "sort_order")
     search_fields = ("name", "slug")
@@ -290,7 +295,7 @@ class CategoryAdmin(_ActorFormMixin, admin.ModelAdmin):
 
 
 @admin.register(Collection)
-class CollectionAdmin(_ActorFormMixin, admin.ModelAdmin):
+class CollectionAdmin(_ActorFormMixin):
     form = CollectionAdminForm
     list_display = ("name", "is_published", "sort_order")
     list_filter = ("is_published",)

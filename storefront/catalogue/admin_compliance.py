@@ -1,5 +1,6 @@
 """The compliance overview page in the staff admin, and its CSV export."""
 
+from django.contrib.admin import AdminSite
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -16,7 +17,9 @@ PAGE_SIZE = 500
 VIEW_PERMISSIONS = ("catalogue.view_product", "compliance.override_finding")
 
 
-def compliance_overview_view(request: HttpRequest, admin_site) -> HttpResponse:
+def compliance_overview_view(
+    request: HttpRequest, admin_site: AdminSite
+) -> HttpResponse:
     """Every published product in every jurisdiction; filter by the query string, and
     ``?format=csv`` downloads the same rows."""
     if not any(request.user.has_perm(p) for p in VIEW_PERMISSIONS):
@@ -34,7 +37,14 @@ def compliance_overview_view(request: HttpRequest, admin_site) -> HttpResponse:
         "open_only": params.get("open") == "1",
         "search": params.get("q", "").strip()[:100],
     }
-    rows = compliance_overview(**filters)
+    rows = compliance_overview(
+        channel=str(filters["channel"]),
+        jurisdiction=str(filters["jurisdiction"]),
+        decision=str(filters["decision"]),
+        product_class=str(filters["product_class"]),
+        open_only=bool(filters["open_only"]),
+        search=str(filters["search"]),
+    )
     if params.get("format") == "csv":
         response = HttpResponse(
             compliance_overview_csv(rows), content_type="text/csv; charset=utf-8"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from compliance.claims import claims_lint
 from compliance.claims.services import claims_overrides_list, text_fingerprint
-from compliance.regions import availability_decide
+from compliance.regions import RegionDecision, availability_decide
 from compliance.rules import rules_load
 from storefront.catalogue.models import Product, ProductChannelListing
 from storefront.catalogue.publication import product_claims_fields
@@ -94,7 +94,7 @@ def compliance_overview(
     Decisions are made once per (class, jurisdiction) and the claims lint once
     per (product, regime).
     """
-    listings = (
+    queryset = (
         ProductChannelListing.objects.filter(is_published=True)
         .select_related("channel", "product__category")
         .prefetch_related(
@@ -106,18 +106,18 @@ def compliance_overview(
         .order_by("product__name", "channel__slug")
     )
     if channel:
-        listings = listings.filter(channel__slug=channel)
+        queryset = queryset.filter(channel__slug=channel)
     if product_class:
-        listings = listings.filter(product__regulated_class=product_class)
+        queryset = queryset.filter(product__regulated_class=product_class)
     if search:
-        listings = listings.filter(product__name__icontains=search)
-    listings = list(listings)
+        queryset = queryset.filter(product__name__icontains=search)
+    listings = list(queryset)
     products: dict[int, Product] = {row.product_id: row.product for row in listings}
     overrides = claims_overrides_list(obj_type="product", obj_ids=products)
     texts = {
         pk: product_claims_fields(product=product) for pk, product in products.items()
     }
-    decisions: dict[tuple[str, str], object] = {}
+    decisions: dict[tuple[str, str], RegionDecision] = {}
     findings: dict[tuple[int, str], tuple[str, ...]] = {}
     version = rules_load().version
     rows: list[OverviewRow] = []

@@ -65,7 +65,8 @@ def product_claims_fields(*, product: Product) -> ClaimsFields:
             ("attribute_values", value.name) for value in product.attribute_values.all()
         )
         fields.extend(("media.alt", media.alt) for media in product.media.all())
-        for collection in product.collections.all():
+        # Collection.products' reverse accessor; django-stubs does not see it.
+        for collection in product.collections.all():  # type: ignore[attr-defined]
             fields.extend(collection_claims_fields(collection=collection))
     if product.category_id:
         fields.extend(category_claims_fields(category=product.category))
