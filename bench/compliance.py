@@ -4,7 +4,10 @@ Prints the median of several runs for:
 - the claims linter: texts per second and MB per second, per regime pass;
 - a catalogue scan: 10,000 generated product texts and 1,000 generated articles,
   each linted under us, eu and uk (directly through claims_lint);
-- availability decisions per second over every class and a spread of regions.
+- availability decisions per second over every class and a spread of regions;
+- loading the rule data (the disease vocabulary is built from ICD-10-CM then);
+- the impact of a rule change (a new ban and a new claims pattern) over the same
+  catalogue: 10,000 listings in a spread of regions plus the article texts.
 
     .venv/bin/python -m bench.compliance [--runs 5] [--products 10000] [--articles 1000]
 """
@@ -23,9 +26,17 @@ if not settings.configured:
     django.setup()
 
 from compliance.claims import claims_lint
+from compliance.impact import ImpactSubject, impact_compute
 from compliance.product_classes import ProductClass
 from compliance.regions import availability_decide
-from compliance.rules import REGIMES, rules_load
+from compliance.rules import (
+    REGIMES,
+    rules_cache_clear,
+    rules_files,
+    rules_load,
+    rules_parse,
+)
+from compliance.rules.vocabulary import icd_condition_names, icd_condition_pattern
 
 NEUTRAL = (
     "Our lion's mane is grown on oak logs in small batches and dried at low heat. "
@@ -94,7 +105,12 @@ def main() -> None:
     parser.add_argument("--decisions", type=int, default=50_000)
     args = parser.parse_args()
     rng = random.Random(20261125)
+    load_start = time.perf_counter()
+    rules_cache_clear()
+    icd_condition_names.cache_clear()
+    icd_condition_pattern.cache_clear()
     rules = rules_load()
+    load_seconds = time.perf_counter() - load_start
     products = product_texts(args.products, rng)
     articles = article_texts(args.articles, rng)
     # Warm-up: compile the per-regime matchers and the character fold cache.
@@ -103,6 +119,10 @@ def main() -> None:
             claims_lint(text, regime=regime)
 
     print(f"rules {rules.version}; median of {args.runs} runs")
+    print(
+        f"load rule data (first, with {len(icd_condition_names()):,} ICD-10-CM "
+        f"names): {load_seconds:.2f} s"
+    )
     product_mb = sum(len(t.encode()) for t in products) / 1e6
     for regime in REGIMES:
         seconds = median_of(
@@ -154,6 +174,60 @@ def main() -> None:
 
     seconds = median_of(args.runs, lambda: timed(decide))
     print(f"availability decisions: {len(cases) / seconds:,.0f} decisions/s")
+
+    changed = _changed_rules()
+    subjects = [
+        ImpactSubject(
+            kind="listing",
+            object_id=str(i),
+            label=f"Product {i}",
+            product_class=rng.choice(ProductClass.values),
+            regions=tuple(rng.sample(REGIONS, 3)),
+            regime=rng.choice(REGIMES),
+            texts=(text,),
+        )
+        for i, text in enumerate(products)
+    ] + [
+        ImpactSubject(
+            kind="article", object_id=str(i), label=f"Article {i}", regime=regime,
+            texts=(text,),
+        )
+        for i, text in enumerate(articles)
+        for regime in REGIMES
+    ]  # fmt: skip
+    found: list[int] = []
+
+    def impact() -> None:
+        found.append(
+            len(impact_compute(before=rules, after=changed, subjects=subjects))
+        )
+
+    seconds = median_of(args.runs, lambda: timed(impact))
+    print(
+        f"impact of a rule change over {len(products):,} listings + "
+        f"{len(articles):,} articles x {len(REGIMES)} regimes: {seconds:.2f} s "
+        f"({found[-1]:,} changes)"
+    )
+
+
+def _changed_rules():
+    """The rule data in force with a new ban and a new claims pattern."""
+    files = rules_files()
+    files["legality_us.toml"] += """
+[[legality]]
+id = "LEG.HERBAL.US-TX.BENCH"
+class = "herbal"
+jurisdiction = "US-TX"
+decision = "prohibited"
+source = ["benchmark"]
+reviewed = 2026-12-01
+"""
+    files["claims.toml"] = files["claims.toml"].replace(
+        "'cure-alls?',", "'cure-alls?',\n  'super ?mushrooms?',", 1
+    )
+    version = rules_load().version
+    files["ruleset.toml"] = files["ruleset.toml"].replace(version, version + ".bench")
+    return rules_parse(files)
 
 
 if __name__ == "__main__":

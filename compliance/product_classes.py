@@ -11,7 +11,11 @@ from django.db import models
 class ProductClass(models.TextChoices):
     GENERAL = "general", "General (not regulated)"
     FUNCTIONAL_MUSHROOM = "functional_mushroom", "Functional mushroom"
-    HERBAL = "herbal", "Herbal"
+    # Herbs with a history of food use (chamomile, peppermint, rooibos): ordinary
+    # food law decides. Plants that need a decision per jurisdiction (novel foods,
+    # plants on national restricted lists) are BOTANICAL and stay default-deny.
+    HERBAL = "herbal", "Herbal food (teas, culinary herbs)"
+    BOTANICAL = "botanical", "Botanical needing a decision (novel or restricted plant)"
     CBD = "cbd", "CBD"
     KRATOM = "kratom", "Kratom"
     KAVA = "kava", "Kava"

@@ -24,10 +24,29 @@ OBJECT_TYPE = "article"
 
 @dataclass(frozen=True)
 class ArticleClaimsScope:
-    text: str
+    fields: tuple[tuple[str, str], ...]
     regimes: tuple[str, ...]
     context: str
     product_slugs: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        """The texts joined, the key an officer's decision is bound to."""
+        return "\n".join(value for _, value in self.fields)
+
+
+def page_claims_fields(*, page: Any) -> tuple[tuple[str, str], ...]:
+    """Every text of a page a reader or a search engine sees, by field name."""
+    fields = [
+        ("title", page.title),
+        ("standfirst", getattr(page, "standfirst", "")),
+        ("intro", getattr(page, "intro", "")),
+        ("body", page.body_text() if hasattr(page, "body_text") else ""),
+        ("seo_title", page.seo_title),
+        ("search_description", page.search_description),
+        ("hero_alt", getattr(page, "hero_alt", "")),
+    ]
+    return tuple((name, value) for name, value in fields if value and value.strip())
 
 
 def article_claims_scope(*, article: ArticlePage) -> ArticleClaimsScope:
@@ -46,9 +65,9 @@ def article_claims_scope(*, article: ArticlePage) -> ArticleClaimsScope:
             - {None, ""}
         )
     )
-    text = "\n".join([article.title, article.standfirst, article.body_text()])
+    fields = page_claims_fields(page=article)
     if not slugs:
-        return ArticleClaimsScope(text, tuple(REGIMES), "article", ())
+        return ArticleClaimsScope(fields, tuple(REGIMES), "article", ())
     regimes = tuple(
         sorted(
             set(
@@ -58,7 +77,7 @@ def article_claims_scope(*, article: ArticlePage) -> ArticleClaimsScope:
             )
         )
     )
-    return ArticleClaimsScope(text, regimes or tuple(REGIMES), "product", slugs)
+    return ArticleClaimsScope(fields, regimes or tuple(REGIMES), "product", slugs)
 
 
 def article_claims_check(*, article: ArticlePage, actor: Any = None) -> PublishDecision:
@@ -71,11 +90,27 @@ def article_claims_check(*, article: ArticlePage, actor: Any = None) -> PublishD
     actor_id = getattr(actor, "pk", None) if actor is not None else None
     return claims_publish_check(
         obj_type=OBJECT_TYPE,
-        obj_id=article.pk or 0,
-        text=scope.text,
+        obj_id=article.pk or f"unsaved:{article.slug}",
+        fields=scope.fields,
         regimes=scope.regimes,
         obj_label=article.title,
         context=scope.context,
+        actor_id=actor_id,
+        actor_label=actor.get_username() if actor_id else "system",
+    )
+
+
+def page_claims_check(*, page: Any, actor: Any = None) -> PublishDecision:
+    """The claims check for a page that is not an article (an index, a landing
+    page): its own texts, as editorial text, in every regime."""
+    actor_id = getattr(actor, "pk", None) if actor is not None else None
+    return claims_publish_check(
+        obj_type="page",
+        obj_id=page.pk or f"unsaved:{page.slug}",
+        fields=page_claims_fields(page=page),
+        regimes=REGIMES,
+        obj_label=page.title,
+        context="article",
         actor_id=actor_id,
         actor_label=actor.get_username() if actor_id else "system",
     )
@@ -108,8 +143,18 @@ def article_claims_override(
 
 
 def findings_summary(decision: PublishDecision) -> str:
-    return "; ".join(
-        f'{f.rule} ({f.category}): "{f.text}"'
-        + (f" — try: {f.suggestion}" if f.suggestion else "")
-        for f in decision.blocking
-    )
+    """One line per distinct finding (a finding raised under several regimes is
+    named once), each with the suggestion that fits it."""
+    seen: set[tuple[str, str, str]] = set()
+    parts = []
+    for f in decision.blocking:
+        key = (f.rule, f.field, f.text.casefold())
+        if key in seen:
+            continue
+        seen.add(key)
+        where = f" in {f.field}" if f.field else ""
+        parts.append(
+            f'{f.rule} ({f.category}): "{f.text}"{where}'
+            + (f" — try: {f.suggestion}" if f.suggestion else "")
+        )
+    return "; ".join(parts)

@@ -13,14 +13,17 @@ register_snippet(Series)
 
 
 def _claims_backstop(request, page):
-    """Refuse to publish an article whose text the claims check blocks."""
-    from content.claims import article_claims_check, findings_summary
+    """Refuse to publish a page whose text the claims check blocks."""
+    from content.claims import article_claims_check, findings_summary, page_claims_check
     from content.models import ArticlePage
 
     page = page.specific if hasattr(page, "specific") else page
-    if not isinstance(page, ArticlePage):
+    if isinstance(page, ArticlePage):
+        decision = article_claims_check(article=page, actor=request.user)
+    elif page.depth and page.depth > 1:
+        decision = page_claims_check(page=page, actor=request.user)
+    else:
         return None
-    decision = article_claims_check(article=page, actor=request.user)
     if decision.allowed:
         return None
     messages.error(

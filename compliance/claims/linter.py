@@ -36,6 +36,8 @@ class ClaimFinding:
     end: int
     text: str
     suggestion: str | None
+    # Which field of the object the text came from, when a caller checks several.
+    field: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,14 @@ class _Matcher:
     combined: re.Pattern[str] | None
     entries: dict[str, _Entry]
     authorised: re.Pattern[str] | None
+    suggestions: dict[str, tuple[tuple[re.Pattern[str], str], ...]]
+
+
+@lru_cache(maxsize=256)
+def _exempt_compiled(pattern: str) -> re.Pattern[str]:
+    # Rules sharing the same lawful senses share one compiled pattern, so their
+    # spans are found once per text (see ``exempt_spans`` in claims_lint).
+    return re.compile(pattern)
 
 
 @lru_cache(maxsize=32)
@@ -94,7 +104,14 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
         # (Grouping rules by first character was measured: slower, because each
         # rule's alternation already fails fast on its first literal.)
         branches.append(rf"(?=(?P<{group}>(?:{body})(?![^\W_])))")
-        exempt = re.compile("|".join(rule.exempt)) if rule.exempt else None
+        exempts = (*rule.exempt, *dict(rule.exempt_in).get(regime, ()))
+        # Anchored at word starts like the rules: an unanchored alternation would
+        # be tried at every character of a long article.
+        exempt = (
+            _exempt_compiled("(?<![^\\W_])(?=[^\\W_])(?:" + "|".join(exempts) + ")")
+            if exempts
+            else None
+        )
         entries[group] = _Entry(rule, severity, exempt)
     combined = (
         re.compile(r"(?<![^\W_])(?=[^\W_])(?:" + "|".join(branches) + ")")
@@ -111,7 +128,29 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
         if wordings
         else None
     )
-    return _Matcher(combined, entries, authorised)
+    suggestions: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+    for suggestion in rules.suggestions:
+        wording = suggestion.text_for(regime)
+        if wording is None:
+            continue
+        for rule_id in suggestion.rules:
+            suggestions.setdefault(rule_id, []).append(
+                (re.compile(suggestion.when), wording)
+            )
+    return _Matcher(
+        combined,
+        entries,
+        authorised,
+        {rule_id: tuple(items) for rule_id, items in suggestions.items()},
+    )
+
+
+def _suggest(matcher: _Matcher, rule: ClaimRule, folded: str) -> str | None:
+    """The rewording that fits this finding in this regime, else the rule's own."""
+    for when, wording in matcher.suggestions.get(rule.id, ()):
+        if when.search(folded):
+            return wording
+    return rule.suggestion
 
 
 def claims_lint(
@@ -162,7 +201,7 @@ def claims_lint(
     authorised_spans: list[tuple[int, int]] = []
     if matcher.authorised is not None and regime in ("eu", "uk"):
         authorised_spans = [m.span() for m in matcher.authorised.finditer(folded)]
-    exempt_spans: dict[str, list[tuple[int, int]]] = {}
+    exempt_spans: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     last_end: dict[str, int] = {}
     findings = []
     for start, end, group in candidates:
@@ -171,10 +210,10 @@ def claims_lint(
         if start < last_end.get(rule.id, -1):
             continue  # the same rule already covers this stretch of text
         if entry.exempt is not None:
-            spans = exempt_spans.get(group)
+            spans = exempt_spans.get(entry.exempt)
             if spans is None:
                 spans = [m.span() for m in entry.exempt.finditer(folded)]
-                exempt_spans[group] = spans
+                exempt_spans[entry.exempt] = spans
             if any(a <= start < b for a, b in spans):
                 continue
         if _relieved(rule.authorised_relief, start, end, authorised_spans):
@@ -189,7 +228,7 @@ def claims_lint(
                 start=o_start,
                 end=o_end,
                 text=text[o_start:o_end],
-                suggestion=rule.suggestion,
+                suggestion=_suggest(matcher, rule, folded[start:end]),
             )
         )
     findings.sort(key=lambda f: (f.start, _SEVERITY_RANK[f.severity], f.rule))

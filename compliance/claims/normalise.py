@@ -54,7 +54,9 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
                        "@": "a", "$": "s"})  # fmt: skip
 _LEET_TOKEN = re.compile(r"(?<![\w@$])(?=[\w@$]*[a-z])(?=[\w@$]*[013457@$])[\w@$]+")
 # Quantities (10mg, 2x, 1st) and nutrient names (b12, d3, k2) are not obfuscation.
-_LEET_KEEP = re.compile(r"\d+(?:[a-z]{1,3}|st|nd|rd|th)|[abcdek]\d{1,2}|omega\d")
+_LEET_KEEP = re.compile(
+    r"\d+(?:[a-z]{1,3}|st|nd|rd|th)|[abcdek]\d{1,2}|omega\d|(?:hb)?a1c|covid-?19"
+)
 
 # Three or more single letters joined by the same separator: "c.u.r.e", "c u r e".
 # Requiring the same separator throughout keeps "c.u.r.e.s c.a.n.c.e.r" (or a double

@@ -2,8 +2,8 @@
 
 import hashlib
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from django.db import transaction
@@ -53,6 +53,36 @@ def _lint_all(
     )
 
 
+def _lint_fields(
+    fields: Sequence[tuple[str, str]], regimes: Iterable[str], context: str
+) -> tuple[ClaimsReport, ...]:
+    """One report per regime; each finding names its field, spans index the field."""
+    reports = []
+    for regime in regimes:
+        findings: list[ClaimFinding] = []
+        version = ""
+        for name, value in fields:
+            report = claims_lint(value, regime=regime, context=context)
+            version = report.rules_version
+            findings.extend(replace(f, field=name) for f in report.findings)
+        reports.append(
+            ClaimsReport(regime, tuple(findings), version or rules_load().version)
+        )
+    return tuple(reports)
+
+
+def _distinct(findings: Iterable[ClaimFinding]) -> tuple[ClaimFinding, ...]:
+    """Drop repeats of one finding raised under several regimes."""
+    seen: set[tuple[str, str, str, int]] = set()
+    kept = []
+    for finding in findings:
+        key = (finding.rule, finding.field, finding.text, finding.start)
+        if key not in seen:
+            seen.add(key)
+            kept.append(finding)
+    return tuple(kept)
+
+
 def claims_override_get(
     *, obj_type: str, obj_id: str | int, text: str
 ) -> ClaimsOverride | None:
@@ -72,7 +102,8 @@ def claims_publish_check(
     *,
     obj_type: str,
     obj_id: str | int,
-    text: str,
+    text: str | None = None,
+    fields: Sequence[tuple[str, str]] | None = None,
     regimes: Iterable[str] = REGIMES,
     obj_label: str = "",
     context: str = "product",
@@ -91,6 +122,9 @@ def claims_publish_check(
         obj_type: e.g. ``"product"`` or ``"article"``.
         obj_id: the object's id.
         text: all claim-bearing text of the object (name, description, bullets).
+        fields: instead of ``text``, the object's texts as ``(field, text)`` pairs;
+            each finding then names its field, and the override is bound to the
+            texts joined by newlines.
         regimes: the regimes the object is sold or shown under.
         obj_label: a readable name for the audit log.
         context: ``"product"`` (also for articles linking products) or ``"article"``.
@@ -104,9 +138,14 @@ def claims_publish_check(
         UnknownRegimeError: a regime is not one of us, eu, uk.
     """
     regimes = tuple(regimes)
-    reports = _lint_all(text, regimes, context)
+    if fields is not None:
+        text = "\n".join(value for _, value in fields)
+        reports = _lint_fields(fields, regimes, context)
+    else:
+        text = text or ""
+        reports = _lint_all(text, regimes, context)
     version = rules_load().version
-    blocking = tuple(
+    blocking = _distinct(
         f for r in reports for f in r.findings if f.severity in {"block", "warn"}
     )
     if not blocking:
@@ -116,7 +155,11 @@ def claims_publish_check(
         return PublishDecision(True, True, blocking, reports, version, override.pk)
     with transaction.atomic():
         for rule_id in sorted({f.rule for f in blocking}):
-            spans = "; ".join(f'"{f.text}"' for f in blocking if f.rule == rule_id)
+            spans = "; ".join(
+                f'"{f.text}"' + (f" ({f.field})" if f.field else "")
+                for f in blocking
+                if f.rule == rule_id
+            )
             audit_record(
                 action=AuditAction.BLOCK,
                 object_type=obj_type,
@@ -215,3 +258,16 @@ def claims_override_grant(
             actor_label=actor_label,
         )
     return override
+
+
+def claims_overrides_list(
+    *, obj_type: str, obj_ids: Iterable[str | int]
+) -> dict[str, list[ClaimsOverride]]:
+    """Every officer's decision for these objects, newest first, in one query."""
+    found: dict[str, list[ClaimsOverride]] = {}
+    rows = ClaimsOverride.objects.filter(
+        object_type=obj_type, object_id__in=[str(i) for i in obj_ids]
+    ).order_by("-created_at", "-id")
+    for override in rows:
+        found.setdefault(override.object_id, []).append(override)
+    return found

@@ -3,6 +3,7 @@
 from .age import AgeLevel, AgeMethod, AgeResult, AgeVerification
 from .audit import AuditAction, AuditEntry
 from .claims import ClaimsOverride, ClaimsOverrideKind
+from .impact import ImpactAction, RulesSnapshot
 
 __all__ = [
     "AgeLevel",
@@ -13,4 +14,6 @@ __all__ = [
     "AuditEntry",
     "ClaimsOverride",
     "ClaimsOverrideKind",
+    "ImpactAction",
+    "RulesSnapshot",
 ]

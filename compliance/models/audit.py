@@ -7,6 +7,7 @@ class AuditAction(models.TextChoices):
     OVERRIDE = "override", "Override"
     APPROVE = "approve", "Approve"
     VERIFICATION = "verification", "Age verification"
+    IMPACT = "impact", "Rule change acted on"
 
 
 class AuditEntry(models.Model):

@@ -1,6 +1,6 @@
 """The compliance rule data: loading, validation and the frozen in-memory rule set."""
 
-from .loader import rules_cache_clear, rules_dir, rules_load
+from .loader import rules_cache_clear, rules_dir, rules_files, rules_load, rules_parse
 from .types import (
     ASSURANCE_LEVELS,
     DECISIONS,
@@ -10,6 +10,7 @@ from .types import (
     ClaimRule,
     LegalityRule,
     RuleSet,
+    Suggestion,
 )
 
 __all__ = [
@@ -21,7 +22,10 @@ __all__ = [
     "ClaimRule",
     "LegalityRule",
     "RuleSet",
+    "Suggestion",
     "rules_cache_clear",
     "rules_dir",
+    "rules_files",
     "rules_load",
+    "rules_parse",
 ]

@@ -26,7 +26,9 @@ from .types import (
     ClaimRule,
     LegalityRule,
     RuleSet,
+    Suggestion,
 )
+from .vocabulary import icd_condition_pattern
 
 _ID_RE = re.compile(r"^[A-Z0-9][A-Z0-9_.\-]*$")
 _RELIEF = ("", "inside", "adjacent")
@@ -85,25 +87,54 @@ def _load_cached(key: str) -> RuleSet:
     files = sorted(directory.glob("*.toml"))
     if not files:
         raise RuleDataError(f"No rule files in {directory}.")
+    return rules_parse({path.name: path.read_text(encoding="utf-8") for path in files})
+
+
+def rules_files(*, directory: Path | str | None = None) -> dict[str, str]:
+    """The rule data as ``{file name: TOML text}``, e.g. to keep a snapshot of it."""
+    path = Path(directory) if directory is not None else rules_dir()
+    return {f.name: f.read_text(encoding="utf-8") for f in sorted(path.glob("*.toml"))}
+
+
+def rules_parse(files: dict[str, str]) -> RuleSet:
+    """Validate rule data given as ``{file name: TOML text}`` (a directory's files,
+    or a stored snapshot of an earlier version).
+
+    Raises:
+        RuleDataError: a file is malformed or a rule breaks the schema.
+    """
+    if not files:
+        raise RuleDataError("No rule files.")
     versions: list[str] = []
     legality: list[LegalityRule] = []
     authorised: list[AuthorisedClaim] = []
     terms: dict[str, str] = {}
     raw_claims: list[tuple[dict[str, Any], str]] = []
-    for path in files:
+    raw_suggestions: list[tuple[dict[str, Any], str]] = []
+    for name, content in sorted(files.items()):
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = tomllib.loads(content)
         except tomllib.TOMLDecodeError as exc:
-            raise RuleDataError(f"{path.name}: {exc}") from exc
+            raise RuleDataError(f"{name}: {exc}") from exc
         if "version" in data:
             versions.append(str(data["version"]))
         for raw in data.get("legality", []):
-            legality.append(_legality(raw, path.name))
+            legality.append(_legality(raw, name))
         terms.update(data.get("terms", {}))
-        raw_claims.extend((raw, path.name) for raw in data.get("claims", []))
+        raw_claims.extend((raw, name) for raw in data.get("claims", []))
+        raw_suggestions.extend((raw, name) for raw in data.get("suggestions", []))
         for raw in data.get("authorised", []):
-            authorised.append(_authorised(raw, path.name))
+            authorised.append(_authorised(raw, name))
+    if any("@icd_condition@" in str(raw) for raw, _ in raw_claims) or any(
+        "@icd_condition@" in term for term in terms.values()
+    ):
+        # Built from the disease classification, not typed: see rules.vocabulary.
+        terms.setdefault("icd_condition", icd_condition_pattern())
     claims = [_claim(raw, where, terms) for raw, where in raw_claims]
+    suggestions = [
+        _suggestion(raw, where, {c.id for c in claims})
+        for raw, where in raw_suggestions
+    ]
     if len(versions) != 1:
         raise RuleDataError("Exactly one rule file must set the top-level 'version'.")
     ids = [
@@ -122,6 +153,7 @@ def _load_cached(key: str) -> RuleSet:
         legality=tuple(legality),
         claims=tuple(claims),
         authorised=tuple(authorised),
+        suggestions=tuple(suggestions),
         _by_class={k: tuple(v) for k, v in by_class.items()},
     )
 
@@ -274,6 +306,7 @@ def _claim(raw: dict[str, Any], where: str, terms: dict[str, str]) -> ClaimRule:
         article_severity=_severity_map(raw, "article_severity", where),
         patterns=patterns,
         exempt=_patterns(raw, "exempt", where, terms),
+        exempt_in=_exempt_in(raw, where, terms),
         authorised_relief=relief,
         suggestion=raw.get("suggestion"),
         positive=positive,
@@ -296,6 +329,45 @@ def _authorised(raw: dict[str, Any], where: str) -> AuthorisedClaim:
         nutrient=str(raw.get("nutrient", "")),
         wording=wording,
         regimes=regimes,
+        source=source,
+        reviewed=reviewed,
+    )
+
+
+def _exempt_in(
+    raw: dict[str, Any], where: str, terms: dict[str, str]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Lawful senses that only one regime recognises (e.g. US natural states)."""
+    value = raw.get("exempt_in", {})
+    if not isinstance(value, dict) or not set(value) <= set(REGIMES):
+        raise _fail(where, raw, "'exempt_in' must be a table of regime = [patterns]")
+    return tuple(
+        sorted(
+            (regime, _patterns({**raw, "p": patterns}, "p", where, terms))
+            for regime, patterns in value.items()
+        )
+    )
+
+
+def _suggestion(raw: dict[str, Any], where: str, claim_ids: set[str]) -> Suggestion:
+    """A lawful rewording offered when a finding of the listed rules matches."""
+    rule_id, source, reviewed = _common(raw, where)
+    rules = tuple(raw.get("rules", ()))
+    if not rules or not set(rules) <= claim_ids:
+        raise _fail(where, raw, "a suggestion must name the claims rules it serves")
+    when = raw.get("when", "")
+    try:
+        re.compile(when)
+    except re.error as exc:
+        raise _fail(where, raw, f"'when' {when!r}: {exc}") from exc
+    texts = raw.get("text", {})
+    if not isinstance(texts, dict) or not texts or not set(texts) <= set(REGIMES):
+        raise _fail(where, raw, "'text' must be a table of regime = suggestion")
+    return Suggestion(
+        id=rule_id,
+        rules=rules,
+        when=when,
+        text=tuple(sorted(texts.items())),
         source=source,
         reviewed=reviewed,
     )

@@ -48,6 +48,7 @@ class ClaimRule:
     article_severity: tuple[tuple[str, str], ...]
     patterns: tuple[str, ...]
     exempt: tuple[str, ...]
+    exempt_in: tuple[tuple[str, tuple[str, ...]], ...]
     authorised_relief: str
     suggestion: str | None
     positive: tuple[str, ...]
@@ -75,6 +76,25 @@ class AuthorisedClaim:
     reviewed: date
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """A rewording that fits a kind of finding, per regime.
+
+    ``when`` is a regular expression searched in the folded text of the finding;
+    the first suggestion whose rules and ``when`` match replaces the rule's own.
+    """
+
+    id: str
+    rules: tuple[str, ...]
+    when: str
+    text: tuple[tuple[str, str], ...]
+    source: tuple[str, ...]
+    reviewed: date
+
+    def text_for(self, regime: str) -> str | None:
+        return dict(self.text).get(regime)
+
+
 # eq=False gives identity hashing, so caches can key on a loaded rule set.
 @dataclass(frozen=True, eq=False)
 class RuleSet:
@@ -82,6 +102,7 @@ class RuleSet:
     legality: tuple[LegalityRule, ...]
     claims: tuple[ClaimRule, ...]
     authorised: tuple[AuthorisedClaim, ...]
+    suggestions: tuple[Suggestion, ...]
     _by_class: dict[str, tuple[LegalityRule, ...]] = field(repr=False)
 
     def legality_for(self, product_class: str) -> tuple[LegalityRule, ...]:

@@ -246,6 +246,9 @@ COMPLIANCE_SCAN_SOURCES: list[str] = [
     "content.compliance_sources.article_scan_items",
     "storefront.catalogue.compliance_sources.product_scan_items",
 ]
+# Module giving the compliance impact of a rule change its shop data and acting on
+# it: impact_subjects() -> ImpactSubject items, impact_act(changes, ...) -> lines.
+COMPLIANCE_IMPACT_ADAPTER = "storefront.compliance_impact"
 
 # Demo data: populatedb runs the catalogue's loader, then each of these in order.
 DEMO_DATA_LOADERS: list[str] = [

@@ -5,16 +5,19 @@ nested rows (variants, per-channel listings, media) on one page, which Django's
 inlines give on plain ForeignKeys; Wagtail's menu links here (wagtail_hooks.py).
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
+from django.urls import path
 
 from common.errors import DomainError
 from common.page_cache import PageCacheInvalidatingAdmin
+from storefront.catalogue.admin_compliance import compliance_overview_view
 from storefront.catalogue.models import (
     Attribute,
     AttributeValue,
@@ -27,11 +30,18 @@ from storefront.catalogue.models import (
     ProductVariant,
     ProductVariantChannelListing,
 )
-from storefront.catalogue.publication import product_publication_check
+from storefront.catalogue.publication import (
+    catalogue_text_check,
+    category_claims_fields,
+    collection_claims_fields,
+    product_listing_legality_check,
+    product_publication_check,
+)
 from storefront.catalogue.services import (
     product_description_clean,
     product_media_thumbnail_refresh,
     product_search_document_refresh,
+    product_unpublish,
     product_validate_benefits,
 )
 from storefront.inventory.models import Stock
@@ -47,6 +57,10 @@ class ProductVariantInline(admin.TabularInline):
 class ChannelListingFormSet(BaseInlineFormSet):
     """Publishing through the admin passes the same claims check as the service."""
 
+    def __init__(self, *args: Any, actor: Any = None, **kwargs: Any) -> None:
+        self.actor = actor
+        super().__init__(*args, **kwargs)
+
     def clean(self) -> None:
         super().clean()
         product = self.instance
@@ -55,9 +69,89 @@ class ChannelListingFormSet(BaseInlineFormSet):
             if not data or data.get("DELETE") or not data.get("is_published"):
                 continue
             try:
-                product_publication_check(product=product, channel=data["channel"])
+                product_listing_legality_check(product=product, channel=data["channel"])
+                product_publication_check(
+                    product=product, channel=data["channel"], actor=self.actor
+                )
             except DomainError as error:
                 raise ValidationError(error.message, code=error.code_value) from error
+
+
+def _claims_form_clean(
+    form: forms.ModelForm, obj_type: str, fields_of: Callable[[Any], list[Any]]
+) -> None:
+    """Run the claims check on a category or collection form; errors name the field."""
+    if form.errors:
+        return
+    instance = form.instance
+    for name, value in form.cleaned_data.items():
+        if hasattr(instance, name) and isinstance(value, str):
+            setattr(instance, name, value)
+    try:
+        catalogue_text_check(
+            obj_type=obj_type,
+            obj=instance,
+            fields=fields_of(instance),
+            actor=getattr(form, "actor", None),
+        )
+    except DomainError as error:
+        field = (error.field or "").partition(".")[2] or None
+        raise ValidationError(
+            {field: error.message} if field in form.fields else error.message,
+            code=error.code_value,
+        ) from error
+
+
+class CategoryAdminForm(forms.ModelForm):
+    class Meta:
+        model = Category
+        fields = (
+            "parent",
+            "name",
+            "slug",
+            "description",
+            "background_image",
+            "seo_title",
+            "seo_description",
+            "sort_order",
+        )
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean()
+        _claims_form_clean(
+            self, "category", lambda c: category_claims_fields(category=c)
+        )
+        return data
+
+
+class CollectionAdminForm(forms.ModelForm):
+    class Meta:
+        model = Collection
+        fields = (
+            "name",
+            "slug",
+            "description",
+            "is_published",
+            "products",
+            "sort_order",
+        )
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean()
+        _claims_form_clean(
+            self, "collection", lambda c: collection_claims_fields(collection=c)
+        )
+        return data
+
+
+class _ActorFormMixin(admin.ModelAdmin):
+    """Hands the staff member to the form, so a refusal's audit entry names them."""
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        return type(form_class.__name__, (form_class,), {"actor": request.user})
 
 
 class ProductChannelListingInline(admin.TabularInline):
@@ -123,11 +217,44 @@ class ProductAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
     inlines = (ProductVariantInline, ProductChannelListingInline, ProductMediaInline)
     readonly_fields = ("created_at", "updated_at")
 
+    def get_urls(self) -> list[Any]:
+        view = self.admin_site.admin_view(
+            lambda request: compliance_overview_view(request, self.admin_site)
+        )
+        return [
+            path(
+                "compliance-overview/",
+                view,
+                name="catalogue_product_compliance_overview",
+            ),
+            *super().get_urls(),
+        ]
+
+    def get_formset_kwargs(
+        self, request: HttpRequest, obj: Any, inline: Any, prefix: str
+    ) -> dict[str, Any]:
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, ProductChannelListingInline):
+            kwargs["actor"] = request.user
+        return kwargs
+
     def save_related(
         self, request: HttpRequest, form: Any, formsets: Any, change: bool
     ) -> None:
         super().save_related(request, form, formsets, change)
-        product_search_document_refresh(product=form.instance)
+        product = form.instance
+        product_search_document_refresh(product=product)
+        # Variant names, attribute values and alt texts typed in this same form
+        # are only in the database now: check the published listings again and
+        # take back any the saved text no longer allows.
+        for listing in product.channel_listings.filter(is_published=True):
+            try:
+                product_publication_check(
+                    product=product, channel=listing.channel, actor=request.user
+                )
+            except DomainError as error:
+                product_unpublish(product=product, channel=listing.channel)
+                self.message_user(request, error.message, level=messages.ERROR)
 
     def save_formset(
         self, request: HttpRequest, form: Any, formset: Any, change: bool
@@ -161,14 +288,16 @@ class ProductVariantAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
+class CategoryAdmin(PageCacheInvalidatingAdmin, _ActorFormMixin):
+    form = CategoryAdminForm
     list_display = ("name", "parent", "sort_order")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Collection)
-class CollectionAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
+class CollectionAdmin(PageCacheInvalidatingAdmin, _ActorFormMixin):
+    form = CollectionAdminForm
     list_display = ("name", "is_published", "sort_order")
     list_filter = ("is_published",)
     search_fields = ("name",)

@@ -15,8 +15,16 @@ def product_scan_items() -> Iterator[ScanItem]:
     A product listed nowhere is scanned under every regime, so drafts are checked
     before anyone tries to publish them.
     """
-    products = Product.objects.prefetch_related("channel_listings__channel").order_by(
-        "pk"
+    products = (
+        Product.objects.select_related("category")
+        .prefetch_related(
+            "channel_listings__channel",
+            "variants__attribute_values",
+            "attribute_values",
+            "media",
+            "collections",
+        )
+        .order_by("pk")
     )
     for product in products.iterator(chunk_size=200):
         listings = list(product.channel_listings.all())

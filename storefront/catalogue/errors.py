@@ -10,6 +10,7 @@ class CatalogueErrorCode(Enum):
     INVALID_IMAGE = "invalid_image"
     NOT_PRICED = "not_priced"
     CLAIMS_BLOCKED = "claims_blocked"
+    PROHIBITED_IN_CHANNEL = "prohibited_in_channel"
 
 
 class ProductNotPricedError(DomainError):
@@ -24,3 +25,10 @@ class ProductClaimsBlockedError(DomainError):
 
     code = CatalogueErrorCode.CLAIMS_BLOCKED
     message = "The product's text makes claims that may not be published."
+
+
+class ProductProhibitedInChannelError(DomainError):
+    """The product's class may not be sold in any country of the channel."""
+
+    code = CatalogueErrorCode.PROHIBITED_IN_CHANNEL
+    message = "This product cannot be sold in any country of the channel."

@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
@@ -24,7 +25,10 @@ from storefront.catalogue.models import (
     ProductVariant,
     ProductVariantChannelListing,
 )
-from storefront.catalogue.publication import product_publication_check
+from storefront.catalogue.publication import (
+    product_listing_legality_check,
+    product_publication_check,
+)
 from storefront.catalogue.search import product_search_index_refresh
 from storefront.catalogue.thumbnails import image_validate, thumbnail_make
 from storefront.channels.models import Channel
@@ -319,17 +323,21 @@ def product_publish(
     published_at: datetime | None = None,
     visible_in_listings: bool = True,
     available_for_purchase_at: datetime | None = None,
+    actor: Any = None,
 ) -> ProductChannelListing:
     """Publish (or re-publish) a product in a channel.
 
     The product must have a priced variant in the channel, and its text must pass
     the channel's claims regime (or carry a compliance officer's override for that
-    exact text).
+    exact text). ``actor``, the staff member publishing, is named in the audit log
+    when the claims check refuses.
 
     Raises:
         ProductNotPricedError: no variant has a price in the channel.
         ProductClaimsBlockedError: a blocking claims finding without an override;
             ``error.data["findings"]`` lists them.
+        ProductProhibitedInChannelError: the product's class is prohibited in every
+            country of the channel.
     """
     if not ProductVariantChannelListing.objects.filter(
         variant__product=product, channel=channel
@@ -337,7 +345,8 @@ def product_publish(
         raise ProductNotPricedError(field="channel")
     # Checked before the write's transaction so that a refusal's audit entry,
     # written by the compliance package, is kept.
-    product_publication_check(product=product, channel=channel)
+    product_listing_legality_check(product=product, channel=channel)
+    product_publication_check(product=product, channel=channel, actor=actor)
     with transaction.atomic():
         return _listing_publish(
             product=product,
@@ -378,3 +387,15 @@ def _listing_publish(
     listing.save()
     page_cache_invalidate()
     return listing
+
+
+def product_unpublish(*, product: Product, channel: Channel) -> None:
+    """Hide a product in a channel; its prices and stock stay.
+
+    Used when the law or the claims rules no longer allow the listing (the rule
+    change impact, and the admin's re-check after saving).
+    """
+    ProductChannelListing.objects.filter(product=product, channel=channel).update(
+        is_published=False
+    )
+    page_cache_invalidate()

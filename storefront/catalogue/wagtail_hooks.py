@@ -15,3 +15,21 @@ def register_catalogue_menu_item() -> MenuItem:
     return CatalogueMenuItem(
         "Catalogue", "/django-admin/catalogue/", icon_name="list-ul", order=250
     )
+
+
+class ComplianceOverviewMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        user = request.user
+        return user.has_perm("catalogue.view_product") or user.has_perm(
+            "compliance.override_finding"
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_compliance_overview_menu_item() -> MenuItem:
+    return ComplianceOverviewMenuItem(
+        "Compliance overview",
+        "/django-admin/catalogue/product/compliance-overview/",
+        icon_name="warning",
+        order=260,
+    )

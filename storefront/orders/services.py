@@ -335,7 +335,8 @@ def order_fulfil(
         OrderPermissionDenied: ``user`` lacks ``orders.manage_orders``.
         ValidationError: an unknown line, a quantity below 1 or above what is left
             to ship (named by ``quantity``), or a tracking number over 255 chars.
-        OrderCannotFulfilError: the order is cancelled, unconfirmed or unpaid.
+        OrderCannotFulfilError: the order is cancelled, unconfirmed or unpaid, or
+            held for compliance review.
         OrderLineNotAvailableInRegionError: a line to ship is prohibited in the
             shipping region by today's rules (the law changed after the sale);
             nothing ships.
@@ -366,6 +367,11 @@ def order_fulfil(
             state = locked.get_status_display().lower()
             raise OrderCannotFulfilError(
                 f"An order that is {state} cannot be fulfilled."
+            )
+        hold = (locked.metadata or {}).get("compliance_hold")
+        if hold:
+            raise OrderCannotFulfilError(
+                "This order is held for compliance review: " + str(hold["reason"])
             )
         if not locked.is_paid:
             raise OrderCannotFulfilError("The order has not been paid in full.")

@@ -229,3 +229,28 @@ def test_age_restricted_decision_needs_adult_signature():
 
     assert restricted.adult_signature_required is True
     assert plain.adult_signature_required is False
+
+
+@pytest.mark.parametrize("region", ["NL", "DE", "FR", "GB", "IT", "BE"])
+def test_ordinary_herbal_food_ships_under_food_law(region):
+    # Chamomile, peppermint, rooibos: not novel (use before 15 May 1997).
+    decision = availability_decide(product_class="herbal", region=region, on_date=TODAY)
+
+    assert decision.decision == "allowed"
+    assert decision.rules == (f"LEG.HERBAL.{region}",)
+
+
+@pytest.mark.parametrize("region", ["NL", "DE", "FR", "GB"])
+def test_botanicals_that_need_a_decision_stay_default_deny(region):
+    decision = availability_decide(
+        product_class="botanical", region=region, on_date=TODAY
+    )
+
+    assert decision.decision == "prohibited"
+    assert "not been confirmed" in decision.reason
+
+
+def test_botanical_is_a_dietary_supplement_in_the_us():
+    decision = availability_decide(product_class="botanical", region="US-TX")
+
+    assert decision.decision == "allowed"

@@ -1,4 +1,4 @@
-"""``manage.py compliance {lint,availability,scan}``: bulk and automated checks.
+"""``manage.py compliance {lint,availability,scan,impact,snapshot}``: bulk checks.
 
 The JSONL formats are a stable interface for scripts; change them only additively.
 """
@@ -11,9 +11,10 @@ from typing import Any, TextIO
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from compliance.claims import claims_lint
-from compliance.errors import ComplianceError
+from compliance.errors import ComplianceError, RuleDataError
+from compliance.impact import impact_run, rules_snapshot_load, rules_snapshot_record
 from compliance.regions import availability_decide
-from compliance.rules import REGIMES
+from compliance.rules import REGIMES, rules_load
 from compliance.scan import scan_run
 
 
@@ -32,6 +33,28 @@ class Command(BaseCommand):
         avail = sub.add_parser("availability", help="Decide JSON lines from stdin.")
         avail.add_argument("--jsonl", action="store_true", help="JSON line per input.")
         sub.add_parser("scan", help="Lint every product and article.")
+        impact = sub.add_parser(
+            "impact", help="What a rule change touches: before and after deploy."
+        )
+        source = impact.add_mutually_exclusive_group(required=True)
+        source.add_argument(
+            "--from", dest="from_version", help="A rule data version kept as snapshot."
+        )
+        source.add_argument("--from-dir", help="A directory of earlier rule data.")
+        impact.add_argument(
+            "--to-dir", help="Rule data to preview before deploy (default: in force)."
+        )
+        impact.add_argument(
+            "--json", action="store_true", help="JSON instead of a table."
+        )
+        impact.add_argument(
+            "--apply",
+            action="store_true",
+            help="Unlist, pause, hold and flag as the changes require (idempotent).",
+        )
+        sub.add_parser(
+            "snapshot", help="Keep the rule data in force under its version."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         stdin: TextIO = options.get("stdin") or sys.stdin
@@ -40,8 +63,43 @@ class Command(BaseCommand):
             self._lint(stdin, options["regime"], options["context"], options["jsonl"])
         elif action == "availability":
             self._availability(stdin)
+        elif action == "impact":
+            self._impact(options)
+        elif action == "snapshot":
+            snapshot = rules_snapshot_record()
+            self.stdout.write(f"Rule data {snapshot.version} kept.")
         else:
             self._scan()
+
+    def _impact(self, options: dict[str, Any]) -> None:
+        try:
+            if options["from_version"]:
+                before = rules_snapshot_load(version=options["from_version"])
+            else:
+                before = rules_load(directory=options["from_dir"])
+            after = (
+                rules_load(directory=options["to_dir"]) if options["to_dir"] else None
+            )
+        except (ComplianceError, RuleDataError) as exc:
+            raise CommandError(str(exc)) from exc
+        report = impact_run(before=before, after=after, apply=options["apply"])
+        if options["json"]:
+            self._emit(report.as_dict())
+            return
+        self.stdout.write(
+            f"Rules {report.from_version} -> {report.to_version}: "
+            f"{len(report.changes)} change(s)."
+        )
+        rows = [("kind", "object", "where", "before", "after", "reason")] + [
+            (c.kind, f"{c.object_id} {c.label}", c.where, c.before, c.after, c.reason)
+            for c in report.changes
+        ]
+        widths = [min(40, max(len(r[i]) for r in rows)) for i in range(5)]
+        for row in rows:
+            cells = [row[i][: widths[i]].ljust(widths[i]) for i in range(5)]
+            self.stdout.write("  ".join([*cells, row[5]]))
+        for line in report.actions:
+            self.stdout.write(f"done: {line}")
 
     def _emit(self, payload: dict[str, Any]) -> None:
         self.stdout.write(json.dumps(payload, ensure_ascii=False))

@@ -116,7 +116,11 @@ def test_scan_items_cover_every_product_with_its_regimes(channel_us, channel_eu)
     )
     assert items["Draft"].regimes == ("us", "eu", "uk")
     assert items["Draft"].published is False
-    assert items["Draft"].text == "Draft\n<p>A plain description.</p>\nOne"
+    # Every shopper-facing text is scanned, the category's included.
+    assert items["Draft"].text == "\n".join(
+        ["Draft", "<p>A plain description.</p>", "One", draft.category.name]
+        + [draft.category.description] * bool(draft.category.description)
+    )
     assert draft.pk == items["Draft"].object_id
 
 
