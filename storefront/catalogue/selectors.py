@@ -6,8 +6,10 @@ from decimal import Decimal, InvalidOperation
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import (
+    Case,
     DecimalField,
     Exists,
+    IntegerField,
     Max,
     Min,
     OuterRef,
@@ -15,6 +17,8 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Value,
+    When,
 )
 from django.http import QueryDict
 from django.utils import timezone
@@ -30,7 +34,11 @@ from storefront.catalogue.models import (
     ProductVariantChannelListing,
 )
 from storefront.channels.models import Channel
-from storefront.inventory.selectors import stock_available_subquery
+from storefront.inventory.selectors import (
+    UNTRACKED_AVAILABLE,
+    stock_available_subquery,
+    variant_available_expression,
+)
 
 PAGE_SIZE = 24
 RELATED_LIMIT = 4
@@ -105,12 +113,33 @@ def _visible_listing_q(channel: Channel) -> Q:
     )
 
 
+def product_available_expression(*, channel: Channel) -> Case:
+    """An expression on products: units free to sell over their channel variants.
+
+    A product with any variant priced in the channel that does not track inventory
+    counts as ``UNTRACKED_AVAILABLE``: it never runs out.
+    """
+    untracked = ProductVariantChannelListing.objects.filter(
+        channel=channel,
+        variant__product=OuterRef("pk"),
+        variant__track_inventory=False,
+    )
+    return Case(
+        When(Exists(untracked), then=Value(UNTRACKED_AVAILABLE)),
+        default=stock_available_subquery(
+            channel=channel, outer_field="product_variant__product"
+        ),
+        output_field=IntegerField(),
+    )
+
+
 def product_list_for_channel(*, channel: Channel) -> QuerySet[Product]:
     """Products a shopper in the channel may see in listings, ready for cards.
 
     Each product carries ``price_min``/``price_max`` (its variants' prices in the
     channel), ``thumbnail`` and ``image`` (paths of the first media),
-    ``stock_available`` (over the channel's warehouses) and ``available_from`` (when
+    ``stock_available`` (over the channel's warehouses; untracked products never
+    run out) and ``available_from`` (when
     it can be bought). The whole list is one query whatever its length.
     """
     listings = ProductChannelListing.objects.filter(
@@ -140,9 +169,7 @@ def product_list_for_channel(*, channel: Channel) -> QuerySet[Product]:
             thumbnail=Subquery(first_media.values("thumbnail")[:1]),
             image=Subquery(first_media.values("image")[:1]),
             image_alt=Subquery(first_media.values("alt")[:1]),
-            stock_available=stock_available_subquery(
-                channel=channel, outer_field="product_variant__product"
-            ),
+            stock_available=product_available_expression(channel=channel),
             available_from=Subquery(listings.values("available_for_purchase_at")[:1]),
         )
         .order_by("name", "pk")
@@ -281,9 +308,7 @@ def product_get_for_channel(*, slug: str, channel: Channel) -> Product | None:
         .annotate(
             price_amount=Subquery(prices.values("price_amount")[:1]),
             currency=Subquery(prices.values("currency")[:1]),
-            stock_available=stock_available_subquery(
-                channel=channel, outer_field="product_variant"
-            ),
+            stock_available=variant_available_expression(channel=channel),
         )
         .prefetch_related(
             Prefetch(

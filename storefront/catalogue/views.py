@@ -217,7 +217,9 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No such product in this region's shop.")
     variants = product.priced_variants  # type: ignore[attr-defined]
     for variant in variants:
-        variant.stock_state = stock_state_for(variant.stock_available)
+        variant.stock_state = stock_state_for(
+            variant.stock_available, track_inventory=variant.track_inventory
+        )
     related = selectors.product_list_related(product=product, channel=region.channel)
     products_attach_region_decisions(products=[product, *related], region=region.region)
     decision = product.region_decision  # type: ignore[attr-defined]

@@ -18,7 +18,10 @@ from storefront.channels.models import Channel
 from storefront.checkout.errors import CheckoutErrorCode
 from storefront.checkout.models import Checkout, CheckoutLine
 from storefront.discounts.models import VoucherChannelListing
-from storefront.inventory.selectors import stock_available_quantities
+from storefront.inventory.selectors import (
+    UNTRACKED_AVAILABLE,
+    stock_available_quantities,
+)
 from storefront.shipping.models import ShippingMethod, ShippingMethodChannelListing
 
 
@@ -183,7 +186,9 @@ def checkout_info_fetch(*, checkout: Checkout) -> CheckoutInfo:
             product_class=variant.product.regulated_class, region=region
         )
         info_available = (
-            available.get(variant.pk, 0) if variant.track_inventory else _UNTRACKED
+            available.get(variant.pk, 0)
+            if variant.track_inventory
+            else UNTRACKED_AVAILABLE
         )
         infos.append(
             CheckoutLineInfo(
@@ -219,9 +224,6 @@ def checkout_info_fetch(*, checkout: Checkout) -> CheckoutInfo:
         shipping_listing=shipping_listing,
         voucher_listing=voucher_listing,
     )
-
-
-_UNTRACKED = 10**6
 
 
 def _line_problem(
