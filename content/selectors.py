@@ -190,9 +190,32 @@ def reader_links() -> dict[str, str]:
     return {
         "register_url": _first_url(("accounts:register",), "/account/register/"),
         "login_url": _first_url(("accounts:login",), "/account/login/"),
-        "membership_url": _first_url(
-            ("subscriptions:membership", "subscriptions:index"), "/subscriptions/"
+        "membership_url": reverse("content:membership"),
+    }
+
+
+MEMBER_ARTICLES_LISTED = 12
+
+
+def membership_page_context(*, shopper_region: Any, user: Any) -> dict[str, Any]:
+    """What the membership page shows: plans, prices per region, member articles.
+
+    ``offer`` comes from the subscriptions domain (plans of the shopper's channel
+    and every channel's prices); ``articles`` are the newest paid-members articles
+    (at most ``MEMBER_ARTICLES_LISTED``); ``is_member`` says whether ``user``
+    already reads them.
+    """
+    from storefront.subscriptions.selectors import membership_offer
+
+    return {
+        "offer": membership_offer(channel_id=shopper_region.channel.pk),
+        "articles": list(
+            article_list_live()
+            .filter(access_level=AccessLevel.PAID)
+            .prefetch_related("topics")[:MEMBER_ARTICLES_LISTED]
         ),
+        "is_member": reader_has_paid_access(user),
+        **reader_links(),
     }
 
 
