@@ -23,6 +23,7 @@ from django.db.models import (
 from django.http import QueryDict
 from django.utils import timezone
 
+from storefront.catalogue.availability import product_classes_sellable
 from storefront.catalogue.models import (
     Attribute,
     AttributeValue,
@@ -262,6 +263,35 @@ def attribute_facets_for_products(
 def category_list_top() -> QuerySet[Category]:
     """Top-level categories in their display order."""
     return Category.objects.filter(parent__isnull=True).order_by("sort_order", "name")
+
+
+def category_list_top_for_region(*, channel: Channel, region: str) -> list[Category]:
+    """Top-level categories holding something a shopper in the region may buy.
+
+    A category counts when it, or a category below it, has a product listed in the
+    channel whose regulated class the region does not prohibit; the others are not
+    promoted there. Three queries whatever the number of categories.
+    """
+    pairs = list(
+        product_list_for_channel(channel=channel)
+        .order_by()
+        .values_list("category_id", "regulated_class")
+        .distinct()
+    )
+    sellable = product_classes_sellable(
+        product_classes=(cls for _, cls in pairs), region=region
+    )
+    parents = dict(Category.objects.values_list("pk", "parent_id"))
+    tops = set()
+    for category_id, product_class in pairs:
+        if product_class not in sellable:
+            continue
+        node, seen = category_id, set()
+        while parents.get(node) is not None and node not in seen:
+            seen.add(node)
+            node = parents[node]
+        tops.add(node)
+    return [category for category in category_list_top() if category.pk in tops]
 
 
 def category_get(*, slug: str) -> Category | None:

@@ -14,7 +14,10 @@ from compliance.age.selectors import age_assurance_for
 from compliance.age.services import age_self_declare
 from compliance.regions import availability_decide
 from storefront.catalogue import selectors
-from storefront.catalogue.availability import products_attach_region_decisions
+from storefront.catalogue.availability import (
+    product_classes_sellable,
+    products_attach_region_decisions,
+)
 from storefront.catalogue.claims_display import product_claims_for_regime
 from storefront.inventory.selectors import stock_state_for
 
@@ -26,7 +29,12 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "catalogue/home.html",
-        {"featured": featured, "categories": list(selectors.category_list_top())},
+        {
+            "featured": featured,
+            "categories": selectors.category_list_top_for_region(
+                channel=region.channel, region=region.region
+            ),
+        },
     )
 
 
@@ -169,18 +177,19 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     all_products = selectors.product_list_for_category(
         channel=region.channel, category=category, filters=selectors.ProductFilters()
     )
+    product_classes = list(
+        all_products.order_by().values_list("regulated_class", flat=True).distinct()
+    )
     gate = _age_gate(
         request,
-        min_age=_gate_min_age(
-            product_classes=all_products.order_by()
-            .values_list("regulated_class", flat=True)
-            .distinct(),
-            region=region.region,
-        ),
+        min_age=_gate_min_age(product_classes=product_classes, region=region.region),
         what=category.name,
     )
     if gate is not None:
         return gate
+    sellable = product_classes_sellable(
+        product_classes=product_classes, region=region.region
+    )
     products = selectors.product_list_filter(products=all_products, filters=filters)
     page = Paginator(products, selectors.PAGE_SIZE).get_page(request.GET.get("page"))
     products_attach_region_decisions(products=page.object_list, region=region.region)
@@ -191,6 +200,7 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "category": category,
             "page": page,
             "facets": selectors.attribute_facets_for_products(products=all_products),
+            "nothing_sellable": not sellable,
             "filters": filters,
             "sort_choices": selectors.Sort.CHOICES,
         },
