@@ -125,7 +125,7 @@ class VariantInlineForm(forms.ModelForm):
                 quantity = self.cleaned_data.get(_stock_field_name(warehouse))
                 if quantity is not None:
                     stock_quantity_set(
-                        variant=variant, warehouse=warehouse, quantity=quantity
+                        variant_id=variant.pk, warehouse=warehouse, quantity=quantity
                     )
         except ValidationError as error:
             raise ValidationError(

@@ -3,14 +3,13 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from storefront.catalogue.models import ProductVariant
 from storefront.inventory.models import Stock, Warehouse
 
 
 def stock_quantity_set(
-    *, variant: ProductVariant, warehouse: Warehouse, quantity: int
+    *, variant_id: int, warehouse: Warehouse, quantity: int
 ) -> Stock:
-    """Set how many units of ``variant`` the warehouse holds, creating the row.
+    """Set how many units of a variant the warehouse holds, creating the row.
 
     Locks the stock row so a concurrent order's allocation is seen; units already
     promised to orders cannot be counted away.
@@ -25,9 +24,9 @@ def stock_quantity_set(
     with transaction.atomic():
         stock = (
             Stock.objects.select_for_update()
-            .filter(product_variant=variant, warehouse=warehouse)
+            .filter(product_variant_id=variant_id, warehouse=warehouse)
             .first()
-        ) or Stock(product_variant=variant, warehouse=warehouse)
+        ) or Stock(product_variant_id=variant_id, warehouse=warehouse)
         if quantity < stock.quantity_allocated:
             raise ValidationError(
                 {
