@@ -87,6 +87,22 @@ class CheckoutInfo:
         return [info for info in self.lines if info.problem is not None]
 
     @property
+    def undeliverable_lines(self) -> list[CheckoutLineInfo]:
+        """Lines the rules forbid shipping to the checkout's shipping address.
+
+        Empty until a shipping address is given (the shopper's chosen region only
+        badges products; the address decides) and for carts with nothing to ship.
+        """
+        if self.checkout.shipping_address_id is None or not self.shipping_required:
+            return []
+        return [
+            info
+            for info in self.lines
+            if info.problem is not None
+            and info.problem.code == CheckoutErrorCode.NOT_AVAILABLE_IN_REGION
+        ]
+
+    @property
     def quantity(self) -> int:
         return sum(info.line.quantity for info in self.lines)
 
