@@ -113,7 +113,7 @@ def _renewal_compliance(subscription: Subscription, lines: list[Any], on: date) 
         if not decision.allowed:
             raise _Blocked(
                 f"{product.name} can no longer be delivered to your address: "
-                f"{decision.reason}"
+                f"{decision.explained}"
             )
         assurance = str(getattr(decision.assurance, "value", decision.assurance))
         if not _age_ok(subscription, decision.min_age, assurance):

@@ -291,7 +291,8 @@ def _region_check(
         )
         if not decision.allowed:
             raise SubscriptionNotAvailableInRegionError(
-                f"{product.name} cannot be delivered to this address: {decision.reason}"
+                f"{product.name} cannot be delivered to this address: "
+                f"{decision.explained}"
             )
 
 
