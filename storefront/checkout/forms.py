@@ -29,6 +29,9 @@ class BillingForm(AddressForm):
     same_as_shipping = forms.BooleanField(
         label="Billing address is the same as the shipping address", required=False
     )
+    # The tick box comes first: most shoppers bill where they ship and need not
+    # read an address form at all.
+    field_order = ["same_as_shipping"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

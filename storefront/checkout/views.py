@@ -426,6 +426,9 @@ def billing(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     else:
         same = checkout.billing_address_id in {None, checkout.shipping_address_id}
         initial: dict[str, object] = {"same_as_shipping": same}
+        if checkout.shipping_address:
+            # A different billing address is most likely in the same country.
+            initial["country"] = checkout.shipping_address.country.code
         if not same and checkout.billing_address:
             initial |= checkout.billing_address.as_data()
         form = BillingForm(initial=initial)

@@ -222,3 +222,23 @@ def test_changing_the_address_clears_the_stop(client, shop):
     # then checkout goes on with both lines
     assert moved.url == "/cart/checkout/shipping/"
     assert CheckoutLine.objects.count() == 2
+
+
+def test_billing_step_puts_the_tick_box_first_and_defaults_to_the_shipping_country(
+    client, shop
+):
+    # given a cart shipped to California, with a delivery option chosen
+    variant = sellable_variant(channel=shop.channel, warehouse=shop.warehouse)
+    client.post("/cart/add/", {"variant": variant.pk, "quantity": "1"})
+    client.post("/cart/checkout/details/", {"email": "a@example.com", **US_ADDRESS})
+    client.post("/cart/checkout/shipping/", {"shipping_method": shop.shipping.pk})
+
+    # when
+    response = client.get("/cart/checkout/billing/")
+
+    # then
+    html = response.content.decode()
+    assert html.index('name="same_as_shipping"') < html.index('name="first_name"')
+    assert response.context["form"].initial["same_as_shipping"] is True
+    assert '<option value="US" selected>' in html
+    assert '<option value="AF" selected>' not in html
