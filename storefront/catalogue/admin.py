@@ -87,7 +87,7 @@ class VariantInlineForm(forms.ModelForm):
             )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if self.instance.pk is None:
             return cleaned
         for channel in self.channels:
@@ -147,7 +147,7 @@ class ProductVariantInline(admin.TabularInline):
             tuple(Warehouse.objects.order_by("name")),
         )
 
-    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         channels, warehouses = self._columns()
         return [
             *VARIANT_FIELDS,

@@ -428,7 +428,7 @@ def billing(request: HttpRequest, checkout: Checkout) -> HttpResponse:
         initial: dict[str, object] = {"same_as_shipping": same}
         if checkout.shipping_address:
             # A different billing address is most likely in the same country.
-            initial["country"] = checkout.shipping_address.country.code
+            initial["country"] = str(checkout.shipping_address.country)
         if not same and checkout.billing_address:
             initial |= checkout.billing_address.as_data()
         form = BillingForm(initial=initial)

@@ -64,7 +64,7 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: Any) -> None:
         host, port = options["host"], options["port"]
         call_command("migrate", interactive=False, verbosity=0)
-        if demo_load_if_empty(stdout=self.stdout):
+        if demo_load_if_empty(stdout=self.stdout):  # type: ignore[arg-type]
             self.stdout.write("Demo data loaded into the new shop.")
         else:
             self.stdout.write(
