@@ -9,8 +9,17 @@ from storefront.payments.gateways.dummy import CARD_SUCCESS
 
 class DetailsForm(AddressForm):
     email = forms.EmailField(label="Email address")
+    save_address = forms.BooleanField(
+        label="Save this address in my address book", required=False
+    )
 
     field_order = ["email"]
+
+    def __init__(self, *args: Any, can_save: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not can_save:
+            # Only a signed-in customer has an address book to save to.
+            del self.fields["save_address"]
 
 
 class EmailForm(forms.Form):

@@ -243,13 +243,16 @@ def details(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     if not checkout_shipping_required(checkout=checkout):
         return _details_without_delivery(request, checkout)
     allowed = _allowed_countries(checkout)
+    can_save = bool(request.user.is_authenticated and checkout.user_id)
     if request.method == "POST":
-        form = DetailsForm(request.POST, allowed_countries=allowed)
+        form = DetailsForm(request.POST, allowed_countries=allowed, can_save=can_save)
         if form.is_valid():
             try:
                 checkout_email_set(checkout=checkout, email=form.cleaned_data["email"])
                 info = checkout_shipping_address_set(
-                    checkout=checkout, data=form.cleaned_data
+                    checkout=checkout,
+                    data=form.cleaned_data,
+                    save_to_address_book=bool(form.cleaned_data.get("save_address")),
                 )
             except ValidationError as exc:
                 form.add_error(None, exc)
@@ -270,7 +273,9 @@ def details(request: HttpRequest, checkout: Checkout) -> HttpResponse:
             initial |= checkout.shipping_address.as_data()
         elif saved := address_for_checkout_prefill(user=request.user):
             initial |= saved.as_data()
-        form = DetailsForm(initial=initial, allowed_countries=allowed)
+        form = DetailsForm(
+            initial=initial, allowed_countries=allowed, can_save=can_save
+        )
     return render(
         request,
         "checkout/details.html",

@@ -242,3 +242,34 @@ def test_billing_step_puts_the_tick_box_first_and_defaults_to_the_shipping_count
     assert response.context["form"].initial["same_as_shipping"] is True
     assert '<option value="US" selected>' in html
     assert '<option value="AF" selected>' not in html
+
+
+def test_a_customer_may_save_the_checkout_address_to_the_address_book(
+    client, shop, django_user_model
+):
+    # given a signed-in customer with something in the cart
+    customer = django_user_model.objects.create_user("c@example.com", "pw-42-long")
+    client.force_login(customer)
+    variant = sellable_variant(channel=shop.channel, warehouse=shop.warehouse)
+    client.post("/cart/add/", {"variant": variant.pk, "quantity": "1"})
+    page = client.get("/cart/checkout/details/").content.decode()
+    assert "Save this address in my address book" in page
+
+    # when the address is given twice with the box ticked
+    data = {"email": "c@example.com", "save_address": "on", **US_ADDRESS}
+    client.post("/cart/checkout/details/", data)
+    client.post("/cart/checkout/details/", data)
+
+    # then the address book holds it once
+    assert [(a.street_address_1, a.postal_code) for a in customer.addresses.all()] == [
+        ("1600 Amphitheatre Pkwy", "94043")
+    ]
+
+
+def test_a_guest_is_not_offered_an_address_book(client, shop):
+    variant = sellable_variant(channel=shop.channel, warehouse=shop.warehouse)
+    client.post("/cart/add/", {"variant": variant.pk, "quantity": "1"})
+
+    page = client.get("/cart/checkout/details/").content.decode()
+
+    assert "Save this address in my address book" not in page
