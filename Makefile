@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint format bench
+.PHONY: run demo-reload test lint format bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,14 +12,16 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/pip install -q -e '.[dev]'
 	touch $@
 
+# Demo data is loaded once, into an empty shop; staff edits survive restarts.
 run: $(VENV)/.installed
-	mkdir -p var
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py populatedb
-	@echo ""
-	@echo "  The shop is at http://127.0.0.1:$(PORT)/  (staff admin: http://127.0.0.1:$(PORT)/admin/)"
-	@echo ""
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@mkdir -p var
+	@$(PY) manage.py rundemo --port $(PORT)
+
+# Put the demo data back as shipped (reverts staff edits to demo products).
+demo-reload: $(VENV)/.installed
+	@mkdir -p var
+	@$(PY) manage.py migrate --noinput -v 0
+	@$(PY) manage.py populatedb
 
 test: $(VENV)/.installed
 	./scripts/ensure-system-packages.sh

@@ -166,6 +166,9 @@ class ProductEmbed:
     prohibited: bool
     min_age: int | None
     region_name: str
+    # The visitor has not yet confirmed this age at the gate: the embed shows no
+    # name, price or picture until they do.
+    age_masked: int | None = None
 
 
 def _first_url(names: tuple[str, ...], fallback: str, **kwargs: str) -> str:
@@ -190,9 +193,32 @@ def reader_links() -> dict[str, str]:
     return {
         "register_url": _first_url(("accounts:register",), "/account/register/"),
         "login_url": _first_url(("accounts:login",), "/account/login/"),
-        "membership_url": _first_url(
-            ("subscriptions:membership", "subscriptions:index"), "/subscriptions/"
+        "membership_url": reverse("content:membership"),
+    }
+
+
+MEMBER_ARTICLES_LISTED = 12
+
+
+def membership_page_context(*, shopper_region: Any, user: Any) -> dict[str, Any]:
+    """What the membership page shows: plans, prices per region, member articles.
+
+    ``offer`` comes from the subscriptions domain (plans of the shopper's channel
+    and every channel's prices); ``articles`` are the newest paid-members articles
+    (at most ``MEMBER_ARTICLES_LISTED``); ``is_member`` says whether ``user``
+    already reads them.
+    """
+    from storefront.subscriptions.selectors import membership_offer
+
+    return {
+        "offer": membership_offer(channel_id=shopper_region.channel.pk),
+        "articles": list(
+            article_list_live()
+            .filter(access_level=AccessLevel.PAID)
+            .prefetch_related("topics")[:MEMBER_ARTICLES_LISTED]
         ),
+        "is_member": reader_has_paid_access(user),
+        **reader_links(),
     }
 
 
@@ -205,11 +231,14 @@ def _region_decision(product_class: str, region: str):
 
 
 def article_embedded_products(
-    *, slugs: list[str], shopper_region: Any
+    *, slugs: list[str], shopper_region: Any, age_visibility: Any = None
 ) -> dict[str, ProductEmbed]:
     """Load every embedded product in a fixed number of queries, priced for the region.
 
-    Returns a dict keyed by slug; unknown slugs are absent. The price is the lowest
+    Returns a dict keyed by slug; unknown slugs are absent, and so are products the
+    age gate refused the visitor (``age_visibility``, the storefront's
+    ``AgeVisibility``); products whose age the visitor has not confirmed carry
+    ``age_masked``. The price is the lowest
     variant price in the shopper's channel; "available" needs a published channel
     listing whose purchase date has come and a region that does not prohibit the
     product's class.
@@ -261,6 +290,12 @@ def article_embedded_products(
         )
         decision = _region_decision(product.regulated_class, region)
         prohibited = decision is not None and decision.decision == "prohibited"
+        masked = None
+        if age_visibility is not None:
+            if product.regulated_class in age_visibility.hidden:
+                continue
+            if product.regulated_class in age_visibility.masked:
+                masked = age_visibility.min_ages[product.regulated_class]
         embeds[product.slug] = ProductEmbed(
             slug=product.slug,
             name=product.name,
@@ -270,11 +305,22 @@ def article_embedded_products(
             prohibited=prohibited,
             min_age=getattr(decision, "min_age", None) if not prohibited else None,
             region_name=shopper_region.name,
+            age_masked=masked,
         )
     return embeds
 
 
 # --- one article --------------------------------------------------------------
+
+
+def _age_visibility(request: HttpRequest) -> Any:
+    from storefront.catalogue.age_gate import age_visibility_for
+
+    return age_visibility_for(
+        session=request.session,
+        user=request.user,
+        region=request.shopper_region.region,  # type: ignore[attr-defined]
+    )
 
 
 def _embedded_slugs(blocks: list[Any]) -> list[str]:
@@ -298,7 +344,11 @@ def article_page_context(
     blocks = all_blocks if can_read else all_blocks[: article.preview_block_count]
     slugs = _embedded_slugs(blocks)
     embeds = (
-        article_embedded_products(slugs=slugs, shopper_region=request.shopper_region)
+        article_embedded_products(
+            slugs=slugs,
+            shopper_region=request.shopper_region,
+            age_visibility=_age_visibility(request),
+        )
         if slugs
         else {}
     )

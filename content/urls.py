@@ -11,6 +11,7 @@ urlpatterns = [
     path("articles/feed/atom/", ArticleAtomFeed(), name="feed_atom"),
     path("articles/search/", views.search, name="search"),
     path("articles/topics/<slug:slug>/", views.topic, name="topic"),
+    path("membership/", views.membership, name="membership"),
     path("newsletter/", views.newsletter_signup, name="newsletter_signup"),
     path(
         "newsletter/confirm/<str:token>/",

@@ -8,7 +8,11 @@ from django.views.decorators.http import require_http_methods
 from content.errors import NewsletterLinkError
 from content.forms import NewsletterSignupForm
 from content.models import ArticleIndexPage, Topic
-from content.selectors import article_list_for_index, article_search
+from content.selectors import (
+    article_list_for_index,
+    article_search,
+    membership_page_context,
+)
 from content.services import (
     newsletter_confirm,
     newsletter_subscribe,
@@ -22,6 +26,14 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(
         request, "content/search.html", {"query": query, "articles": articles}
     )
+
+
+def membership(request: HttpRequest) -> HttpResponse:
+    context = membership_page_context(
+        shopper_region=request.shopper_region,  # type: ignore[attr-defined]
+        user=request.user,
+    )
+    return render(request, "content/membership.html", context)
 
 
 def topic(request: HttpRequest, slug: str) -> HttpResponse:

@@ -1,6 +1,7 @@
 """Reading what is known about a subject's age."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from compliance.errors import AgeVerificationRequiredError
 from compliance.models import AgeLevel, AgeResult, AgeVerification
@@ -89,3 +90,43 @@ def age_verification_require(
             message, min_age=min_age, assurance=assurance, level=current.level
         )
     return current
+
+
+@dataclass(frozen=True)
+class AgeCheckOutcome:
+    """How the subject's latest provider check ended (never what it looked at)."""
+
+    result: str
+    threshold: int
+    method: str
+    provider: str
+    decided_at: datetime
+
+    @property
+    def declined(self) -> bool:
+        return self.result in (AgeResult.DECLINED, AgeResult.EXPIRED)
+
+
+def age_verification_latest(subject_ref: int | str) -> AgeCheckOutcome | None:
+    """The subject's most recent provider (verified-level) check, or None.
+
+    Pending checks count: a shopper back from the provider sees "still checking".
+
+    Raises:
+        InvalidSubjectError: ``subject_ref`` is neither a user id nor an email.
+    """
+    subject = subject_ref_normalise(subject_ref)
+    check = (
+        AgeVerification.objects.filter(subject_ref=subject, level=AgeLevel.VERIFIED)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if check is None:
+        return None
+    return AgeCheckOutcome(
+        result=str(check.result),
+        threshold=check.threshold,
+        method=str(check.method),
+        provider=check.provider,
+        decided_at=check.verified_at or check.created_at,
+    )

@@ -24,6 +24,37 @@ _ASSURANCE_RANK = {level: rank for rank, level in enumerate(ASSURANCE_LEVELS)}
 
 
 @dataclass(frozen=True)
+class RuleBasis:
+    """Why a rule decides as it does, in words a shopper can check."""
+
+    rule_id: str
+    reason: str
+    authority: str
+    effective_from: date | None
+
+    @property
+    def sentence(self) -> str:
+        """``"Why: … Source: …, in effect since 10 May 2016."``; empty without data."""
+        parts = []
+        if self.reason:
+            parts.append(f"Why: {self.reason.rstrip('.')}.")
+        if self.authority:
+            since = (
+                f", in effect since {_long_date(self.effective_from)}"
+                if self.effective_from
+                else ""
+            )
+            parts.append(f"Source: {self.authority.rstrip('.')}{since}.")
+        elif self.effective_from and self.reason:
+            parts.append(f"In effect since {_long_date(self.effective_from)}.")
+        return " ".join(parts)
+
+
+def _long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+@dataclass(frozen=True)
 class RegionDecision:
     """Whether a class may ship to a region, and on what conditions."""
 
@@ -36,6 +67,13 @@ class RegionDecision:
     reason: str
     rules_version: str
     limits: tuple[tuple[str, str], ...] = ()
+    basis: tuple[RuleBasis, ...] = ()
+
+    @property
+    def explained(self) -> str:
+        """The reason followed by each deciding rule's why, source and start date."""
+        extra = [b.sentence for b in self.basis if b.sentence]
+        return " ".join([self.reason, *extra])
 
     @property
     def adult_signature_required(self) -> bool:
@@ -142,10 +180,19 @@ def availability_decide(
     )
     decision = strongest.decision
     if decision == "prohibited":
-        used = tuple(r.id for r in applied if r.decision == "prohibited")
+        prohibiting = [r for r in applied if r.decision == "prohibited"]
+        used = tuple(r.id for r in prohibiting)
         reason = f"{label} cannot be shipped to {_short_label(code)}."
         return RegionDecision(
-            product_class, code, "prohibited", None, "none", used, reason, rules.version
+            product_class,
+            code,
+            "prohibited",
+            None,
+            "none",
+            used,
+            reason,
+            rules.version,
+            basis=_basis(prohibiting),
         )
     ages = [r.min_age for r in applied if r.min_age]
     min_age = max(ages) if ages else None
@@ -177,4 +224,13 @@ def availability_decide(
         reason,
         rules.version,
         tuple(sorted(limits.items())),
+        basis=_basis([r for r in applied if r.min_age or r.limits]),
+    )
+
+
+def _basis(rules: list[LegalityRule]) -> tuple[RuleBasis, ...]:
+    return tuple(
+        RuleBasis(r.id, r.reason, r.authority, r.effective_from)
+        for r in rules
+        if r.reason or r.authority
     )

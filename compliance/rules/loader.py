@@ -228,7 +228,16 @@ def _legality(raw: dict[str, Any], where: str) -> LegalityRule:
         reviewed=reviewed,
         confirmed=bool(raw.get("confirmed", True)),
         note=str(raw.get("note", "")),
+        reason=_optional_text(raw, "reason", where),
+        authority=_optional_text(raw, "authority", where),
     )
+
+
+def _optional_text(raw: dict[str, Any], key: str, where: str) -> str:
+    value = raw.get(key, "")
+    if not isinstance(value, str):
+        raise _fail(where, raw, f"{key} must be text")
+    return " ".join(value.split())
 
 
 def _severity_map(

@@ -30,6 +30,10 @@ class LegalityRule:
     reviewed: date
     confirmed: bool
     note: str
+    # What a shopper reads when the rule refuses a sale: the reason in plain words
+    # and the law or regulator it rests on (``source`` is the research trail).
+    reason: str = ""
+    authority: str = ""
 
     def in_effect(self, on_date: date) -> bool:
         if self.effective_from is not None and on_date < self.effective_from:

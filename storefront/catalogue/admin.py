@@ -43,15 +43,151 @@ from storefront.catalogue.services import (
     product_search_document_refresh,
     product_unpublish,
     product_validate_benefits,
+    product_variant_price_set,
 )
-from storefront.inventory.models import Stock
+from storefront.channels.models import Channel
+from storefront.inventory.models import Stock, Warehouse
+from storefront.inventory.services import stock_quantity_set
+
+VARIANT_FIELDS = ("sku", "name", "weight_grams", "track_inventory", "sort_order")
+
+
+def _price_field_name(channel: Channel) -> str:
+    return f"price__{channel.slug}"
+
+
+def _stock_field_name(warehouse: Warehouse) -> str:
+    return f"stock__{warehouse.slug}"
+
+
+class VariantInlineForm(forms.ModelForm):
+    """A variant row with its price in every channel and stock in every warehouse.
+
+    The price and stock columns are added per channel and warehouse by
+    ``ProductVariantInline.get_formset``; saving them goes through the catalogue
+    and inventory services (``ProductAdmin.save_formset``).
+    """
+
+    channels: tuple[Channel, ...] = ()
+    warehouses: tuple[Warehouse, ...] = ()
+
+    class Meta:
+        model = ProductVariant
+        fields = VARIANT_FIELDS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            return
+        prices = {
+            listing.channel_id: listing.price_amount
+            for listing in self.instance.channel_listings.all()
+        }
+        self.allocated = {
+            stock.warehouse_id: stock.quantity_allocated
+            for stock in self.instance.stocks.all()
+        }
+        stocks = {
+            stock.warehouse_id: stock.quantity for stock in self.instance.stocks.all()
+        }
+        for channel in self.channels:
+            self.initial.setdefault(_price_field_name(channel), prices.get(channel.pk))
+        for warehouse in self.warehouses:
+            self.initial.setdefault(
+                _stock_field_name(warehouse), stocks.get(warehouse.pk)
+            )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.instance.pk is None:
+            return cleaned
+        for channel in self.channels:
+            name = _price_field_name(channel)
+            if self.initial.get(name) is not None and cleaned.get(name) is None:
+                self.add_error(
+                    name,
+                    "A price cannot be removed here; unpublish the product in "
+                    f"{channel.name} to stop selling it there.",
+                )
+        allocated = getattr(self, "allocated", {})
+        for warehouse in self.warehouses:
+            name = _stock_field_name(warehouse)
+            quantity = cleaned.get(name)
+            promised = allocated.get(warehouse.pk, 0)
+            if quantity is not None and quantity < promised:
+                self.add_error(
+                    name,
+                    f"{promised} units are already promised to orders; the stock "
+                    "cannot go below that.",
+                )
+        return cleaned
+
+    def prices_and_stock_save(self) -> None:
+        """Write the row's channel prices and warehouse stock through the services."""
+        variant = self.instance
+        try:
+            for channel in self.channels:
+                amount = self.cleaned_data.get(_price_field_name(channel))
+                if amount is not None:
+                    product_variant_price_set(
+                        variant=variant, channel=channel, amount=amount
+                    )
+            for warehouse in self.warehouses:
+                quantity = self.cleaned_data.get(_stock_field_name(warehouse))
+                if quantity is not None:
+                    stock_quantity_set(
+                        variant_id=variant.pk, warehouse=warehouse, quantity=quantity
+                    )
+        except ValidationError as error:
+            raise ValidationError(
+                f"{variant.sku}: {'; '.join(error.messages)}"
+            ) from error
 
 
 class ProductVariantInline(admin.TabularInline):
+    """Variants edited on the product's page, with prices and stock in the row."""
+
     model = ProductVariant
+    form = VariantInlineForm
     extra = 0
-    fields = ("sku", "name", "weight_grams", "track_inventory", "sort_order")
     show_change_link = True
+
+    def _columns(self) -> tuple[tuple[Channel, ...], tuple[Warehouse, ...]]:
+        return (
+            tuple(Channel.objects.order_by("name")),
+            tuple(Warehouse.objects.order_by("name")),
+        )
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        channels, warehouses = self._columns()
+        return [
+            *VARIANT_FIELDS,
+            *(_price_field_name(c) for c in channels),
+            *(_stock_field_name(w) for w in warehouses),
+        ]
+
+    def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        channels, warehouses = self._columns()
+        declared: dict[str, Any] = {"channels": channels, "warehouses": warehouses}
+        for channel in channels:
+            declared[_price_field_name(channel)] = forms.DecimalField(
+                label=f"Price, {channel.name} ({channel.currency_code})",
+                required=False,
+                min_value=0,
+                max_digits=12,
+                decimal_places=2,
+            )
+        for warehouse in warehouses:
+            declared[_stock_field_name(warehouse)] = forms.IntegerField(
+                label=f"Stock, {warehouse.name}", required=False, min_value=0
+            )
+        kwargs["form"] = type("VariantRowForm", (VariantInlineForm,), declared)
+        return super().get_formset(request, obj, **kwargs)
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return (
+            super().get_queryset(request).prefetch_related("channel_listings", "stocks")
+        )
 
 
 class ChannelListingFormSet(BaseInlineFormSet):
@@ -194,9 +330,20 @@ class ProductAdminForm(forms.ModelForm):
     def clean_description(self) -> str:
         return product_description_clean(description=self.cleaned_data["description"])
 
+    benefits = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="One benefit per line, as shoppers read them.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.initial["benefits"] = "\n".join(self.instance.benefits or [])
+
     def clean_benefits(self) -> list[str]:
+        lines = self.cleaned_data["benefits"].splitlines()
         try:
-            return product_validate_benefits(benefits=self.cleaned_data["benefits"])
+            return product_validate_benefits(benefits=lines)
         except ValidationError as error:
             raise ValidationError(error.message_dict["benefits"]) from error
 
@@ -260,6 +407,10 @@ class ProductAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
         self, request: HttpRequest, form: Any, formset: Any, change: bool
     ) -> None:
         super().save_formset(request, form, formset, change)
+        if formset.model is ProductVariant:
+            for row in formset.forms:
+                if row.instance.pk and not formset._should_delete_form(row):
+                    row.prices_and_stock_save()
         if formset.model is ProductMedia:
             for media in formset.new_objects + [o for o, _ in formset.changed_objects]:
                 product_media_thumbnail_refresh(media=media)

@@ -24,3 +24,15 @@ def products_attach_region_decisions(
             )
         product.region_decision = decisions[product_class]  # type: ignore[attr-defined]
     return decisions
+
+
+def product_classes_sellable(
+    *, product_classes: Iterable[str], region: str
+) -> set[str]:
+    """The classes among ``product_classes`` the region does not prohibit."""
+    return {
+        product_class
+        for product_class in set(product_classes)
+        if availability_decide(product_class=product_class, region=region).decision
+        != "prohibited"
+    }

@@ -58,8 +58,39 @@ SHIPPING = (
 )  # fmt: skip
 
 
+def demo_shop_is_empty() -> bool:
+    """Whether the shop has neither channels nor products: a fresh database."""
+    return not Channel.objects.exists() and not Product.objects.exists()
+
+
+def demo_load_if_empty(*, stdout: TextIO) -> bool:
+    """Load the demo shop into a fresh database; leave a used one as it is.
+
+    Returns whether it loaded. A shop that has channels or products keeps them
+    untouched, so staff edits and unpublished products survive every restart;
+    ``populatedb`` reloads on request.
+    """
+    if not demo_shop_is_empty():
+        return False
+    demo_load(stdout=stdout)
+    return True
+
+
+def demo_logins() -> list[str]:
+    """The demo's staff sign-ins, one line each, as printed for newcomers."""
+    return [
+        f"Demo staff login: {ADMIN_EMAIL} / {DEMO_PASSWORD}",
+        f"Catalogue manager login: {MANAGER_EMAIL} / {DEMO_PASSWORD}",
+    ]
+
+
 def demo_load(*, stdout: TextIO) -> None:
-    """Load (or refresh) the whole demo shop, then every loader in DEMO_DATA_LOADERS."""
+    """Load (or refresh) the whole demo shop, then every loader in DEMO_DATA_LOADERS.
+
+    Refreshing puts the demo products back as shipped: staff edits to them and
+    unpublishing are reverted. Only an explicit reload should call this on a shop
+    in use.
+    """
     with transaction.atomic():
         channels = _channels()
         categories = _categories()
@@ -78,8 +109,6 @@ def demo_load(*, stdout: TextIO) -> None:
     )
     for dotted in settings.DEMO_DATA_LOADERS:
         import_string(dotted)(stdout)
-    stdout.write(f"Demo staff login: {ADMIN_EMAIL} / {DEMO_PASSWORD}\n")
-    stdout.write(f"Catalogue manager login: {MANAGER_EMAIL} / {DEMO_PASSWORD}\n")
 
 
 def _channels() -> dict[str, Channel]:

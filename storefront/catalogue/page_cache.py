@@ -14,10 +14,9 @@ from django.http import HttpRequest, HttpResponse
 
 from common.page_cache import page_cached, request_is_anonymous
 from compliance.rules import rules_load
+from storefront.catalogue.age_gate import AGE_GATE_ADULT_KEY, AGE_GATE_REFUSED_KEY
 from storefront.channels.services import SESSION_CHANNEL_KEY, SESSION_REGION_KEY
 
-AGE_GATE_ADULT_KEY = "age_gate_adult_for"
-AGE_GATE_REFUSED_KEY = "age_gate_refused_below"
 # A session holding only these still gets shared pages.
 SHARED_SESSION_KEYS = (
     SESSION_CHANNEL_KEY,

@@ -29,7 +29,7 @@ def line_decide(*, product_class: str, region: str) -> LineDecision:
     )
     return LineDecision(
         prohibited=decision.decision == "prohibited",
-        reason=decision.reason or "",
+        reason=decision.explained or "",
         min_age=decision.min_age,
         assurance=decision.assurance or "none",
         rules_version=decision.rules_version or "",

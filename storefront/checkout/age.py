@@ -19,7 +19,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from compliance.age.selectors import AgeAssurance, age_assurance_for
+from compliance.age.selectors import (
+    AgeAssurance,
+    AgeCheckOutcome,
+    age_assurance_for,
+    age_verification_latest,
+)
 from compliance.product_classes import ProductClass
 from storefront.channels.regions import region_name
 from storefront.checkout.errors import AgeVerificationRequiredError
@@ -154,6 +159,26 @@ class CheckoutAgeStatus:
     under_age: bool  # the declared date of birth is below a minimum age
     verified: bool  # a provider approval meets every verified requirement
     unmet: AgeRequirement | None  # the first requirement still not met
+    last_check: AgeCheckOutcome | None = None  # the latest provider check, if any
+
+    @property
+    def verification_declined(self) -> bool:
+        """The provider's latest check failed and verification is still needed."""
+        return (
+            self.last_check is not None
+            and self.last_check.declined
+            and self.unmet is not None
+            and self.unmet.needs_verification
+        )
+
+    @property
+    def verification_pending(self) -> bool:
+        return (
+            self.last_check is not None
+            and self.last_check.result == "pending"
+            and self.unmet is not None
+            and self.unmet.needs_verification
+        )
 
     @property
     def needs_date_of_birth(self) -> bool:
@@ -176,8 +201,8 @@ class CheckoutAgeStatus:
 def checkout_age_status(*, info: CheckoutInfo) -> CheckoutAgeStatus:
     """Read the age evidence on file against the checkout's age conditions.
 
-    One query when a line has a minimum age and the checkout has a subject; none
-    otherwise.
+    Two queries when a line has a minimum age and the checkout has a subject (the
+    approvals, and the latest provider check); none otherwise.
     """
     requirements = checkout_age_requirements(info=info)
     subject = checkout_age_subject(info.checkout)
@@ -203,6 +228,9 @@ def checkout_age_status(*, info: CheckoutInfo) -> CheckoutAgeStatus:
         under_age=unmet is not None and unmet[1] == "under_age",
         verified=verified,
         unmet=unmet[0] if unmet else None,
+        last_check=age_verification_latest(subject)
+        if any(r.needs_verification for r in requirements)
+        else None,
     )
 
 

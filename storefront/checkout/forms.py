@@ -9,8 +9,17 @@ from storefront.payments.gateways.dummy import CARD_SUCCESS
 
 class DetailsForm(AddressForm):
     email = forms.EmailField(label="Email address")
+    save_address = forms.BooleanField(
+        label="Save this address in my address book", required=False
+    )
 
     field_order = ["email"]
+
+    def __init__(self, *args: Any, can_save: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not can_save:
+            # Only a signed-in customer has an address book to save to.
+            del self.fields["save_address"]
 
 
 class EmailForm(forms.Form):
@@ -29,6 +38,9 @@ class BillingForm(AddressForm):
     same_as_shipping = forms.BooleanField(
         label="Billing address is the same as the shipping address", required=False
     )
+    # The tick box comes first: most shoppers bill where they ship and need not
+    # read an address form at all.
+    field_order = ["same_as_shipping"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

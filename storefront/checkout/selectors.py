@@ -18,7 +18,10 @@ from storefront.channels.models import Channel
 from storefront.checkout.errors import CheckoutErrorCode
 from storefront.checkout.models import Checkout, CheckoutLine
 from storefront.discounts.models import VoucherChannelListing
-from storefront.inventory.selectors import stock_available_quantities
+from storefront.inventory.selectors import (
+    UNTRACKED_AVAILABLE,
+    stock_available_quantities,
+)
 from storefront.shipping.models import ShippingMethod, ShippingMethodChannelListing
 
 
@@ -82,6 +85,22 @@ class CheckoutInfo:
     @property
     def unavailable_lines(self) -> list[CheckoutLineInfo]:
         return [info for info in self.lines if info.problem is not None]
+
+    @property
+    def undeliverable_lines(self) -> list[CheckoutLineInfo]:
+        """Lines the rules forbid shipping to the checkout's shipping address.
+
+        Empty until a shipping address is given (the shopper's chosen region only
+        badges products; the address decides) and for carts with nothing to ship.
+        """
+        if self.checkout.shipping_address_id is None or not self.shipping_required:
+            return []
+        return [
+            info
+            for info in self.lines
+            if info.problem is not None
+            and info.problem.code == CheckoutErrorCode.NOT_AVAILABLE_IN_REGION
+        ]
 
     @property
     def quantity(self) -> int:
@@ -183,7 +202,9 @@ def checkout_info_fetch(*, checkout: Checkout) -> CheckoutInfo:
             product_class=variant.product.regulated_class, region=region
         )
         info_available = (
-            available.get(variant.pk, 0) if variant.track_inventory else _UNTRACKED
+            available.get(variant.pk, 0)
+            if variant.track_inventory
+            else UNTRACKED_AVAILABLE
         )
         infos.append(
             CheckoutLineInfo(
@@ -219,9 +240,6 @@ def checkout_info_fetch(*, checkout: Checkout) -> CheckoutInfo:
         shipping_listing=shipping_listing,
         voucher_listing=voucher_listing,
     )
-
-
-_UNTRACKED = 10**6
 
 
 def _line_problem(

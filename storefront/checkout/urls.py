@@ -9,6 +9,11 @@ urlpatterns = [
     path("lines/<int:line_id>/update/", views.line_update, name="line_update"),
     path("lines/<int:line_id>/remove/", views.line_delete, name="line_delete"),
     path("checkout/details/", views.details, name="details"),
+    path(
+        "checkout/details/remove-undeliverable/",
+        views.undeliverable_remove,
+        name="undeliverable_remove",
+    ),
     path("checkout/shipping/", views.shipping, name="shipping"),
     path("checkout/billing/", views.billing, name="billing"),
     path("checkout/review/", views.review, name="review"),

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from common.errors import DomainError
 from storefront.accounts.forms import AddressForm
 from storefront.accounts.selectors import address_for_checkout_prefill
+from storefront.catalogue.age_gate import AGE_GATE_ADULT_KEY
 from storefront.channels.selectors import channel_allowed_countries
 from storefront.checkout.age import checkout_age_status
 from storefront.checkout.calculations import checkout_totals_calculate
@@ -31,6 +32,7 @@ from storefront.checkout.forms import (
 )
 from storefront.checkout.models import Checkout
 from storefront.checkout.selectors import (
+    CheckoutInfo,
     checkout_get_by_token,
     checkout_get_for_user,
     checkout_info_fetch,
@@ -46,12 +48,14 @@ from storefront.checkout.services.cart import (
     checkout_line_add,
     checkout_line_delete,
     checkout_line_update,
+    checkout_lines_remove_undeliverable,
     checkout_region_sync,
     subscription_line_add,
 )
 from storefront.checkout.services.customer_age import (
     checkout_age_verification_start,
     checkout_date_of_birth_set,
+    checkout_gate_declaration_record,
 )
 from storefront.checkout.services.details import (
     checkout_billing_address_set,
@@ -243,17 +247,23 @@ def details(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     if not checkout_shipping_required(checkout=checkout):
         return _details_without_delivery(request, checkout)
     allowed = _allowed_countries(checkout)
+    can_save = bool(request.user.is_authenticated and checkout.user_id)
     if request.method == "POST":
-        form = DetailsForm(request.POST, allowed_countries=allowed)
+        form = DetailsForm(request.POST, allowed_countries=allowed, can_save=can_save)
         if form.is_valid():
             try:
                 checkout_email_set(checkout=checkout, email=form.cleaned_data["email"])
                 info = checkout_shipping_address_set(
-                    checkout=checkout, data=form.cleaned_data
+                    checkout=checkout,
+                    data=form.cleaned_data,
+                    save_to_address_book=bool(form.cleaned_data.get("save_address")),
                 )
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
+                if info.undeliverable_lines:
+                    # Stop here: the shopper removes the lines or changes the address.
+                    return redirect("checkout:details")
                 for line in info.unavailable_lines:
                     messages.warning(
                         request,
@@ -267,7 +277,9 @@ def details(request: HttpRequest, checkout: Checkout) -> HttpResponse:
             initial |= checkout.shipping_address.as_data()
         elif saved := address_for_checkout_prefill(user=request.user):
             initial |= saved.as_data()
-        form = DetailsForm(initial=initial, allowed_countries=allowed)
+        form = DetailsForm(
+            initial=initial, allowed_countries=allowed, can_save=can_save
+        )
     return render(
         request,
         "checkout/details.html",
@@ -276,8 +288,36 @@ def details(request: HttpRequest, checkout: Checkout) -> HttpResponse:
             "checkout": checkout,
             "step": "details",
             "shipping_required": True,
+            "undeliverable": checkout_info_fetch(checkout=checkout).undeliverable_lines
+            if checkout.shipping_address_id
+            else [],
         },
     )
+
+
+def _bounce_undeliverable(
+    request: HttpRequest, info: CheckoutInfo
+) -> HttpResponse | None:
+    """Back to the address step while a line cannot ship to the address."""
+    if not info.undeliverable_lines:
+        return None
+    messages.error(
+        request,
+        "Some items cannot be shipped to this address: remove them or change the "
+        "address before you carry on.",
+    )
+    return redirect("checkout:details")
+
+
+@require_POST
+@_require_lines
+def undeliverable_remove(request: HttpRequest, checkout: Checkout) -> HttpResponse:
+    removed = checkout_lines_remove_undeliverable(checkout=checkout)
+    if removed:
+        messages.success(request, f"Removed from your cart: {', '.join(removed)}.")
+    if not checkout.lines.exists():
+        return redirect("checkout:cart")
+    return redirect("checkout:shipping")
 
 
 @_require_lines
@@ -289,6 +329,8 @@ def shipping(request: HttpRequest, checkout: Checkout) -> HttpResponse:
         return redirect("checkout:billing")
     if checkout.shipping_address_id is None:
         return redirect("checkout:details")
+    if bounce := _bounce_undeliverable(request, info):
+        return bounce
     totals = checkout_totals_calculate(info=info)
     methods = shipping_methods_for_checkout(info=info)
     options = [
@@ -373,6 +415,8 @@ def _billing_without_delivery(request: HttpRequest, checkout: Checkout) -> HttpR
 def billing(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     if not checkout_shipping_required(checkout=checkout):
         return _billing_without_delivery(request, checkout)
+    if bounce := _bounce_undeliverable(request, checkout_info_fetch(checkout=checkout)):
+        return bounce
     if checkout.shipping_method_id is None:
         return redirect("checkout:shipping")
     if request.method == "POST":
@@ -391,6 +435,9 @@ def billing(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     else:
         same = checkout.billing_address_id in {None, checkout.shipping_address_id}
         initial: dict[str, object] = {"same_as_shipping": same}
+        if checkout.shipping_address:
+            # A different billing address is most likely in the same country.
+            initial["country"] = str(checkout.shipping_address.country)
         if not same and checkout.billing_address:
             initial |= checkout.billing_address.as_data()
         form = BillingForm(initial=initial)
@@ -409,6 +456,11 @@ def billing(request: HttpRequest, checkout: Checkout) -> HttpResponse:
 @_require_lines
 def review(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     info = checkout_info_fetch(checkout=checkout)
+    if bounce := _bounce_undeliverable(request, info):
+        return bounce
+    checkout_gate_declaration_record(
+        checkout=checkout, declared_adult_for=request.session.get(AGE_GATE_ADULT_KEY)
+    )
     totals = checkout_totals_calculate(info=info)
     age_status = checkout_age_status(info=info)
     enabled = gateways_enabled()

@@ -3,7 +3,16 @@
 from collections.abc import Iterable
 from enum import StrEnum
 
-from django.db.models import F, IntegerField, OuterRef, Subquery, Sum
+from django.db.models import (
+    Case,
+    F,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
 from storefront.channels.models import Channel
@@ -11,8 +20,14 @@ from storefront.inventory.models import Stock
 
 LOW_STOCK_THRESHOLD = 5
 
+# What a variant that does not track inventory (a membership, a download) reports
+# as free to sell: large enough that no quantity check ever refuses it, and still
+# an integer so listings can compare and sort it like any other stock figure.
+UNTRACKED_AVAILABLE = 10**6
+
 
 class StockState(StrEnum):
+    UNLIMITED = "unlimited"
     IN_STOCK = "in_stock"
     LOW = "low"
     OUT_OF_STOCK = "out_of_stock"
@@ -20,14 +35,23 @@ class StockState(StrEnum):
     @property
     def label(self) -> str:
         return {
+            "unlimited": "Available",
             "in_stock": "In stock",
             "low": "Only a few left",
             "out_of_stock": "Out of stock",
         }[self.value]
 
 
-def stock_state_for(quantity_available: int | None) -> StockState:
-    """Classify a sellable quantity as in stock, low, or out of stock."""
+def stock_state_for(
+    quantity_available: int | None, *, track_inventory: bool = True
+) -> StockState:
+    """Classify a sellable quantity as in stock, low, or out of stock.
+
+    A variant that does not track inventory (a membership, a download) is always
+    available, whatever stock rows it has or lacks.
+    """
+    if not track_inventory:
+        return StockState.UNLIMITED
     available = quantity_available or 0
     if available <= 0:
         return StockState.OUT_OF_STOCK
@@ -78,3 +102,18 @@ def stock_available_quantities(
     for row in rows:
         available[row["product_variant_id"]] = max(int(row["available"] or 0), 0)
     return available
+
+
+def variant_available_expression(*, channel: Channel) -> Case:
+    """An expression on variants: units free to sell in the channel.
+
+    A variant that does not track inventory counts as ``UNTRACKED_AVAILABLE``
+    whatever its stock rows say, so pages and the API never call it sold out.
+    """
+    return Case(
+        When(track_inventory=False, then=Value(UNTRACKED_AVAILABLE)),
+        default=stock_available_subquery(
+            channel=channel, outer_field="product_variant"
+        ),
+        output_field=IntegerField(),
+    )

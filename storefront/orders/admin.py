@@ -78,7 +78,7 @@ class OrderLineInline(ReadOnlyInline):
         age = ""
         if decision.min_age:
             age = f", {decision.min_age}+ ({decision.assurance})"
-        return f"{decision.decision}{age}: {decision.reason}"
+        return f"{decision.decision}{age}: {decision.explained}"
 
 
 class PaymentInline(ReadOnlyInline):

@@ -119,6 +119,18 @@ class Order(TimeStampedModel):
         return self.number or f"Order {self.pk}"
 
     @property
+    def is_digital(self) -> bool:
+        """Nothing to deliver: the order has neither a shipping address nor a method."""
+        return self.shipping_address_id is None and self.shipping_method_id is None
+
+    @property
+    def status_label(self) -> str:
+        """The status in the words a customer reads; digital orders have their own."""
+        if self.is_digital and self.status == OrderStatus.FULFILLED:
+            return "Delivered digitally"
+        return str(self.get_status_display())
+
+    @property
     def is_paid(self) -> bool:
         return self.total_charged_amount >= self.total_gross_amount
 

@@ -120,7 +120,8 @@ def order_create(
     locked by pk and the voucher row is locked before its usage is counted.
     Addresses are copied so later edits never change the order. An order of
     goods that need no delivery (a membership) has no shipping address or method;
-    ``region`` is then where the buyer is (the billing address's region).
+    ``region`` is then where the buyer is (the billing address's region), and the
+    order is fulfilled at once: its status is the digital "Delivered digitally".
 
     Raises:
         ValidationError: no lines, a non-positive quantity, or no email.
@@ -178,6 +179,7 @@ def order_create(
                     field="shipping_address",
                 )
             decisions[id(line)] = decision
+        digital = shipping_address is None and shipping_method is None
         # The money fields are django-prices composites, unknown to django-stubs.
         order = Order.objects.create(  # type: ignore[misc]
             channel=channel,
@@ -201,7 +203,9 @@ def order_create(
             requires_adult_signature=any(decisions[id(line)].min_age for line in lines),
             customer_note=options.customer_note,
             metadata=options.metadata,
-            status=OrderStatus.UNFULFILLED,
+            # Nothing to ship: access is granted as soon as the order exists (it is
+            # created only once paid), so it never waits in the fulfilment queue.
+            status=OrderStatus.FULFILLED if digital else OrderStatus.UNFULFILLED,
         )
         order.number = f"{ORDER_NUMBER_PREFIX}{ORDER_NUMBER_OFFSET + order.pk}"
         Order.objects.filter(pk=order.pk).update(number=order.number)
@@ -222,6 +226,7 @@ def order_create(
                     tax_rate=line.tax_rate,
                     is_subscription=line.is_subscription,
                     subscription_interval=line.subscription_interval,
+                    quantity_fulfilled=line.quantity if digital else 0,
                 )
                 for line in lines
             ]
@@ -253,6 +258,13 @@ def order_create(
                 "total": str(order.total_gross_amount),
             },
         )
+        if digital:
+            OrderEvent.objects.create(
+                order=order,
+                type=OrderEventType.FULFILLED,
+                user=order.user,
+                parameters={"digital": True, "lines": len(order_lines)},
+            )
         order_confirmation_send(order_id=order.pk)
     return order
 

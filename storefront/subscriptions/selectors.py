@@ -6,11 +6,15 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
+from prices import Money
 
 from common.money import quantize_price
-from storefront.catalogue.models import ProductVariantChannelListing
+from storefront.catalogue.models import (
+    ProductChannelListing,
+    ProductVariantChannelListing,
+)
 from storefront.channels.models import Channel
 from storefront.subscriptions.models import (
     Subscription,
@@ -215,6 +219,98 @@ def membership_is_active(user: Any, on: datetime | date | None = None) -> bool:
         started_on__lte=day,
         paid_until__gt=day,
     ).exists()
+
+
+@dataclass(frozen=True)
+class MembershipPlan:
+    """One way to become a member in one channel: a product, how often, what price."""
+
+    channel_id: int
+    channel_name: str
+    product_slug: str
+    name: str
+    variant_id: int
+    interval: str
+    interval_label: str
+    price: Money
+    benefits: tuple[str, ...]
+    description: str
+
+
+@dataclass(frozen=True)
+class MembershipOffer:
+    """The membership page: the shopper's channel's plans and every channel's."""
+
+    plans: tuple[MembershipPlan, ...]
+    by_channel: tuple[tuple[str, tuple[MembershipPlan, ...]], ...]
+
+    @property
+    def included(self) -> tuple[str, ...]:
+        """What every plan of the shopper's channel includes, in a stable order."""
+        seen: dict[str, None] = {}
+        for plan in self.plans:
+            seen.update(dict.fromkeys(plan.benefits))
+        return tuple(seen)
+
+
+def membership_offer(*, channel_id: int) -> MembershipOffer:
+    """The membership plans on sale in every channel, the shopper's channel first.
+
+    A plan counts when it is an active membership plan whose product is published
+    in the channel and priced there. One query whatever the number of plans;
+    plans run from the shortest interval to the longest.
+    """
+    prices = ProductVariantChannelListing.objects.filter(
+        variant__product=OuterRef("product"), channel=OuterRef("channel")
+    ).order_by("variant__sort_order", "variant_id")
+    now = timezone.now()
+    published = ProductChannelListing.objects.filter(
+        product=OuterRef("product"), channel=OuterRef("channel"), is_published=True
+    ).filter(Q(published_at__isnull=True) | Q(published_at__lte=now))
+    rows = (
+        SubscriptionPlan.objects.filter(
+            Exists(published), is_membership=True, is_active=True
+        )
+        .annotate(
+            price_amount=Subquery(prices.values("price_amount")[:1]),
+            price_currency=Subquery(prices.values("currency")[:1]),
+            variant_ref=Subquery(prices.values("variant_id")[:1]),
+        )
+        .filter(price_amount__isnull=False)
+        .select_related("product", "channel")
+        .order_by("channel__name", "channel_id", "product__name")
+    )
+    plans = []
+    for row in rows:
+        for interval in row.intervals or []:
+            label = interval_label(interval)
+            if not label:
+                continue
+            plans.append(
+                MembershipPlan(
+                    channel_id=row.channel_id,
+                    channel_name=row.channel.name,
+                    product_slug=row.product.slug,
+                    name=row.product.name,
+                    variant_id=row.variant_ref,
+                    interval=interval,
+                    interval_label=label,
+                    price=Money(row.price_amount, row.price_currency),
+                    benefits=tuple(str(b) for b in row.product.benefits or []),
+                    description=row.product.description,
+                )
+            )
+    plans.sort(key=lambda plan: -renewals_per_month(plan.interval))
+    grouped: dict[int, list[MembershipPlan]] = {}
+    names: dict[int, str] = {}
+    for plan in plans:
+        grouped.setdefault(plan.channel_id, []).append(plan)
+        names[plan.channel_id] = plan.channel_name
+    order = sorted(grouped, key=lambda pk: (pk != channel_id, names[pk], pk))
+    return MembershipOffer(
+        plans=tuple(grouped.get(channel_id, [])),
+        by_channel=tuple((names[pk], tuple(grouped[pk])) for pk in order),
+    )
 
 
 @dataclass(frozen=True)

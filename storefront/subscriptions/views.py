@@ -34,6 +34,7 @@ from storefront.subscriptions.services.card_change import (
 from storefront.subscriptions.services.renewal_steps import (
     RenewalOutcome,
     RenewalResult,
+    subscription_renewal_preview,
 )
 from storefront.subscriptions.services.self_service import (
     subscription_address_change,
@@ -171,26 +172,39 @@ def line_change(request: HttpRequest, pk: int, line_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def order_now(request: HttpRequest, pk: int) -> HttpResponse:
-    return _action(
+    """A page that shows what ordering now charges; only its confirmation orders."""
+    subscription = _get(request, pk)
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        return _action(
+            request,
+            pk,
+            lambda s: subscription_order_now(subscription=s, user=request.user),
+            "Your order is placed and paid.",
+        )
+    if subscription.status != SubscriptionStatus.ACTIVE:
+        messages.error(request, "Only an active subscription can be ordered early.")
+        return redirect("subscriptions:detail", pk=pk)
+    return render(
         request,
-        pk,
-        lambda s: subscription_order_now(subscription=s, user=request.user),
-        "Your order is placed and paid.",
+        "subscriptions/order_now.html",
+        {
+            "subscription": subscription,
+            "preview": subscription_renewal_preview(subscription=subscription),
+        },
     )
 
 
 @login_required
 def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     subscription = _get(request, pk)
-    form = CancelForm(request.POST or None)
+    form = CancelForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             subscription_cancel(
                 subscription=subscription,
                 user=request.user,
-                reason=form.cleaned_data["reason"],
+                reason=form.cleaned_reason(),
             )
         except ValidationError as exc:
             form.add_error(None, exc)

@@ -4,7 +4,11 @@ import pytest
 from django.urls import reverse
 
 from compliance.age.providers import TestProvider
-from compliance.age.selectors import age_assurance_for, age_verification_require
+from compliance.age.selectors import (
+    age_assurance_for,
+    age_verification_latest,
+    age_verification_require,
+)
 from compliance.age.services import age_self_declare, age_verification_start
 from compliance.errors import (
     AgeVerificationRequiredError,
@@ -245,3 +249,25 @@ def test_package_reexports_services_lazily():
 
     assert compliance.age.age_self_declare is age_self_declare
     assert compliance.claims.claims_publish_check.__name__ == "claims_publish_check"
+
+
+def test_latest_provider_check_is_reported_pending_then_declined():
+    # given no provider check, then one that is started
+    assert age_verification_latest(12) is None
+    age_self_declare(subject_ref=12, date_of_birth=date(1980, 1, 1))
+    started = age_verification_start(provider="test", subject_ref=12, threshold=21)
+
+    # when it is pending, then declined
+    pending = age_verification_latest(12)
+    AgeVerification.objects.filter(provider_reference=started.reference).update(
+        result="declined"
+    )
+    declined = age_verification_latest(12)
+
+    # then the self-declaration never counts as a provider check
+    assert (pending.result, pending.threshold, pending.declined) == (
+        "pending",
+        21,
+        False,
+    )
+    assert (declined.result, declined.declined) == ("declined", True)

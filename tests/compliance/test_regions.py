@@ -254,3 +254,32 @@ def test_botanical_is_a_dietary_supplement_in_the_us():
     decision = availability_decide(product_class="botanical", region="US-TX")
 
     assert decision.decision == "allowed"
+
+
+def test_refusal_explains_the_reason_source_and_start_date():
+    # when
+    decision = availability_decide(product_class="kratom", region="US-AL")
+
+    # then the short reason is unchanged and the explanation adds the rule's basis
+    assert decision.reason == "Kratom cannot be shipped to Alabama (US-AL)."
+    assert decision.explained == (
+        "Kratom cannot be shipped to Alabama (US-AL). Why: Kratom's alkaloids "
+        "mitragynine and 7-hydroxymitragynine are Schedule I controlled substances "
+        "in Alabama. Source: Alabama's Schedule I of controlled substances, as "
+        "amended in May 2016, in effect since 10 May 2016."
+    )
+
+
+def test_restriction_explains_its_age_rule():
+    decision = availability_decide(product_class="kratom", region="US-CO")
+
+    assert decision.explained.endswith(
+        "Why: Colorado lets kratom be sold only to buyers aged 21 or over, and the "
+        "seller must ask for government photo ID. In effect since 1 July 2024."
+    )
+
+
+def test_rule_without_basis_explains_nothing_more():
+    decision = availability_decide(product_class="kratom", region="AU")
+
+    assert decision.explained == decision.reason

@@ -111,7 +111,10 @@ def test_subscribe_then_skip_change_frequency_and_cancel(page, live_server, prod
     # when: cancel, past the offer to pause
     page.get_by_role("link", name="Cancel subscription").click()
     expect(page.get_by_role("button", name="Pause instead")).to_be_visible()
-    page.get_by_label("Why are you cancelling?").fill("Trying something else")
+    page.get_by_label("Something else").check()
+    page.get_by_label("Anything you would like to add? (optional)").fill(
+        "Trying something else"
+    )
     page.get_by_role("button", name="Cancel subscription").click()
 
     # then
@@ -121,4 +124,4 @@ def test_subscribe_then_skip_change_frequency_and_cancel(page, live_server, prod
     assert subscription.status == SubscriptionStatus.CANCELLED
     assert subscription.interval == "8w"
     assert subscription.next_renewal_date == skipped
-    assert subscription.cancel_reason == "Trying something else"
+    assert subscription.cancel_reason == "Something else: Trying something else"

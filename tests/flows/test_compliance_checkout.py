@@ -84,15 +84,20 @@ def test_alabama_refuses_cbd_then_new_york_lets_it_through(client, shop):
     # given CBD in the cart, shipped to Alabama (online hemp sales banned)
     cbd = _variant(shop, "cbd", "CBD Tincture")
     client.post("/cart/add/", {"variant": cbd.pk, "quantity": "1"})
-    review = _to_review(client, shop, ALABAMA)
-    assert "Unavailable: CBD cannot be shipped to Alabama (US-AL)." in review
+    details = client.post("/cart/checkout/details/", {"email": EMAIL, **ALABAMA})
 
-    # when the shopper tries to pay
+    # then the address step stops, says why, and offers the two ways on
+    assert details.url == "/cart/checkout/details/"
+    stopped = client.get(details.url).content.decode()
+    assert "This item cannot be shipped to this address" in stopped
+    assert "CBD cannot be shipped to Alabama (US-AL). Why:" in stopped
+    assert "Source: Alabama HB 445 (2025)" in stopped
+    assert "Remove this item from my cart" in stopped
+    # and no later step, nor a payment, goes on without the line
+    review = client.get("/cart/checkout/review/")
+    assert review.url == "/cart/checkout/details/"
     refused = _pay(client).content.decode()
-
-    # then a clear reason, no payment row, no order
     assert "Some items in your cart cannot be bought as things stand." in refused
-    assert "CBD cannot be shipped to Alabama (US-AL)." in refused
     assert Payment.objects.count() == 0
     assert Order.objects.count() == 0
 
@@ -221,3 +226,64 @@ def test_the_test_provider_page_approves_through_the_signed_webhook(client, shop
     assert back.url == "http://testserver/cart/checkout/review/"
     _pay(client)
     assert Order.objects.count() == 1
+
+
+def test_a_declined_verification_says_what_happened_and_what_next(client, shop):
+    # given kratom for Texas, an adult date of birth, and a started check
+    kratom = _variant(shop, "kratom", "Kratom Powder")
+    client.post("/cart/add/", {"variant": kratom.pk, "quantity": "1"})
+    _to_review(client, shop, TEXAS)
+    client.post("/cart/checkout/date-of-birth/", _dob(_aged(35)))
+    client.post("/cart/checkout/verify-age/")
+    check = AgeVerification.objects.get(level=AgeLevel.VERIFIED)
+
+    # when the provider declines
+    body, headers = TestProvider.webhook_build(
+        reference=check.provider_reference, status="declined"
+    )
+    client.post(
+        "/compliance/age/webhook/test/",
+        data=body,
+        content_type="application/json",
+        headers=headers,
+    )
+    review = client.get("/cart/checkout/review/").content.decode()
+
+    # then the page says so, offers both ways on, and the cart is untouched
+    assert "Your age could not be verified." in review
+    assert "could not confirm that you are 21 or over" in review
+    assert "try the check again" in review
+    assert "remove Kratom Powder from your cart and pay for the rest" in review
+    assert "Your cart is kept as it is and nothing has been charged" in review
+    assert "Try the age check again</button>" in review
+    assert "Step 2: Age verification required." not in review
+    assert Payment.objects.count() == 0
+
+    # and trying again opens a new check
+    again = client.post("/cart/checkout/verify-age/")
+    assert again.status_code == 302
+    assert AgeVerification.objects.filter(level=AgeLevel.VERIFIED).count() == 2
+
+
+def test_a_guest_who_passed_the_age_gate_is_not_asked_for_a_birth_date_again(
+    client, shop
+):
+    # given a guest who declared an adult date of birth at the age gate
+    kratom = _variant(shop, "kratom", "Kratom Powder")
+    session = client.session
+    session["age_gate_adult_for"] = 21
+    session.save()
+    client.post("/cart/add/", {"variant": kratom.pk, "quantity": "1"})
+
+    # when they reach the review
+    review = _to_review(client, shop, TEXAS)
+
+    # then the date of birth step is done; only the provider's check remains
+    assert "Step 1: your date of birth" not in review
+    assert "Step 2: Age verification required." in review
+    declared = AgeVerification.objects.get(level=AgeLevel.SELF_DECLARED)
+    assert (declared.subject_ref, declared.threshold, declared.result) == (
+        f"email:{EMAIL}",
+        21,
+        AgeResult.APPROVED,
+    )

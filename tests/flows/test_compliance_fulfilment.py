@@ -110,7 +110,9 @@ def test_order_detail_shows_class_decision_and_adult_signature(
     assert (
         "<tr><td>Kratom Powder</td><td>kratom</td><td>21+</td>\n<td><strong>"
         "restricted</strong> (21+, verified): Kratom can be shipped to Colorado "
-        "(US-CO) only to buyers aged 21 or over with a verified age.</td></tr>"
+        "(US-CO) only to buyers aged 21 or over with a verified age. Why: Colorado "
+        "lets kratom be sold only to buyers aged 21 or over, and the seller must ask "
+        "for government photo ID. In effect since 1 July 2024.</td></tr>"
     ) in page
 
 

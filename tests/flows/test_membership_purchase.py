@@ -192,3 +192,52 @@ def test_a_guest_is_asked_to_sign_in_before_buying_member_access(
     assert CheckoutLine.objects.count() == 0
     assert Order.objects.count() == 0
     assert Subscription.objects.count() == 0
+
+
+def _buy_monthly_membership(client, reader) -> Order:
+    client.force_login(reader)
+    page = client.get(PRODUCT_PAGE).content.decode()
+    variant, interval = _variant_and_interval(page)
+    client.post(
+        "/cart/add/",
+        {
+            "variant": variant,
+            "quantity": "1",
+            "purchase": "subscribe",
+            "interval": interval,
+        },
+    )
+    client.post("/cart/checkout/details/", {"email": reader.email})
+    client.post("/cart/checkout/billing/", US_ADDRESS)
+    client.post(
+        "/cart/checkout/pay/",
+        {"gateway": "dummy", "card_number": "4242 4242 4242 4242"},
+    )
+    return Order.objects.get()
+
+
+def test_the_membership_order_is_digital_with_no_shipping_row(
+    client, membership_shop, mailoutbox, django_capture_on_commit_callbacks
+):
+    # given
+    reader = UserFactory(email="reader@example.com")
+
+    # when
+    with django_capture_on_commit_callbacks(execute=True):
+        order = _buy_monthly_membership(client, reader)
+    page = client.get(f"/orders/{order.number}/").content.decode()
+    dashboard = client.get("/account/").content.decode()
+
+    # then it is delivered at once and never waits to be shipped
+    assert order.status == "fulfilled"
+    assert order.status_label == "Delivered digitally"
+    assert [li.quantity_unfulfilled for li in order.lines.all()] == [0]
+    assert [e.type for e in order.events.order_by("pk")][:2] == ["placed", "fulfilled"]
+    assert '<strong data-status="fulfilled">Delivered digitally</strong>' in page
+    assert "Unfulfilled" not in page
+    assert "Shipping (" not in page
+    assert "Nothing is shipped" in page
+    assert "<td>Delivered digitally</td>" in dashboard
+    confirmation = next(m for m in mailoutbox if order.number in m.subject)
+    assert "Shipping:" not in confirmation.body
+    assert "Total: 9.00 USD" in confirmation.body

@@ -16,7 +16,10 @@ from storefront.checkout.models import (
     Checkout,
     CheckoutLine,
 )
-from storefront.checkout.selectors import checkout_max_quantity_per_line
+from storefront.checkout.selectors import (
+    checkout_info_fetch,
+    checkout_max_quantity_per_line,
+)
 from storefront.checkout.services.base import Code, _invalid
 from storefront.inventory.errors import InsufficientStockError
 from storefront.inventory.selectors import stock_available_quantities
@@ -249,6 +252,25 @@ def checkout_line_delete(*, checkout: Checkout, line_id: object) -> None:
         locked = Checkout.objects.select_for_update().get(pk=checkout.pk)
         _line_get(locked, line_id).delete()
         locked.save(update_fields=["last_change"])
+
+
+def checkout_lines_remove_undeliverable(*, checkout: Checkout) -> list[str]:
+    """Remove every line the rules forbid shipping to the checkout's address.
+
+    What the shopper chooses when the address step stops on such lines. Locks the
+    checkout; returns the names of the products removed (empty when none).
+    """
+    with transaction.atomic():
+        locked = Checkout.objects.select_for_update().get(pk=checkout.pk)
+        info = checkout_info_fetch(checkout=locked)
+        undeliverable = info.undeliverable_lines
+        if not undeliverable:
+            return []
+        CheckoutLine.objects.filter(
+            pk__in=[line.line.pk for line in undeliverable]
+        ).delete()
+        locked.save(update_fields=["last_change"])
+    return [line.product.name for line in undeliverable]
 
 
 def _line_get(checkout: Checkout, line_id: object) -> CheckoutLine:

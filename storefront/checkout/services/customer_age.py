@@ -5,6 +5,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from compliance.age.selectors import age_assurance_for
 from compliance.age.services import age_self_declare, age_verification_start
 from compliance.errors import InvalidDateOfBirthError
 from storefront.checkout.age import (
@@ -72,6 +73,33 @@ def checkout_date_of_birth_set(
             )
     checkout.save(update_fields=["last_change"])
     return checkout
+
+
+def checkout_gate_declaration_record(
+    *, checkout: Checkout, declared_adult_for: int | None
+) -> bool:
+    """Carry a guest's answer at the age gate over to the checkout's age check.
+
+    The gate keeps only "declared adult for age N" in the session, never the date
+    of birth, so it could not record anything for a guest who had no email yet.
+    Once the checkout has the guest's email, that answer is recorded through
+    compliance.age as a self-declaration for N (a birth date exactly N years ago
+    proves the same thresholds, and compliance keeps only those). Signed-in
+    customers' gate answers are already recorded; nothing is done for them, nor
+    when what is on file already says as much. Returns whether it recorded.
+    """
+    if checkout.user_id or not checkout.email or not declared_adult_for:
+        return False
+    known = age_assurance_for(checkout.email)
+    if (known.self_declared_age or 0) >= declared_adult_for:
+        return False
+    today = timezone.localdate()
+    try:
+        born = today.replace(year=today.year - declared_adult_for)
+    except ValueError:  # 29 February in a year that has none
+        born = today.replace(year=today.year - declared_adult_for, day=28)
+    age_self_declare(subject_ref=checkout.email, date_of_birth=born, on_date=today)
+    return True
 
 
 @dataclass(frozen=True)

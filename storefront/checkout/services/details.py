@@ -40,12 +40,14 @@ def checkout_email_set(*, checkout: Checkout, email: object) -> Checkout:
 
 
 def checkout_shipping_address_set(
-    *, checkout: Checkout, data: dict[str, Any]
+    *, checkout: Checkout, data: dict[str, Any], save_to_address_book: bool = False
 ) -> CheckoutInfo:
     """Validate and store the shipping address; the region's rules are decided again.
 
     A shipping method that does not serve the new country is cleared. Returns the
-    refreshed checkout info, whose lines show any that may not ship there.
+    refreshed checkout info, whose lines show any that may not ship there. With
+    ``save_to_address_book`` a signed-in customer's address book gains the
+    address too (unless it already holds the same one), in the same transaction.
 
     Raises:
         ValidationError: per field, from the country's address rules, or
@@ -74,6 +76,10 @@ def checkout_shipping_address_set(
             info = checkout_info_fetch(checkout=checkout)
         if old is not None and old.pk not in {checkout.billing_address_id}:
             old.delete()
+        if save_to_address_book and checkout.user_id is not None:
+            known = Address.objects.filter(user_id=checkout.user_id, **cleaned)
+            if not known.exists():
+                Address.objects.create(user_id=checkout.user_id, **cleaned)
     return info
 
 

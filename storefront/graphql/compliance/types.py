@@ -92,7 +92,13 @@ class ProductCompliance(graphene.ObjectType):
     assurance = graphene.Field(
         AssuranceEnum, required=True, description="How the age must be shown."
     )
-    reason = graphene.String(required=True, description="Why, in plain words.")
+    reason = graphene.String(
+        required=True,
+        description=(
+            "Why, in plain words; where the rule data has them, followed by the "
+            "rule's reason, the law or regulator it rests on and when it took effect."
+        ),
+    )
     rules = graphene.List(
         graphene.NonNull(graphene.String),
         required=True,
@@ -120,7 +126,7 @@ def product_compliance(info: Any, product: Any, region: str | None) -> dict[str,
         "decision": decision.decision,
         "minimum_age": decision.min_age,
         "assurance": decision.assurance,
-        "reason": decision.reason,
+        "reason": decision.explained,
         "rules": list(decision.rules),
         "rules_version": decision.rules_version,
         "adult_signature_required": decision.adult_signature_required,
@@ -146,7 +152,13 @@ class CheckoutLineCompliance(graphene.ObjectType):
     assurance = graphene.Field(
         AssuranceEnum, required=True, description="How the age must be shown."
     )
-    reason = graphene.String(required=True, description="Why, in plain words.")
+    reason = graphene.String(
+        required=True,
+        description=(
+            "Why, in plain words; where the rule data has them, followed by the "
+            "rule's reason, the law or regulator it rests on and when it took effect."
+        ),
+    )
     problem = graphene.Field(
         CheckoutLineProblem,
         description="What stops this line (region, stock, listing), or null.",
@@ -200,7 +212,7 @@ def checkout_compliance(info: Any, checkout_info: Any) -> dict[str, Any]:
                 "decision": decision.decision,
                 "minimum_age": decision.min_age,
                 "assurance": decision.assurance,
-                "reason": decision.reason,
+                "reason": decision.explained,
                 "problem": {
                     "code": problem.code.value.upper(),
                     "message": problem.message,

@@ -273,7 +273,7 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_status_display(root: Any, info: Any) -> str:
-        return root.get_status_display()
+        return root.status_label
 
     @staticmethod
     def resolve_total_captured(root: Any, info: Any) -> Any:

@@ -16,7 +16,7 @@ from storefront.catalogue.models import (
     ProductVariantChannelListing,
 )
 from storefront.channels.models import Channel
-from storefront.inventory.selectors import stock_available_subquery
+from storefront.inventory.selectors import variant_available_expression
 
 VARIANT_FIELDS = {"productVariants", "variants"}
 ATTRIBUTE_FIELDS = {"assignedAttribute", "assignedAttributes", "attributes"}
@@ -33,9 +33,7 @@ def variants_priced_in(channel: Channel) -> QuerySet[ProductVariant]:
         .annotate(
             price_amount=Subquery(prices.values("price_amount")[:1]),
             currency=Subquery(prices.values("currency")[:1]),
-            stock_available=stock_available_subquery(
-                channel=channel, outer_field="product_variant"
-            ),
+            stock_available=variant_available_expression(channel=channel),
         )
         .prefetch_related(
             Prefetch(

@@ -12,6 +12,7 @@ from common.graphql.scalars import PositiveInt
 from storefront.catalogue.models import Attribute as AttributeModel
 from storefront.catalogue.selectors import product_is_available_for_purchase
 from storefront.channels.taxes import channel_price_taxed
+from storefront.checkout.selectors import checkout_max_quantity_per_line
 from storefront.graphql.core.context import channel_of, with_channel
 from storefront.graphql.core.enums import (
     AttributeInputTypeEnum,
@@ -462,7 +463,10 @@ class ProductVariant(graphene.ObjectType):
         description=NO_TRANSLATION,
     )
     quantity_available = graphene.Int(
-        description="Units that can still be bought in the channel's warehouses."
+        description=(
+            "Units that can still be bought in the channel's warehouses; for a "
+            "variant that does not track inventory, the most one line may hold."
+        )
     )
     quantity_limit_per_customer = graphene.Int(
         description="Most units one customer may buy, when limited."
@@ -499,6 +503,9 @@ class ProductVariant(graphene.ObjectType):
 
     @staticmethod
     def resolve_quantity_available(root: Any, info: Any) -> int | None:
+        if not root.track_inventory:
+            # Saleor's answer for untracked variants: as many as one line may hold.
+            return checkout_max_quantity_per_line()
         available = getattr(root, "stock_available", None)
         if available is None:
             return None

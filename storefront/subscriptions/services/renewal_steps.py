@@ -38,6 +38,7 @@ from storefront.subscriptions.models import (
     RenewalStatus,
     Subscription,
     SubscriptionEventType,
+    SubscriptionLine,
     SubscriptionOrder,
     SubscriptionRenewal,
     SubscriptionStatus,
@@ -47,7 +48,7 @@ from storefront.subscriptions.pricing import (
     plan_discounts_for_products,
     subscribe_and_save_amount,
 )
-from storefront.subscriptions.services.base import _dunning_days, _event
+from storefront.subscriptions.services.base import _dunning_days, _event, _today
 from storefront.subscriptions.services.lifecycle import _cancel_locked
 from storefront.subscriptions.services.notifications import _email_on_commit
 
@@ -113,7 +114,7 @@ def _renewal_compliance(subscription: Subscription, lines: list[Any], on: date) 
         if not decision.allowed:
             raise _Blocked(
                 f"{product.name} can no longer be delivered to your address: "
-                f"{decision.reason}"
+                f"{decision.explained}"
             )
         assurance = str(getattr(decision.assurance, "value", decision.assurance))
         if not _age_ok(subscription, decision.min_age, assurance):
@@ -121,6 +122,50 @@ def _renewal_compliance(subscription: Subscription, lines: list[Any], on: date) 
                 f"{product.name} now needs proof that you are {decision.min_age} "
                 "or over before we can send it."
             )
+
+
+@dataclass(frozen=True)
+class RenewalPreview:
+    """What ordering now would charge, or why it cannot be ordered now."""
+
+    quote: RenewalQuote | None
+    blocked_reason: str = ""
+
+    @property
+    def rows(self) -> list[tuple[str, int, TaxedMoney, TaxedMoney]]:
+        """(name, quantity, unit price, line total) of each line of the quote."""
+        if self.quote is None:
+            return []
+        return [
+            (
+                f"{line.product_name} ({line.variant_name})"
+                if line.variant_name
+                else line.product_name,
+                line.quantity,
+                line.unit_price,
+                line.unit_price * line.quantity,
+            )
+            for line in self.quote.lines
+        ]
+
+
+def subscription_renewal_preview(*, subscription: Subscription) -> RenewalPreview:
+    """Price the next order as a renewal would, without charging or writing.
+
+    For the "Order now" confirmation: the same rules, prices, delivery and tax
+    as the renewal itself, so the page shows what will be charged. A line the
+    rules now stop, or that is no longer sold, gives ``blocked_reason`` instead.
+    """
+    lines = list(
+        SubscriptionLine.objects.filter(subscription=subscription)
+        .select_related("variant__product")
+        .order_by("pk")
+    )
+    try:
+        _renewal_compliance(subscription, lines, _today())
+        return RenewalPreview(quote=_renewal_quote(subscription, lines))
+    except _Blocked as blocked:
+        return RenewalPreview(quote=None, blocked_reason=blocked.reason)
 
 
 def _renewal_quote(subscription: Subscription, lines: list[Any]) -> RenewalQuote:

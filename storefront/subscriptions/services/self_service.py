@@ -291,7 +291,8 @@ def _region_check(
         )
         if not decision.allowed:
             raise SubscriptionNotAvailableInRegionError(
-                f"{product.name} cannot be delivered to this address: {decision.reason}"
+                f"{product.name} cannot be delivered to this address: "
+                f"{decision.explained}"
             )
 
 
@@ -382,18 +383,17 @@ def subscription_cancel(
     user: User | AnonymousUser | None,
     reason: str,
 ) -> Subscription:
-    """Cancel for good, with the customer's reason. A membership keeps member
-    access until the end of the period already paid.
+    """Cancel for good, with the customer's reason if they give one. A membership
+    keeps member access until the end of the period already paid.
 
     Raises:
         SubscriptionPermissionDenied: not the customer's subscription.
-        ValidationError: ``reason`` empty or longer than 500 characters.
+        ValidationError: ``reason`` longer than 500 characters.
         SubscriptionWrongStatusError: it is already cancelled.
     """
     _authorize(subscription, user)
+    # Giving a reason is the customer's choice; leaving never depends on it.
     text = (reason or "").strip()
-    if not text:
-        raise _invalid("reason", "Tell us why you are cancelling.", Code.REQUIRED)
     if len(text) > CANCEL_REASON_MAX:
         raise _invalid(
             "reason", "Use at most %(max)d characters.", Code.INVALID, max=500

@@ -1,16 +1,24 @@
 import importlib
+from decimal import Decimal
 
 import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group, Permission
 
 from storefront.accounts.models import User
-from storefront.catalogue.models import Product
+from storefront.catalogue.models import Product, ProductVariantChannelListing
 from storefront.catalogue.permissions import (
     CATALOGUE_MANAGER_GROUP,
     catalogue_manager_group_sync,
 )
-from tests.factories.catalogue import ProductFactory
+from storefront.inventory.models import Stock
+from tests.factories.catalogue import (
+    ChannelFactory,
+    ProductFactory,
+    WarehouseFactory,
+    eu_channel,
+    listed_product,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -139,7 +147,7 @@ def test_admin_form_sanitises_description_and_validates_benefits(client, manager
         "name": "Tea",
         "slug": product.slug,
         "description": "<p>Nice<script>x()</script></p>",
-        "benefits": '["One", "Two"]',
+        "benefits": "One\n\n  Two  \n",
         "regulated_class": "general",
         **{
             f"{prefix}-{key}": value
@@ -155,7 +163,7 @@ def test_admin_form_sanitises_description_and_validates_benefits(client, manager
 
     # when
     saved = client.post(url, data)
-    refused = client.post(url, {**data, "benefits": '"not a list"'})
+    refused = client.post(url, {**data, "benefits": "x" * 201})
 
     # then
     assert saved.status_code == 302
@@ -164,8 +172,10 @@ def test_admin_form_sanitises_description_and_validates_benefits(client, manager
     assert product.benefits == ["One", "Two"]
     assert refused.status_code == 200
     assert refused.context["adminform"].form.errors["benefits"] == [
-        "Benefits must be a list of short sentences."
+        "Keep each benefit under 200 characters."
     ]
+    page = client.get(url).content.decode()
+    assert "One\nTwo</textarea>" in page
 
 
 def test_wagtail_admin_menu_links_to_the_catalogue(client, manager):
@@ -192,3 +202,103 @@ def test_wagtail_menu_hides_the_catalogue_from_editors_without_it(client):
     # then
     assert response.status_code == 200
     assert "/django-admin/catalogue/" not in response.content.decode()
+
+
+def _product_form(product, variant, **variant_fields):
+    data = {
+        "product_type": product.product_type_id,
+        "category": product.category_id,
+        "name": product.name,
+        "slug": product.slug,
+        "description": product.description,
+        "benefits": "\n".join(product.benefits),
+        "regulated_class": product.regulated_class,
+        "variants-TOTAL_FORMS": "1",
+        "variants-INITIAL_FORMS": "1",
+        "variants-0-id": str(variant.pk),
+        "variants-0-product": str(product.pk),
+        "variants-0-sku": variant.sku,
+        "variants-0-name": variant.name,
+        "variants-0-weight_grams": "100",
+        "variants-0-track_inventory": "on",
+        "variants-0-sort_order": "0",
+    }
+    for prefix in ("channel_listings", "media"):
+        data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
+    data |= {f"variants-0-{key}": value for key, value in variant_fields.items()}
+    return data
+
+
+def test_prices_and_stock_are_edited_on_the_product_page(client, manager):
+    # given a product priced in the US, with stock in Portland
+    us = ChannelFactory()
+    eu = eu_channel()
+    product = listed_product(channel=us, name="Tea", prices=(Decimal("9.00"),))
+    variant = product.variants.get()
+    WarehouseFactory(name="Rotterdam", slug="rotterdam", country="NL")
+    client.force_login(manager)
+    url = f"/django-admin/catalogue/product/{product.pk}/change/"
+
+    # when the page is opened
+    page = client.get(url).content.decode()
+
+    # then the variant row has a price per channel and stock per warehouse
+    assert 'name="variants-0-price__us" value="9.00"' in page
+    assert 'name="variants-0-price__eu"' in page
+    assert 'name="variants-0-stock__portland" value="50"' in page
+    assert 'name="variants-0-stock__rotterdam"' in page
+
+    # when staff set a euro price and Rotterdam stock, and lower Portland's
+    saved = client.post(
+        url,
+        _product_form(
+            product,
+            variant,
+            price__us="10.50",
+            price__eu="8.00",
+            stock__portland="40",
+            stock__rotterdam="12",
+        ),
+    )
+
+    # then all of it is stored, in the channels' currencies
+    assert saved.status_code == 302
+    prices = dict(
+        ProductVariantChannelListing.objects.filter(variant=variant).values_list(
+            "channel__slug", "price_amount"
+        )
+    )
+    assert prices == {"us": Decimal("10.50"), "eu": Decimal("8.00")}
+    assert (
+        ProductVariantChannelListing.objects.get(variant=variant, channel=eu).currency
+        == "EUR"
+    )
+    stock = dict(
+        Stock.objects.filter(product_variant=variant).values_list(
+            "warehouse__slug", "quantity"
+        )
+    )
+    assert stock == {"portland": 40, "rotterdam": 12}
+
+
+def test_stock_below_what_orders_hold_is_refused_naming_the_field(client, manager):
+    # given 5 of the 50 units promised to orders
+    us = ChannelFactory()
+    product = listed_product(channel=us, name="Tea")
+    variant = product.variants.get()
+    Stock.objects.filter(product_variant=variant).update(quantity_allocated=5)
+    client.force_login(manager)
+    url = f"/django-admin/catalogue/product/{product.pk}/change/"
+
+    # when
+    refused = client.post(
+        url, _product_form(product, variant, price__us="20.00", stock__portland="3")
+    )
+
+    # then
+    assert refused.status_code == 200
+    formset = refused.context["inline_admin_formsets"][0].formset
+    assert formset.forms[0].errors["stock__portland"] == [
+        "5 units are already promised to orders; the stock cannot go below that."
+    ]
+    assert Stock.objects.get(product_variant=variant).quantity == 50

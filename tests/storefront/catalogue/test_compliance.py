@@ -188,3 +188,38 @@ def test_product_page_hides_add_to_cart_where_prohibited(client, channel_us):
     assert response.status_code == 200
     assert "This product cannot be sold to Alabama" in html
     assert 'action="/cart/add/"' not in html
+
+
+def test_product_page_refusal_gives_the_reason_source_and_date(client, channel_us):
+    # given
+    listed_product(channel=channel_us, slug="kratom-powder", regulated_class="kratom")
+
+    # when
+    _visit_from(client, "US-AL")
+    html = client.get("/products/kratom-powder/").content.decode()
+
+    # then
+    assert (
+        "This product cannot be sold to Alabama, United States of America. Why: "
+        "Kratom&#x27;s alkaloids mitragynine and 7-hydroxymitragynine are Schedule I "
+        "controlled substances in Alabama. Source: Alabama&#x27;s Schedule I of "
+        "controlled substances, as amended in May 2016, in effect since 10 May 2016."
+    ) in html
+
+
+def test_product_page_of_a_restricted_product_says_why(client, channel_us):
+    # given an adult visitor in Colorado (kratom 21+ with photo ID)
+    listed_product(channel=channel_us, slug="kratom-powder", regulated_class="kratom")
+    _visit_from(client, "US-CO")
+    session = client.session
+    session["age_gate_adult_for"] = 21
+    session.save()
+
+    # when
+    html = client.get("/products/kratom-powder/").content.decode()
+
+    # then
+    assert (
+        "Why: Colorado lets kratom be sold only to buyers aged 21 or over, and the "
+        "seller must ask for government photo ID. In effect since 1 July 2024."
+    ) in html

@@ -1,3 +1,8 @@
+import socket
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from io import StringIO
 
 import pytest
@@ -5,6 +10,10 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from storefront.accounts.models import User
+from storefront.catalogue.demo import demo_load_if_empty
+from storefront.catalogue.management.commands.rundemo import (
+    server_wait_until_answering,
+)
 from storefront.catalogue.models import (
     Category,
     Product,
@@ -123,3 +132,98 @@ def record_loader(stdout) -> None:
 
 
 record_loader.calls = []
+
+
+def test_load_if_empty_fills_a_fresh_shop(settings):
+    # given
+    settings.DEMO_DATA_LOADERS = []
+
+    # when
+    loaded = demo_load_if_empty(stdout=StringIO())
+
+    # then
+    assert loaded is True
+    assert Product.objects.count() == 30
+
+
+def test_load_if_empty_keeps_staff_edits(settings):
+    # given a shop in use: staff renamed one demo product and unpublished another
+    settings.DEMO_DATA_LOADERS = []
+    call_command("populatedb", stdout=StringIO())
+    Product.objects.filter(slug="reishi-powder").update(name="Reishi, renamed")
+    ProductChannelListing.objects.filter(product__slug="peppermint-tea").update(
+        is_published=False
+    )
+    before = _snapshot()
+
+    # when the demo starts again
+    loaded = demo_load_if_empty(stdout=StringIO())
+
+    # then nothing was reloaded
+    assert loaded is False
+    assert _snapshot() == before
+    assert Product.objects.get(slug="reishi-powder").name == "Reishi, renamed"
+    assert (
+        ProductChannelListing.objects.filter(
+            product__slug="peppermint-tea", is_published=True
+        ).exists()
+        is False
+    )
+
+
+def test_populatedb_reloads_on_request(settings):
+    # given
+    settings.DEMO_DATA_LOADERS = []
+    call_command("populatedb", stdout=StringIO())
+    Product.objects.filter(slug="reishi-powder").update(name="Reishi, renamed")
+
+    # when
+    call_command("populatedb", stdout=StringIO())
+
+    # then
+    assert Product.objects.get(slug="reishi-powder").name == "Reishi Powder"
+
+
+def test_wait_until_answering_sees_a_live_server():
+    # given a server on a free loopback port
+    server = HTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_port}/"
+
+    try:
+        # when / then: a 501 (no handler) is still an answer
+        assert server_wait_until_answering(url, timeout=5) is True
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_wait_until_answering_gives_up():
+    # given a port nobody listens on
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+
+    # when / then
+    assert (
+        server_wait_until_answering(
+            f"http://127.0.0.1:{port}/", timeout=0.5, interval=0.1
+        )
+        is False
+    )
+
+
+def test_wait_until_answering_stops_when_the_server_exits():
+    # given a "server" that exits at once
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+
+    # when / then
+    assert (
+        server_wait_until_answering(
+            "http://127.0.0.1:9/", process=process, timeout=30, interval=0.1
+        )
+        is False
+    )

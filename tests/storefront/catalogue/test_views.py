@@ -10,6 +10,7 @@ from tests.factories.catalogue import (
     AttributeFactory,
     AttributeValueFactory,
     CategoryFactory,
+    ChannelFactory,
     CollectionFactory,
     listed_product,
 )
@@ -193,3 +194,61 @@ def test_server_error_page(rf):
     response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.content.decode()
+
+
+def test_uk_home_does_not_promote_a_category_with_nothing_sellable(
+    client, channel_us, channel_uk
+):
+    # given kratom (prohibited in the UK) and teas, both listed in the UK channel
+    kratom = CategoryFactory(name="Kratom", slug="kratom", sort_order=1)
+    teas = CategoryFactory(name="Herbal teas", slug="herbal-teas", sort_order=2)
+    child = CategoryFactory(name="Green teas", slug="green-teas", parent=teas)
+    listed_product(channel=channel_uk, category=kratom, regulated_class="kratom")
+    listed_product(channel=channel_uk, category=child, name="Sencha")
+    client.post("/region/", {"channel": "uk", "region": "GB"})
+
+    # when
+    response = client.get("/")
+
+    # then teas are promoted through their subcategory; kratom is not
+    assert response.context["categories"] == [teas]
+    assert 'href="/categories/kratom/"' not in response.content.decode()
+
+
+def test_us_home_still_promotes_kratom(client, channel_us):
+    # given
+    kratom = CategoryFactory(name="Kratom", slug="kratom")
+    listed_product(channel=channel_us, category=kratom, regulated_class="kratom")
+
+    # when
+    response = client.get("/")
+
+    # then
+    assert response.context["categories"] == [kratom]
+
+
+def test_category_with_nothing_sellable_says_so_not_filters(client, channel_uk):
+    # given a category whose only product is not listed in the UK channel
+    kratom = CategoryFactory(name="Kratom", slug="kratom")
+    listed_product(channel=ChannelFactory(), category=kratom, regulated_class="kratom")
+    client.post("/region/", {"channel": "uk", "region": "GB"})
+
+    # when
+    html = client.get("/categories/kratom/").content.decode()
+
+    # then
+    assert "No products match these filters" not in html
+    assert "Nothing in Kratom can be sold to United Kingdom." in html
+
+
+def test_category_filter_without_matches_still_says_filters(client, channel_us):
+    # given
+    teas = CategoryFactory(name="Teas", slug="teas")
+    listed_product(channel=channel_us, category=teas, prices=(Decimal("5"),))
+
+    # when
+    html = client.get("/categories/teas/?price_min=50").content.decode()
+
+    # then
+    assert "No products match these filters." in html
+    assert "Nothing in Teas" not in html

@@ -92,3 +92,16 @@ def test_unsafe_next_falls_back_to_home(client, channels):
     # then
     assert response.status_code == 302
     assert response["Location"] == "/"
+
+
+def test_form_does_not_place_independent_states_in_the_us(client, channels):
+    # when
+    html = client.get("/region/").content.decode()
+
+    # then
+    assert "Marshall Islands" not in html
+    assert "Micronesia" not in html
+    assert "Palau" not in html
+    assert "Armed Forces" not in html
+    puerto_rico = "Puerto Rico, United States of America"
+    assert f'<option value="US-PR">{puerto_rico}</option>' in html

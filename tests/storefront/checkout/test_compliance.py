@@ -98,3 +98,20 @@ def test_verified_adult_gets_order_with_adult_signature(shop, cbd):
     order = Order.objects.get(pk=outcome.order_id)
     assert order.requires_adult_signature is True
     assert order.lines.get().min_age == 21
+
+
+def test_cart_line_refusal_carries_the_rule_basis(shop, cbd):
+    # given CBD in a cart, then an Alabama address
+    checkout = checkout_create(channel=shop.channel, region="US")
+    checkout_line_add(checkout=checkout, variant_id=cbd.pk, quantity=1)
+
+    # when
+    info = checkout_shipping_address_set(checkout=checkout, data=ALABAMA)
+
+    # then
+    [line] = info.unavailable_lines
+    assert line.problem.message == (
+        "CBD cannot be shipped to Alabama (US-AL). Why: Alabama bans selling "
+        "consumable hemp products, CBD included, online and shipping them straight "
+        "to buyers. Source: Alabama HB 445 (2025), in effect since 1 July 2025."
+    )

@@ -5,7 +5,7 @@ import pytest
 from storefront.checkout.models import Checkout, CheckoutLine
 from storefront.checkout.services.cart import checkout_line_add
 from storefront.payments.models import StripeWebhookEvent
-from tests.factories.checkout import sellable_variant
+from tests.factories.checkout import US_ADDRESS, sellable_variant
 
 
 def test_add_to_cart_endpoint(client, shop):
@@ -129,3 +129,147 @@ def test_details_step_starts_from_the_default_shipping_address(client, shop):
     assert response.status_code == 200
     form = response.context["form"]
     assert form.initial["street_address_1"] == "7 Default Way"
+
+
+ALABAMA_ADDRESS = {
+    **US_ADDRESS,
+    "street_address_1": "600 Dexter Ave",
+    "city": "Montgomery",
+    "postal_code": "36104",
+    "country_area": "AL",
+}
+
+
+def _kratom_and_tea(client, shop):
+    kratom = sellable_variant(
+        channel=shop.channel,
+        warehouse=shop.warehouse,
+        product_fields={"regulated_class": "kratom", "name": "Kratom Powder"},
+    )
+    tea = sellable_variant(
+        channel=shop.channel,
+        warehouse=shop.warehouse,
+        product_fields={"name": "Nettle Tea"},
+    )
+    for variant in (kratom, tea):
+        client.post("/cart/add/", {"variant": variant.pk, "quantity": "1"})
+    return kratom, tea
+
+
+def test_address_step_stops_on_lines_that_cannot_ship_there(client, shop):
+    # given kratom and tea in the cart
+    _kratom_and_tea(client, shop)
+
+    # when an Alabama address is given
+    posted = client.post(
+        "/cart/checkout/details/", {"email": "a@example.com", **ALABAMA_ADDRESS}
+    )
+
+    # then the shopper stays on the address step, told which line and why
+    assert posted.status_code == 302
+    assert posted.url == "/cart/checkout/details/"
+    response = client.get("/cart/checkout/details/")
+    page = response.content.decode()
+    assert (
+        "<li><strong>Kratom Powder</strong>: Kratom cannot be shipped to Alabama "
+        "(US-AL). Why: Kratom&#x27;s alkaloids mitragynine and 7-hydroxymitragynine"
+    ) in page
+    assert (
+        "Nettle Tea" not in page.split('id="undeliverable"')[1].split("</section>")[0]
+    )
+    assert 'action="/cart/checkout/details/remove-undeliverable/"' in page
+    # the address can be changed in place
+    assert response.context["form"].initial["city"].lower() == "montgomery"
+    for step in ("shipping", "billing", "review"):
+        bounced = client.get(f"/cart/checkout/{step}/")
+        assert (step, bounced.url) == (step, "/cart/checkout/details/")
+
+
+def test_removing_the_undeliverable_lines_carries_on(client, shop):
+    # given
+    _kratom_and_tea(client, shop)
+    client.post(
+        "/cart/checkout/details/", {"email": "a@example.com", **ALABAMA_ADDRESS}
+    )
+
+    # when
+    removed = client.post("/cart/checkout/details/remove-undeliverable/", follow=True)
+
+    # then only the tea is left, and checkout moves on to delivery
+    assert removed.redirect_chain == [("/cart/checkout/shipping/", 302)]
+    assert "Removed from your cart: Kratom Powder." in removed.content.decode()
+    assert [line.variant.product.name for line in CheckoutLine.objects.all()] == [
+        "Nettle Tea"
+    ]
+
+
+def test_changing_the_address_clears_the_stop(client, shop):
+    # given
+    _kratom_and_tea(client, shop)
+    client.post(
+        "/cart/checkout/details/", {"email": "a@example.com", **ALABAMA_ADDRESS}
+    )
+
+    # when the shopper ships to California instead
+    moved = client.post(
+        "/cart/checkout/details/",
+        {
+            "email": "a@example.com",
+            **US_ADDRESS,
+        },
+    )
+
+    # then checkout goes on with both lines
+    assert moved.url == "/cart/checkout/shipping/"
+    assert CheckoutLine.objects.count() == 2
+
+
+def test_billing_step_puts_the_tick_box_first_and_defaults_to_the_shipping_country(
+    client, shop
+):
+    # given a cart shipped to California, with a delivery option chosen
+    variant = sellable_variant(channel=shop.channel, warehouse=shop.warehouse)
+    client.post("/cart/add/", {"variant": variant.pk, "quantity": "1"})
+    client.post("/cart/checkout/details/", {"email": "a@example.com", **US_ADDRESS})
+    client.post("/cart/checkout/shipping/", {"shipping_method": shop.shipping.pk})
+
+    # when
+    response = client.get("/cart/checkout/billing/")
+
+    # then
+    html = response.content.decode()
+    assert html.index('name="same_as_shipping"') < html.index('name="first_name"')
+    assert response.context["form"].initial["same_as_shipping"] is True
+    assert '<option value="US" selected>' in html
+    assert '<option value="AF" selected>' not in html
+
+
+def test_a_customer_may_save_the_checkout_address_to_the_address_book(
+    client, shop, django_user_model
+):
+    # given a signed-in customer with something in the cart
+    customer = django_user_model.objects.create_user("c@example.com", "pw-42-long")
+    client.force_login(customer)
+    variant = sellable_variant(channel=shop.channel, warehouse=shop.warehouse)
+    client.post("/cart/add/", {"variant": variant.pk, "quantity": "1"})
+    page = client.get("/cart/checkout/details/").content.decode()
+    assert "Save this address in my address book" in page
+
+    # when the address is given twice with the box ticked
+    data = {"email": "c@example.com", "save_address": "on", **US_ADDRESS}
+    client.post("/cart/checkout/details/", data)
+    client.post("/cart/checkout/details/", data)
+
+    # then the address book holds it once
+    assert [(a.street_address_1, a.postal_code) for a in customer.addresses.all()] == [
+        ("1600 Amphitheatre Pkwy", "94043")
+    ]
+
+
+def test_a_guest_is_not_offered_an_address_book(client, shop):
+    variant = sellable_variant(channel=shop.channel, warehouse=shop.warehouse)
+    client.post("/cart/add/", {"variant": variant.pk, "quantity": "1"})
+
+    page = client.get("/cart/checkout/details/").content.decode()
+
+    assert "Save this address in my address book" not in page

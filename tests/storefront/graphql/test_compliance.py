@@ -76,7 +76,12 @@ def test_products_compliance_in_alabama(gql, catalogue):
     assert found["kratom"]["decision"] == "PROHIBITED"
     assert found["kratom"]["region"] == "US-AL"
     assert found["kratom"]["rules"] == ["LEG.KRATOM.US-AL"]
-    assert found["kratom"]["reason"].startswith("Kratom cannot be shipped to Alabama")
+    assert found["kratom"]["reason"] == (
+        "Kratom cannot be shipped to Alabama (US-AL). Why: Kratom's alkaloids "
+        "mitragynine and 7-hydroxymitragynine are Schedule I controlled substances "
+        "in Alabama. Source: Alabama's Schedule I of controlled substances, as "
+        "amended in May 2016, in effect since 10 May 2016."
+    )
     assert found["cbd-oil"]["decision"] == "PROHIBITED"
     assert found["chamomile"] == {
         "region": "US-AL",
@@ -284,6 +289,10 @@ def test_adding_a_product_prohibited_at_the_address_is_refused(gql, regulated_sh
     assert error["message"].startswith(
         "Kratom powder cannot be sold to your region: Kratom cannot be shipped to "
         "Alabama"
+    )
+    assert error["message"].endswith(
+        "Source: Alabama's Schedule I of controlled substances, as amended in May "
+        "2016, in effect since 10 May 2016."
     )
     assert Checkout.objects.get().lines.count() == 0
 

@@ -366,6 +366,11 @@ def test_product_now_prohibited_in_the_region_pauses_and_charges_nothing(
         "Your Verdant Field subscription is paused"
     ]
     assert "charged nothing" in mail.outbox[0].body
+    assert (
+        "Why: Psilocybin truffles contain psilocybin, a Schedule I controlled "
+        "substance under US federal law. Source: Controlled Substances Act, "
+        "Schedule I." in " ".join(mail.outbox[0].body.split())
+    )
 
 
 def test_age_requirement_no_longer_met_pauses_and_charges_nothing(

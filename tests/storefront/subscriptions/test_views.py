@@ -298,3 +298,71 @@ def test_detail_shows_no_discount_once_the_plan_is_deactivated(
     # then the page shows the price the shop would charge, as the API does
     assert "<td>20.00 USD</td>" in page
     assert "<td>18.00 USD</td>" not in page
+
+
+def test_order_now_first_shows_what_will_be_charged(customer_client, subscription):
+    # given
+    url = reverse("subscriptions:order_now", args=[subscription.pk])
+    detail = customer_client.get(
+        reverse("subscriptions:detail", args=[subscription.pk])
+    ).content.decode()
+    orders_before = subscription.subscription_orders.count()
+
+    # when the customer follows "Order now" from the subscription page
+    page = customer_client.get(url)
+
+    # then nothing is charged yet; the page shows the price and asks to confirm
+    html = page.content.decode()
+    assert f'href="{url}">Order now…</a>' in detail
+    assert page.status_code == 200
+    total = page.context["preview"].quote.total.gross
+    assert f'data-total="total">{total.amount} {total.currency}</dd>' in html
+    assert f"Charge {total.amount} {total.currency} and order now</button>" in html
+    assert subscription.subscription_orders.count() == orders_before
+
+    # when a POST arrives without the confirmation (an old form, a double click)
+    unconfirmed = customer_client.post(url)
+
+    # then it only shows the confirmation again
+    assert unconfirmed.status_code == 200
+    assert subscription.subscription_orders.count() == orders_before
+
+    # when the customer confirms
+    confirmed = customer_client.post(url, {"confirm": "yes"}, follow=True)
+
+    # then the order is placed and paid, for the amount shown
+    assert "Your order is placed and paid." in confirmed.content.decode()
+    assert subscription.subscription_orders.count() == orders_before + 1
+    order = subscription.subscription_orders.order_by("-pk").first().order
+    assert order.total_gross_amount == total.amount
+
+
+def test_cancel_needs_no_reason_and_offers_choices(customer_client, subscription):
+    # given
+    url = reverse("subscriptions:cancel", args=[subscription.pk])
+    page = customer_client.get(url).content.decode()
+    assert "Why are you cancelling? (optional)" in page
+    assert 'value="too_expensive"' in page
+
+    # when the customer cancels without saying why
+    cancelled = customer_client.post(url, {})
+
+    # then it is cancelled
+    assert cancelled.status_code == 302
+    subscription.refresh_from_db()
+    assert subscription.status == SubscriptionStatus.CANCELLED
+    assert subscription.cancel_reason == ""
+
+
+def test_cancel_keeps_the_chosen_reason_and_note(customer_client, subscription):
+    # when
+    customer_client.post(
+        reverse("subscriptions:cancel", args=[subscription.pk]),
+        {"choice": "too_much", "reason": "Still have two jars"},
+    )
+
+    # then
+    subscription.refresh_from_db()
+    assert subscription.cancel_reason == (
+        "I have more than I can use: Still have two jars"
+    )

@@ -9,14 +9,15 @@ from storefront.subscriptions.services.self_service import subscription_cancel
 
 
 class SubscriptionCancel(SubscriptionMutation):
-    """Cancel a subscription for good, with the customer's reason (at most 500
-    characters). A membership keeps member access until the end of the period
-    already paid. A storefront may offer `subscriptionPause` first."""
+    """Cancel a subscription for good, with the customer's reason if they give one
+    (at most 500 characters). A membership keeps member access until the end of
+    the period already paid. A storefront may offer `subscriptionPause` first."""
 
     class Arguments:
         id = graphene.ID(required=True, description="The subscription's id.")
         reason = graphene.String(
-            required=True, description="Why the customer is cancelling."
+            default_value="",
+            description="Why the customer is cancelling; optional.",
         )
 
     @classmethod
