@@ -14,6 +14,7 @@ from PIL import ImageDraw
 
 from content.claims import article_claims_check
 from content.demo_articles import ARTICLES
+from content.demo_pages import populate_info_pages
 from content.models import ArticlePage, ArticleSource, Author, Series, Topic
 from content.services import articles_index_ensure
 
@@ -150,3 +151,4 @@ def populate_articles(stdout: TextIO) -> None:
                 )
             pages[page.slug] = page
         stdout.write(f"Articles: {created} published, {len(pages)} in total.\n")
+    populate_info_pages(stdout)
