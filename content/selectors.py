@@ -80,11 +80,16 @@ def reader_can_read(
 
 
 def article_list_live() -> QuerySet[ArticlePage]:
-    """Live articles without Wagtail privacy restrictions, newest first."""
+    """Live articles without Wagtail privacy restrictions, newest first.
+
+    The hero images' renditions come in one query, so article cards do not ask
+    for each picture's rendition one by one.
+    """
     return (
         ArticlePage.objects.live()
         .public()
         .select_related("hero_image", "series")
+        .prefetch_related("hero_image__renditions")
         .order_by("-first_published_at", "-pk")
     )
 
@@ -166,6 +171,7 @@ class ProductEmbed:
     prohibited: bool
     min_age: int | None
     region_name: str
+    image: str = ""  # the stored path of the product's first picture, if any
 
 
 def _first_url(names: tuple[str, ...], fallback: str, **kwargs: str) -> str:
@@ -217,6 +223,7 @@ def article_embedded_products(
     from storefront.catalogue.models import (
         Product,
         ProductChannelListing,
+        ProductMedia,
         ProductVariant,
         ProductVariantChannelListing,
     )
@@ -245,6 +252,11 @@ def article_embedded_products(
             ),
             to_attr="all_variants",
         ),
+        Prefetch(
+            "media",
+            queryset=ProductMedia.objects.order_by("sort_order", "pk"),
+            to_attr="pictures",
+        ),
     )
     embeds: dict[str, ProductEmbed] = {}
     for product in products:
@@ -270,6 +282,7 @@ def article_embedded_products(
             prohibited=prohibited,
             min_age=getattr(decision, "min_age", None) if not prohibited else None,
             region_name=shopper_region.name,
+            image=product.pictures[0].image.name if product.pictures else "",
         )
     return embeds
 
