@@ -13,7 +13,9 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 
 from content.claims import article_claims_check
-from content.demo_articles import ARTICLES
+from content.demo_articles import ARTICLES as SHORT_ARTICLES
+from content.demo_articles_mind import MIND_ARTICLES
+from content.demo_articles_science import SCIENCE_ARTICLES
 from content.demo_pages import populate_info_pages
 from content.models import ArticlePage, ArticleSource, Author, Series, Topic
 from content.services import articles_index_ensure
@@ -34,6 +36,23 @@ AUTHORS = [
     ("mara-lind", "Mara Lind", "Science writer covering psychology research."),
     ("tomas-reyes", "Tomás Reyes", "Editor; reads the studies so you don't have to."),
 ]
+
+
+def _articles() -> list[dict]:
+    """The demo articles in order: long-form guides replace the short versions with
+    the same slug; a new guide follows the one it is listed after."""
+    long_form = {spec["slug"]: spec for spec in MIND_ARTICLES + SCIENCE_ARTICLES}
+    merged = [long_form.pop(spec["slug"], spec) for spec in SHORT_ARTICLES]
+    for spec in long_form.values():
+        position = next(
+            (i for i, other in enumerate(merged) if other["topics"] == ["stress"]),
+            len(merged) - 1,
+        )
+        merged.insert(position + 1, spec)
+    return merged
+
+
+ARTICLES = _articles()
 PALETTE = [(46, 94, 78), (120, 150, 90), (200, 170, 90), (90, 110, 150), (150, 90, 110)]
 
 
