@@ -172,4 +172,4 @@ def test_every_page_fits_loads_and_passes_axe(browser, live_server, demo_shop):
         context.close()
 
     assert Order.objects.count() == len(WIDTHS)
-    assert problems == []
+    assert not problems, "\n".join(problems)
