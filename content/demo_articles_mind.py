@@ -518,6 +518,13 @@ ANXIETY = {
         ),
         (
             "p",
+            "Caffeine deserves a special mention, because it is the stimulant most "
+            "of us take every day without thinking about it. People who live with "
+            "anxiety often find that cutting back, or moving the last cup to the "
+            "morning, changes more than they expected.",
+        ),
+        (
+            "p",
             "The honest summary for now: small doses have not been shown to calm "
             "anxiety in controlled studies, some people report the opposite, and "
             "the best-tested help is widely available. If you are curious about the "

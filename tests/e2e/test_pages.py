@@ -57,7 +57,7 @@ SIGNED_IN_PAGES = (
 
 
 @pytest.fixture
-def demo_shop(settings, transactional_db):
+def demo_shop(settings, live_server):
     settings.ROOT_URLCONF = "tests.e2e.media_urls"
     call_command("populatedb", stdout=StringIO())
     User.objects.create_user("reader@example.com", PASSWORD, first_name="Rae")
