@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from storefront.accounts.models import User
 from storefront.orders.models import Order
+from tests.factories.content import articles_index
 
 pytestmark = [
     pytest.mark.e2e,
@@ -59,6 +60,7 @@ SIGNED_IN_PAGES = (
 @pytest.fixture
 def demo_shop(settings, live_server):
     settings.ROOT_URLCONF = "tests.e2e.media_urls"
+    articles_index()  # puts back Wagtail's root if a committing test flushed it
     call_command("populatedb", stdout=StringIO())
     User.objects.create_user("reader@example.com", PASSWORD, first_name="Rae")
 

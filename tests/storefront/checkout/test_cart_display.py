@@ -10,7 +10,7 @@ from storefront.checkout.selectors import (
     checkout_quantity_for_shopper,
     free_shipping_threshold,
 )
-from storefront.checkout.services import checkout_create, checkout_line_add
+from storefront.checkout.services.cart import checkout_create, checkout_line_add
 from tests.factories.accounts import UserFactory
 from tests.factories.catalogue import ProductMediaFactory
 from tests.factories.checkout import shipping_method
