@@ -298,7 +298,7 @@ def _users() -> None:
 def _packshot(product: Product, spec: demo_data.DemoProduct) -> None:
     """Give the product its packshot, replacing the flat squares of older demos."""
     media = list(product.media.all())
-    if any("packshot" in item.image.name for item in media):
+    if any("packshot" in (item.image.name or "") for item in media):
         return
     for item in media:
         if item.alt == f"Package of {spec.name}":
@@ -311,7 +311,7 @@ def _packshot(product: Product, spec: demo_data.DemoProduct) -> None:
         image=ContentFile(picture, name=f"{spec.slug}-packshot.png"),
         alt=f"{spec.name}, {spec.form.lower()}",
     )
-    renditions_for(added.image.name)
+    renditions_for(added.image.name or "")
 
 
 def _category_images(categories: dict[str, Category]) -> None:
@@ -320,7 +320,7 @@ def _category_images(categories: dict[str, Category]) -> None:
     for spec in demo_data.demo_products():
         forms.setdefault(spec.category, []).append((spec.name, spec.form))
     for slug, category in categories.items():
-        if category.background_image and "scene" in category.background_image.name:
+        if "scene" in (category.background_image.name or ""):
             continue
         picked = forms.get(slug, [])[:3]
         scene = category_image(name=category.name, items=picked, category=slug)
@@ -329,4 +329,4 @@ def _category_images(categories: dict[str, Category]) -> None:
         category.background_image.save(
             f"{slug}-scene.png", ContentFile(buffer.getvalue()), save=True
         )
-        renditions_for(category.background_image.name)
+        renditions_for(category.background_image.name or "")

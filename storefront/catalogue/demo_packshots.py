@@ -109,7 +109,7 @@ def _mix(colour: Colour, other: Colour, amount: float) -> Colour:
 @cache
 def _font(
     size: int, *, bold: bool = False, serif: bool = False
-) -> ImageFont.FreeTypeFont:
+) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     names = {
         (False, False): ("DejaVuSans.ttf", "LiberationSans-Regular.ttf"),
         (True, False): ("DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf"),
@@ -334,12 +334,14 @@ def _book(canvas: Image.Image, *, name: str, form: str, colour: Colour) -> None:
     ):
         size -= 6
     title = _font(size, bold=True, serif=True)
-    y = 520
+    line_y = 520.0
     for line in lines:
-        draw.text((810, y), line, font=title, fill=ink, anchor="mt")
-        y += size * 1.15
+        draw.text((810, line_y), line, font=title, fill=ink, anchor="mt")
+        line_y += size * 1.15
     draw.line(
-        (730, y + 30, 890, y + 30), fill=_mix(colour, (255, 255, 255), 0.55), width=5
+        (730, line_y + 30, 890, line_y + 30),
+        fill=_mix(colour, (255, 255, 255), 0.55),
+        width=5,
     )
     draw.text(
         (810, 1220), "VERDANT FIELD", font=_font(34, bold=True), fill=ink, anchor="mt"

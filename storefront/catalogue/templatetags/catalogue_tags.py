@@ -24,9 +24,10 @@ def money(amount: Decimal | Money | None, currency: str | None = None) -> str:
     if amount is None or amount == "":
         return ""
     if isinstance(amount, Money):
-        amount, currency = amount.amount, amount.currency
-    code = (currency or "").upper()
-    value = quantize_price(Decimal(amount), code)
+        value, code = amount.amount, amount.currency
+    else:
+        value, code = Decimal(amount), (currency or "").upper()
+    value = quantize_price(value, code)
     return format_currency(value, code, locale=_CURRENCY_LOCALES.get(code, "en"))
 
 

@@ -21,7 +21,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def cart_quantity(context: template.Context) -> int:
-    request = context.get("request")
+    request: Any = context.get("request")
     try:
         channel = request.shopper_region.channel
     except (AttributeError, ObjectDoesNotExist):
@@ -65,18 +65,15 @@ def cart_rows(info: Any, totals: Any) -> list[dict[str, Any]]:
 
 @register.inclusion_tag("checkout/_free_shipping.html")
 def free_shipping_progress(checkout: Any, totals: Any) -> dict[str, Any]:
-    """How far the cart is from free delivery, compared as the shipping step does:
-    the subtotal as prices are entered (with tax in tax-inclusive channels)."""
+    """How far the cart is from free delivery, against the same entered subtotal
+    the free-shipping rule uses."""
     if checkout is None or totals is None:
         return {}
     threshold = free_shipping_threshold(channel_id=checkout.channel_id)
     if threshold is None or threshold <= 0:
         return {}
-    entered = (
-        totals.subtotal.gross
-        if checkout.channel.prices_entered_with_tax
-        else totals.subtotal.net
-    )
+    # The subtotal as the channel enters prices: what shipping.pricing compares.
+    entered = totals.subtotal_entered
     remaining = max(threshold - entered.amount, Decimal(0))
     return {
         "threshold": threshold,
