@@ -9,6 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from playwright.sync_api import expect
+from wagtail.models import Collection
 
 from storefront.accounts.models import User
 from storefront.orders.models import Order
@@ -60,7 +61,11 @@ SIGNED_IN_PAGES = (
 @pytest.fixture
 def demo_shop(settings, live_server):
     settings.ROOT_URLCONF = "tests.e2e.media_urls"
-    articles_index()  # puts back Wagtail's root if a committing test flushed it
+    # A committing test before this one may have flushed the roots the migrations
+    # made: Wagtail's page tree and image collections.
+    articles_index()
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     call_command("populatedb", stdout=StringIO())
     User.objects.create_user("reader@example.com", PASSWORD, first_name="Rae")
     yield
