@@ -4,6 +4,8 @@ Idempotent by slug. Every article runs the claims check before it is published; 
 article the check blocks stays a draft and is reported.
 """
 
+import colorsys
+import hashlib
 import io
 from typing import TextIO
 
@@ -13,7 +15,10 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 
 from content.claims import article_claims_check
-from content.demo_articles import ARTICLES
+from content.demo_articles import ARTICLES as SHORT_ARTICLES
+from content.demo_articles_mind import MIND_ARTICLES
+from content.demo_articles_science import SCIENCE_ARTICLES
+from content.demo_pages import populate_info_pages
 from content.models import ArticlePage, ArticleSource, Author, Series, Topic
 from content.services import articles_index_ensure
 
@@ -33,7 +38,24 @@ AUTHORS = [
     ("mara-lind", "Mara Lind", "Science writer covering psychology research."),
     ("tomas-reyes", "Tomás Reyes", "Editor; reads the studies so you don't have to."),
 ]
-PALETTE = [(46, 94, 78), (120, 150, 90), (200, 170, 90), (90, 110, 150), (150, 90, 110)]
+
+
+def _articles() -> list[dict]:
+    """The demo articles in order: long-form guides replace the short versions with
+    the same slug; a new guide follows the one it is listed after."""
+    long_form = {spec["slug"]: spec for spec in MIND_ARTICLES + SCIENCE_ARTICLES}
+    merged = [long_form.pop(spec["slug"], spec) for spec in SHORT_ARTICLES]
+    for spec in long_form.values():
+        position = next(
+            (i for i, other in enumerate(merged) if other["topics"] == ["stress"]),
+            len(merged) - 1,
+        )
+        merged.insert(position + 1, spec)
+    return merged
+
+
+ARTICLES = _articles()
+HUES = (0.38, 0.09, 0.58, 0.95, 0.14, 0.47, 0.75, 0.03, 0.30, 0.66)
 
 
 def _image(title: str, index: int):
@@ -42,16 +64,52 @@ def _image(title: str, index: int):
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
-    img = PILImage.new("RGB", (1200, 630), PALETTE[index % len(PALETTE)])
-    draw = ImageDraw.Draw(img)
-    for i in range(6):
-        r = 80 + i * 60
-        draw.ellipse((900 - r, 315 - r, 900 + r, 315 + r), outline=(255, 255, 255))
     buffer = io.BytesIO()
-    img.save(buffer, format="PNG")
+    _illustration(title, index).save(buffer, format="PNG", optimize=True)
     return Image.objects.create(
         title=title, file=ImageFile(buffer, name=f"article-{index}.png")
     )
+
+
+def _hsl(hue: float, saturation: float, lightness: float) -> tuple[int, int, int]:
+    red, green, blue = colorsys.hls_to_rgb(hue % 1.0, lightness, saturation)
+    return round(red * 255), round(green * 255), round(blue * 255)
+
+
+def _illustration(title: str, index: int) -> PILImage.Image:
+    """A 1200 by 630 landscape of ferns and mushrooms in a colour of the article's
+    own, drawn the same way for the same title."""
+    hue = HUES[index % len(HUES)]
+    seed = hashlib.sha256(title.encode()).digest()
+    width, height = 1200, 630
+    picture = PILImage.new("RGB", (width, height), _hsl(hue, 0.30, 0.86))
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse((760, -120, 1180, 300), fill=_hsl(hue + 0.08, 0.45, 0.78))
+    draw.ellipse((-300, 380, 900, 1100), fill=_hsl(hue, 0.28, 0.72))
+    draw.ellipse((500, 420, 1600, 1200), fill=_hsl(hue, 0.30, 0.62))
+    leaf = PILImage.new("L", (160, 60), 0)
+    ImageDraw.Draw(leaf).ellipse((0, 0, 160, 60), fill=255)
+    for stem in range(5):
+        x = 120 + stem * 220 + seed[stem] % 60
+        top = 260 + seed[stem + 5] % 140
+        colour = _hsl(hue, 0.35, 0.30 + 0.04 * (stem % 3))
+        draw.line((x, height - 40, x + 10, top), fill=colour, width=8)
+        for pair in range(4):
+            y = height - 40 - (pair + 1) * (height - 40 - top) / 5
+            side = 1 if pair % 2 else -1
+            turned = leaf.rotate(25 * side, expand=True)
+            left = x + 5 if side > 0 else x + 5 - turned.width
+            picture.paste(colour, (int(left), int(y - turned.height / 2)), turned)
+    for number in range(2):
+        x, y = 300 + number * 520 + seed[10 + number] % 80, height - 60
+        draw.rectangle((x - 16, y - 110, x + 16, y), fill=(245, 238, 225))
+        draw.pieslice(
+            (x - 90, y - 190, x + 90, y - 40),
+            180,
+            360,
+            fill=_hsl(hue + 0.5, 0.35, 0.45),
+        )
+    return picture
 
 
 def _block(kind: str, value, pages: dict[str, ArticlePage]) -> dict | None:
@@ -126,7 +184,7 @@ def populate_articles(stdout: TextIO) -> None:
                 body=body,
                 access_level=spec["access"],
                 hero_image=_image(f"Article hero: {spec['title']}", number),
-                hero_alt="An abstract pattern of concentric circles on a soft colour.",
+                hero_alt="An illustration of ferns and two mushrooms on a hillside.",
                 series=series,
             )
             page.topics = [topics[t] for t in spec["topics"]]
@@ -150,3 +208,4 @@ def populate_articles(stdout: TextIO) -> None:
                 )
             pages[page.slug] = page
         stdout.write(f"Articles: {created} published, {len(pages)} in total.\n")
+    populate_info_pages(stdout)

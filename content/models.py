@@ -400,3 +400,7 @@ class ClaimsCheckTask(Task):
     class Meta:
         verbose_name = "Claims check task"
         verbose_name_plural = "Claims check tasks"
+
+
+# Shop information pages live in their own module; imported so Django finds them.
+from content.pages import InfoPage  # noqa: E402, F401

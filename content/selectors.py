@@ -80,11 +80,16 @@ def reader_can_read(
 
 
 def article_list_live() -> QuerySet[ArticlePage]:
-    """Live articles without Wagtail privacy restrictions, newest first."""
+    """Live articles without Wagtail privacy restrictions, newest first.
+
+    The hero images' renditions come in one query, so article cards do not ask
+    for each picture's rendition one by one.
+    """
     return (
         ArticlePage.objects.live()
         .public()
         .select_related("hero_image", "series")
+        .prefetch_related("hero_image__renditions")
         .order_by("-first_published_at", "-pk")
     )
 
@@ -169,6 +174,7 @@ class ProductEmbed:
     # The visitor has not yet confirmed this age at the gate: the embed shows no
     # name, price or picture until they do.
     age_masked: int | None = None
+    image: str = ""  # the stored path of the product's first picture, if any
 
 
 def _first_url(names: tuple[str, ...], fallback: str, **kwargs: str) -> str:
@@ -246,6 +252,7 @@ def article_embedded_products(
     from storefront.catalogue.models import (
         Product,
         ProductChannelListing,
+        ProductMedia,
         ProductVariant,
         ProductVariantChannelListing,
     )
@@ -273,6 +280,11 @@ def article_embedded_products(
                 )
             ),
             to_attr="all_variants",
+        ),
+        Prefetch(
+            "media",
+            queryset=ProductMedia.objects.order_by("sort_order", "pk"),
+            to_attr="pictures",
         ),
     )
     embeds: dict[str, ProductEmbed] = {}
@@ -306,6 +318,11 @@ def article_embedded_products(
             min_age=getattr(decision, "min_age", None) if not prohibited else None,
             region_name=shopper_region.name,
             age_masked=masked,
+            image=(
+                product.pictures[0].image.name
+                if product.pictures and masked is None
+                else ""
+            ),
         )
     return embeds
 

@@ -1,6 +1,5 @@
 """Loading the demo shop: idempotent, offline, through the services."""
 
-import hashlib
 from decimal import Decimal
 from io import BytesIO
 from typing import Any, TextIO, cast
@@ -10,10 +9,10 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.module_loading import import_string
-from PIL import Image, ImageDraw, ImageFont
 
 from storefront.accounts.models import User
 from storefront.catalogue import demo_data
+from storefront.catalogue.demo_packshots import category_image, packshot_png
 from storefront.catalogue.models import (
     Attribute,
     AttributeValue,
@@ -24,6 +23,7 @@ from storefront.catalogue.models import (
     ProductVariant,
 )
 from storefront.catalogue.permissions import catalogue_manager_group_sync
+from storefront.catalogue.renditions import renditions_for
 from storefront.catalogue.services import (
     product_create,
     product_media_add,
@@ -101,6 +101,7 @@ def demo_load(*, stdout: TextIO) -> None:
             for spec in demo_data.demo_products()
         ]
         _featured(products)
+        _category_images(categories)
         _warehouses(channels)
         _shipping(channels)
         _users()
@@ -216,12 +217,7 @@ def _product(
         product_update(product=product, attribute_values=attribute_values, **fields)
     for order, variant_spec in enumerate(spec.variants):
         _variant(product, variant_spec, order, spec.channels, channels)
-    if not product.media.exists():
-        product_media_add(
-            product=product,
-            image=ContentFile(_demo_image(spec.name), name=f"{spec.slug}.png"),
-            alt=f"Package of {spec.name}",
-        )
+    _packshot(product, spec)
     for slug in spec.channels:
         product_publish(product=product, channel=channels[slug])
     return product
@@ -328,18 +324,38 @@ def _users() -> None:
     manager.groups.add(cast(Group, group))
 
 
-def _demo_image(name: str) -> bytes:
-    """An 800 by 800 PNG: a coloured field, a circle and the product's initials."""
-    digest = hashlib.sha256(name.encode()).digest()
-    background = (80 + digest[0] % 120, 100 + digest[1] % 110, 70 + digest[2] % 100)
-    accent = (240, 235 - digest[3] % 40, 210 - digest[4] % 60)
-    picture = Image.new("RGB", (800, 800), background)
-    draw = ImageDraw.Draw(picture)
-    draw.ellipse((150, 150, 650, 650), fill=accent)
-    draw.rectangle((0, 690, 800, 800), fill=tuple(c // 2 for c in background))
-    initials = "".join(word[0] for word in name.split() if word[0].isalnum())[:3]
-    font = ImageFont.load_default(size=180)
-    draw.text((400, 400), initials.upper(), fill=background, font=font, anchor="mm")
-    buffer = BytesIO()
-    picture.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
+def _packshot(product: Product, spec: demo_data.DemoProduct) -> None:
+    """Give the product its packshot, replacing the flat squares of older demos."""
+    media = list(product.media.all())
+    if any("packshot" in (item.image.name or "") for item in media):
+        return
+    for item in media:
+        if item.alt == f"Package of {spec.name}":
+            item.delete()
+    if product.media.exists():
+        return
+    picture = packshot_png(name=spec.name, form=spec.form, category=spec.category)
+    added = product_media_add(
+        product=product,
+        image=ContentFile(picture, name=f"{spec.slug}-packshot.png"),
+        alt=f"{spec.name}, {spec.form.lower()}",
+    )
+    renditions_for(added.image.name or "")
+
+
+def _category_images(categories: dict[str, Category]) -> None:
+    """A scene of a few of each category's packages, as its picture."""
+    forms: dict[str, list[tuple[str, str]]] = {}
+    for spec in demo_data.demo_products():
+        forms.setdefault(spec.category, []).append((spec.name, spec.form))
+    for slug, category in categories.items():
+        if "scene" in (category.background_image.name or ""):
+            continue
+        picked = forms.get(slug, [])[:3]
+        scene = category_image(name=category.name, items=picked, category=slug)
+        buffer = BytesIO()
+        scene.save(buffer, format="PNG", optimize=True)
+        category.background_image.save(
+            f"{slug}-scene.png", ContentFile(buffer.getvalue()), save=True
+        )
+        renditions_for(category.background_image.name or "")

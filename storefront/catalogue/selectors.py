@@ -11,6 +11,7 @@ from django.db.models import (
     Count,
     DecimalField,
     Exists,
+    F,
     IntegerField,
     Max,
     Min,
@@ -268,7 +269,14 @@ def attribute_facets_for_products(
         AttributeValue.objects.filter(attribute__filterable_in_storefront=True)
         .filter(Exists(on_product) | Exists(on_variant))
         .select_related("attribute")
-        .order_by("attribute__name", "attribute__pk", "sort_order", "name", "pk")
+        .order_by(
+            "attribute__name",
+            "attribute__pk",
+            "sort_order",
+            F("numeric_value").asc(nulls_last=True),
+            "name",
+            "pk",
+        )
     )
     facets: dict[int, list[AttributeValue]] = {}
     attributes: dict[int, Attribute] = {}
@@ -515,3 +523,20 @@ def product_is_available_for_purchase(product: Product) -> bool:
     """Whether the product's ``available_from`` annotation allows buying now."""
     available_from = getattr(product, "available_from", None)
     return available_from is None or available_from <= timezone.now()
+
+
+def product_first_images(*, product_ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """The first picture of each product as (stored path, alt text), for thumbnails
+    beside cart and order lines. One query; none for an empty list."""
+    ids = set(product_ids)
+    if not ids:
+        return {}
+    found: dict[int, tuple[str, str]] = {}
+    rows = (
+        ProductMedia.objects.filter(product_id__in=ids)
+        .order_by("product_id", "sort_order", "pk")
+        .values_list("product_id", "image", "alt")
+    )
+    for product_id, image, alt in rows:
+        found.setdefault(product_id, (image, alt))
+    return found

@@ -2,9 +2,10 @@
 
 import uuid
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Min, QuerySet, Sum
 from django.utils import timezone
 
 from storefront.catalogue import regulation
@@ -149,6 +150,36 @@ def checkout_get_for_user(*, user_id: int, channel_id: int) -> Checkout | None:
         .order_by("-last_change")
         .first()
     )
+
+
+def checkout_quantity_for_shopper(
+    *, user_id: int | None, token: str | None, channel_id: int
+) -> int:
+    """How many items the header's cart shows: one query, none without a cart.
+
+    The same checkout ``checkout_get_for_user`` or ``checkout_get_by_token`` picks:
+    a signed-in customer's newest in the channel, else the session's guest cart.
+    """
+    if user_id is not None:
+        newest = (
+            Checkout.objects.filter(user_id=user_id, channel_id=channel_id)
+            .order_by("-last_change")
+            .values("pk")[:1]
+        )
+        lines = CheckoutLine.objects.filter(checkout__in=newest)
+    else:
+        if not token:
+            return 0
+        try:
+            parsed = uuid.UUID(str(token))
+        except ValueError:
+            return 0
+        lines = CheckoutLine.objects.filter(
+            checkout__token=parsed,
+            checkout__user__isnull=True,
+            checkout__channel_id=channel_id,
+        )
+    return lines.aggregate(total=Sum("quantity"))["total"] or 0
 
 
 def _checkout_queryset() -> QuerySet[Checkout]:
@@ -308,3 +339,11 @@ def shipping_methods_for_checkout(
 
 def checkout_max_quantity_per_line() -> int:
     return int(getattr(settings, "CHECKOUT_MAX_QUANTITY_PER_LINE", 50))
+
+
+def free_shipping_threshold(*, channel_id: int) -> Decimal | None:
+    """The lowest order value above which some delivery option in the channel is free
+    (the cart's "free shipping" progress bar), or None when none is. One query."""
+    return ShippingMethodChannelListing.objects.filter(
+        channel_id=channel_id, free_above_amount__isnull=False
+    ).aggregate(lowest=Min("free_above_amount"))["lowest"]

@@ -17,7 +17,8 @@ def test_demo_articles_load_idempotently_and_pass_the_claims_check(client, us_ch
     populate_articles(out)
     # then
     articles = list(ArticlePage.objects.order_by("pk"))
-    assert len(articles) == 10
+    assert len(articles) == 11
+    assert [a.access_level for a in articles].count("members") >= 2
     assert all(a.live for a in articles), out.getvalue()
     assert {a.access_level for a in articles} == {"public", "members", "paid"}
     for article in articles:
@@ -43,7 +44,31 @@ def test_demo_articles_with_catalogue_embed_products_and_pass(client):
         "creativity-and-small-doses",
         "focus-and-attention",
         "integration-into-daily-life",
+        "the-science-of-neuroplasticity",
         "vitality-and-self-care",
     ]
     html = client.get("/articles/creativity-and-small-doses/").content.decode()
     assert 'class="product-embed"' in html
+
+
+LONG_FORM = (
+    "mood-depression-and-microdosing",
+    "stress-anxiety-and-the-expectation-effect",
+    "anxiety-what-the-studies-measured",
+    "the-science-of-neuroplasticity",
+)
+
+
+def test_long_form_guides_are_900_to_1500_words_with_five_sources(us_channel):
+    # given
+    populate_articles(io.StringIO())
+    # when
+    guides = ArticlePage.objects.filter(slug__in=LONG_FORM)
+    # then
+    assert guides.count() == len(LONG_FORM)
+    for guide in guides:
+        words = len(f"{guide.standfirst} {guide.body_text()}".split())
+        assert 900 <= words <= 1500, (guide.slug, words)
+        assert guide.sources.count() >= 5, guide.slug
+        kinds = {block.block_type for block in guide.body}
+        assert {"heading", "pull_quote", "callout", "guide"} <= kinds, guide.slug

@@ -1,27 +1,39 @@
 from decimal import Decimal
+from urllib.parse import urlencode
 
+from babel.numbers import format_currency
 from django import template
+from django.http import QueryDict
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from prices import Money
 
 from common.money import quantize_price
+from storefront.catalogue.renditions import renditions_for
 
 register = template.Library()
 
-_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+# Each currency is written the way its shoppers read it: "$24.00", "24,00 €",
+# "£24.00". A currency not listed falls back to English conventions.
+_CURRENCY_LOCALES = {"USD": "en_US", "EUR": "de_DE", "GBP": "en_GB"}
 
 
 @register.filter
-def money(amount: Decimal | None, currency: str) -> str:
-    """``24`` and ``"USD"`` → ``$24.00``; unknown currencies get their code."""
-    if amount is None:
+def money(amount: Decimal | Money | None, currency: str | None = None) -> str:
+    """``24`` and ``"USD"`` → ``$24.00``; a ``Money`` brings its own currency."""
+    if amount is None or amount == "":
         return ""
-    value = quantize_price(Decimal(amount), currency)
-    symbol = _SYMBOLS.get(currency.upper())
-    return f"{symbol}{value:,}" if symbol else f"{value:,} {currency.upper()}"
+    if isinstance(amount, Money):
+        value, code = amount.amount, amount.currency
+    else:
+        value, code = Decimal(amount), (currency or "").upper()
+    value = quantize_price(value, code)
+    return format_currency(value, code, locale=_CURRENCY_LOCALES.get(code, "en"))
 
 
 @register.simple_tag
 def price_range(low: Decimal | None, high: Decimal | None, currency: str) -> str:
-    """A single price, or the lowest and highest joined by an en dash."""
+    """A single price, or "from" the lowest when the variants differ."""
     if low is None:
         return ""
     if high is None or high == low:
@@ -37,3 +49,62 @@ def media_url(path: str | None) -> str:
     from django.core.files.storage import default_storage
 
     return default_storage.url(str(path))
+
+
+@register.simple_tag(takes_context=True)
+def query_without(context: template.Context, key: str, value: str = "") -> str:
+    """The current query string without one filter value (or a whole key), and
+    without the page number, for "remove this filter" links."""
+    request = context["request"]
+    query: QueryDict = request.GET.copy()
+    if value:
+        kept = [v for v in query.getlist(key) if v != value]
+        query.setlist(key, kept)
+    else:
+        query.pop(key, None)
+    query.pop("page", None)
+    pairs = [(k, v) for k in query for v in query.getlist(k) if v != ""]
+    return "?" + urlencode(pairs) if pairs else request.path
+
+
+_PLACEHOLDER_ICON = (
+    '<svg viewBox="0 0 48 48" aria-hidden="true" fill="none" stroke="currentColor" '
+    'stroke-width="2.5" stroke-linejoin="round"><path d="M14 20c0-6 4-11 10-11s10 5 '
+    '10 11z"/><path d="M21 20v14c0 2 1.5 3 3 3s3-1 3-3V20"/></svg>'
+)
+
+
+@register.simple_tag
+def product_image(
+    path: object,
+    alt: str = "",
+    sizes: str = "(min-width: 60rem) 22vw, 45vw",
+    loading: str = "lazy",
+) -> str:
+    """A product's picture as WebP with ``srcset``, or a placeholder of the same
+    shape when it has none, so a card or gallery keeps its layout."""
+    name = getattr(path, "name", path)
+    renditions = renditions_for(str(name)) if name else []
+    if not renditions:
+        if alt:
+            return format_html(
+                '<span class="placeholder" role="img" aria-label="{}">{}</span>',
+                f"{alt} (no picture yet)",
+                mark_safe(_PLACEHOLDER_ICON),
+            )
+        return mark_safe(
+            f'<span class="placeholder" aria-hidden="true">{_PLACEHOLDER_ICON}</span>'
+        )
+    src = renditions[min(1, len(renditions) - 1)]
+    srcset = ", ".join(f"{item.url} {item.width}w" for item in renditions)
+    return format_html(
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"'
+        ' loading="{}" decoding="async">',
+        src.url,
+        srcset,
+        sizes,
+        src.width,
+        src.height,
+        alt,
+        loading,
+    )

@@ -10,6 +10,7 @@ from storefront.catalogue.selectors import (
     ProductFilters,
     Sort,
     attribute_facets_for_products,
+    product_first_images,
     product_get_for_channel,
     product_list_for_category,
     product_list_for_channel,
@@ -258,3 +259,48 @@ def test_related_are_same_category_others(channel_us):
 
     # then
     assert product_list_related(product=product, channel=channel_us) == [sibling]
+
+
+def test_numeric_facet_values_sort_as_numbers_not_text(channel_us):
+    # given strengths whose text order ("1000" < "400") differs from their numbers
+    strength = AttributeFactory(slug="strength", name="Strength", input_type="numeric")
+    product = listed_product(channel=channel_us)
+    for name in ("1000", "400", "500"):
+        product.attribute_values.add(
+            AttributeValueFactory(
+                attribute=strength, slug=name, name=name, numeric_value=Decimal(name)
+            )
+        )
+
+    # when
+    facets = attribute_facets_for_products(
+        products=product_list_for_channel(channel=channel_us)
+    )
+
+    # then
+    assert [value.name for value in facets[0].values] == ["400", "500", "1000"]
+
+
+def test_first_images_pick_each_products_first_picture_in_one_query(
+    channel_us, django_assert_num_queries
+):
+    # given two products with pictures in a set order, and one without
+    first, second, bare = (listed_product(channel=channel_us) for _ in range(3))
+    ProductMediaFactory(product=first, sort_order=1, alt="Back")
+    front = ProductMediaFactory(product=first, sort_order=0, alt="Front")
+    only = ProductMediaFactory(product=second, alt="Only")
+
+    # when
+    with django_assert_num_queries(1):
+        images = product_first_images(product_ids=[first.pk, second.pk, bare.pk])
+
+    # then
+    assert images == {
+        first.pk: (front.image.name, "Front"),
+        second.pk: (only.image.name, "Only"),
+    }
+
+
+def test_first_images_of_no_products_asks_nothing(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert product_first_images(product_ids=[]) == {}

@@ -160,7 +160,7 @@ def test_review_and_pay_without_any_delivery(client, shop, digital):
 
     # then
     assert 'data-total="shipping">None needed</td>' in html
-    assert 'data-total="total">9.00 USD' in html
+    assert 'data-total="total">$9.00' in html
     assert (
         "Bill to: Ada Lovelace, 1600 Amphitheatre Pkwy, MOUNTAIN VIEW, CA 94043, "
         "United States of America"
