@@ -7,7 +7,6 @@ served by the articles) are wired here, where the project is assembled.
 from typing import Any
 
 import graphene
-from graphene.validation import depth_limit_validator
 from graphql import GraphQLError
 
 from common.graphql.connection import paginate
@@ -21,7 +20,6 @@ from storefront.graphql.schema import (
     StorefrontQueries,
 )
 
-MAX_QUERY_DEPTH = 12
 ARTICLE_PAGE_TYPE = {"name": "Article", "slug": "article"}
 
 
@@ -172,5 +170,3 @@ class Mutation(StorefrontMutations, graphene.ObjectType):
 
 
 schema = graphene.Schema(query=Query, mutation=Mutation, types=STOREFRONT_TYPES)
-
-VALIDATION_RULES = (depth_limit_validator(max_depth=MAX_QUERY_DEPTH),)

@@ -23,6 +23,7 @@ from storefront.graphql.core.context import (
     resolve_channel,
     with_channel,
 )
+from storefront.graphql.core.descriptions import deprecated
 from storefront.graphql.core.enums import LanguageCodeEnum
 from storefront.graphql.core.inputs import DateTimeRangeInput, MetadataFilter
 from storefront.graphql.product.filtering import (
@@ -115,7 +116,10 @@ class ProductQueries(graphene.ObjectType):
     products = graphene.Field(
         ProductCountableConnection,
         filter=graphene.Argument(
-            ProductFilterInput, deprecation_reason="Use `where` filter instead."
+            ProductFilterInput,
+            description=deprecated(
+                "Use `where` filter instead.", "Filtering options for products."
+            ),
         ),
         where=graphene.Argument(ProductWhereInput),
         sort_by=graphene.Argument(ProductOrder),

@@ -13,6 +13,7 @@ from storefront.catalogue.models import Attribute as AttributeModel
 from storefront.catalogue.selectors import product_is_available_for_purchase
 from storefront.channels.taxes import channel_price_taxed
 from storefront.graphql.core.context import channel_of, with_channel
+from storefront.graphql.core.descriptions import deprecated
 from storefront.graphql.core.enums import (
     AttributeInputTypeEnum,
     LanguageCodeEnum,
@@ -801,7 +802,10 @@ class Category(graphene.ObjectType):
     products = graphene.Field(
         ProductCountableConnection,
         filter=graphene.Argument(
-            ProductFilterInput, deprecation_reason="Use `where` filter instead."
+            ProductFilterInput,
+            description=deprecated(
+                "Use `where` filter instead.", "Filtering options for products."
+            ),
         ),
         where=graphene.Argument(ProductWhereInput),
         sort_by=graphene.Argument(ProductOrder),
@@ -879,7 +883,10 @@ class Collection(graphene.ObjectType):
     products = graphene.Field(
         ProductCountableConnection,
         filter=graphene.Argument(
-            ProductFilterInput, deprecation_reason="Use `where` filter instead."
+            ProductFilterInput,
+            description=deprecated(
+                "Use `where` filter instead.", "Filtering options for products."
+            ),
         ),
         where=graphene.Argument(ProductWhereInput),
         sort_by=graphene.Argument(ProductOrder),

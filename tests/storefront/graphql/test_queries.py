@@ -345,23 +345,58 @@ def test_checkout_by_id(gql, ready, shop):
     }
 
 
-def test_a_customers_checkout_is_hidden_from_others(gql, channel, django_user_model):
+def test_a_customers_checkout_is_read_by_its_id_but_its_customer_stays_private(
+    gql, channel, django_user_model
+):
+    """Saleor's rule: the id (the checkout's random token) is the credential, so a
+    storefront can render the checkout on its server without the shopper's token.
+    Earlier the checkout was hidden from anyone but its customer."""
     owner = django_user_model.objects.create_user(email="o@example.com", password="x")
     other = django_user_model.objects.create_user(email="t@example.com", password="x")
     checkout = checkout_create(channel=channel, region="US", user=owner)
     checkout_id = to_global_id("Checkout", checkout.token)
+    query = "query($id: ID) { checkout(id: $id) { id user { email } } }"
 
     as_owner = gql(
-        CHECKOUT, {"id": checkout_id}, token=token_issue(user=owner, kind=ACCESS)
+        query, {"id": checkout_id}, token=token_issue(user=owner, kind=ACCESS)
     )
     as_other = gql(
-        CHECKOUT, {"id": checkout_id}, token=token_issue(user=other, kind=ACCESS)
+        query, {"id": checkout_id}, token=token_issue(user=other, kind=ACCESS)
     )
-    anonymous = gql(CHECKOUT, {"id": checkout_id})
+    anonymous = gql(query, {"id": checkout_id})
 
-    assert as_owner["checkout"]["id"] == checkout_id
-    assert as_other["checkout"] is None
-    assert anonymous["checkout"] is None
+    assert as_owner["checkout"] == {
+        "id": checkout_id,
+        "user": {"email": "o@example.com"},
+    }
+    assert as_other["checkout"] == {"id": checkout_id, "user": None}
+    assert anonymous["checkout"] == {"id": checkout_id, "user": None}
+
+
+def test_a_checkout_in_an_inactive_channel_is_not_found(gql, channel):
+    checkout = checkout_create(channel=channel, region="US")
+    channel.is_active = False
+    channel.save(update_fields=["is_active"])
+
+    found = gql(CHECKOUT, {"id": to_global_id("Checkout", checkout.token)})
+
+    assert found["checkout"] is None
+
+
+def test_a_stranger_with_the_id_still_cannot_change_a_customers_checkout(
+    api, channel, django_user_model
+):
+    owner = django_user_model.objects.create_user(email="o@example.com", password="x")
+    checkout = checkout_create(channel=channel, region="US", user=owner)
+    mutation = """mutation($id: ID) {
+        checkoutEmailUpdate(id: $id, email: "x@example.com") { errors { field code } }
+    }"""
+
+    content = api(mutation, {"id": to_global_id("Checkout", checkout.token)})
+
+    assert content["data"]["checkoutEmailUpdate"]["errors"] == [
+        {"field": "id", "code": "NOT_FOUND"}
+    ]
 
 
 def test_order_by_the_id_returned_at_checkout(gql, ready):
