@@ -23,10 +23,11 @@ from storefront.graphql.schema import (
 ARTICLE_PAGE_TYPE = {"name": "Article", "slug": "article"}
 
 
-def _editorjs(blocks: list[Any]) -> str:
-    """Stream blocks as an Editor.js document: one block per stream block, HTML text."""
-    import json
+def _editorjs(blocks: list[Any]) -> dict[str, Any]:
+    """Stream blocks as an Editor.js document: one block per stream block, HTML text.
 
+    The `JSONString` scalar encodes it, once, as Saleor's does.
+    """
     rendered = []
     for block in blocks:
         try:
@@ -34,7 +35,7 @@ def _editorjs(blocks: list[Any]) -> str:
         except Exception:  # noqa: BLE001 - a block template needing page context
             html = str(block.value)
         rendered.append({"type": block.block_type, "data": {"text": html}})
-    return json.dumps({"time": 0, "blocks": rendered, "version": "2.24.3"})
+    return {"time": 0, "blocks": rendered, "version": "2.24.3"}
 
 
 def article_as_page(article: Any, *, user: Any) -> dict[str, Any]:

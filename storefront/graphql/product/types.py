@@ -1,6 +1,5 @@
 """Catalogue types: products, variants, attributes, categories, collections."""
 
-import json
 from decimal import Decimal
 from typing import Any
 
@@ -41,20 +40,19 @@ NO_TRANSLATION = (
 )
 
 
-def rich_text(text: str | None) -> str | None:
+def rich_text(text: str | None) -> dict | None:
     """Our HTML text as the Editor.js document Saleor's clients render.
 
     The HTML was sanitised when it was saved; it goes out as one paragraph block.
+    The `JSONString` scalar encodes the document, once, as Saleor's does.
     """
     if not text:
         return None
-    return json.dumps(
-        {
-            "time": 0,
-            "blocks": [{"type": "paragraph", "data": {"text": text}}],
-            "version": "2.24.3",
-        }
-    )
+    return {
+        "time": 0,
+        "blocks": [{"type": "paragraph", "data": {"text": text}}],
+        "version": "2.24.3",
+    }
 
 
 # --- attributes -----------------------------------------------------------------
@@ -618,7 +616,7 @@ class Product(graphene.ObjectType):
         return root.seo_description or None
 
     @staticmethod
-    def resolve_description(root: Any, info: Any) -> str | None:
+    def resolve_description(root: Any, info: Any) -> dict | None:
         return rich_text(root.description)
 
     @staticmethod
@@ -834,7 +832,7 @@ class Category(graphene.ObjectType):
         return _seo(root.seo_description)
 
     @staticmethod
-    def resolve_description(root: Any, info: Any) -> str | None:
+    def resolve_description(root: Any, info: Any) -> dict | None:
         return rich_text(root.description)
 
     @staticmethod
@@ -914,7 +912,7 @@ class Collection(graphene.ObjectType):
         return None
 
     @staticmethod
-    def resolve_description(root: Any, info: Any) -> str | None:
+    def resolve_description(root: Any, info: Any) -> dict | None:
         return rich_text(root.description)
 
     @staticmethod

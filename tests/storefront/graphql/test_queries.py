@@ -1,5 +1,6 @@
 """The root query fields other than products: one test (or more) per field."""
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -494,6 +495,32 @@ def test_page_serves_an_article_as_a_saleor_page(gql, articles):
     assert "First paragraph." in page["content"]
     assert "Second." in page["content"]
     assert gql(PAGE, {"slug": "nope"})["page"] is None
+
+
+def test_rich_text_is_json_encoded_once_as_in_saleor(gql, articles, channel):
+    # given an article and a product and category with descriptions
+    category = CategoryFactory(slug="teas", description="<p>Leaves.</p>")
+    listed_product(
+        channel=channel,
+        slug="tulsi",
+        description="<p>Holy basil.</p>",
+        category=category,
+    )
+    query = """{ page(slug: "sleep-and-stress") { content }
+        product(slug: "tulsi", channel: "us") {
+            description category { description } } }"""
+
+    data = gql(query)
+
+    # then each is a JSON string holding an Editor.js document (one decode, no more)
+    content = json.loads(data["page"]["content"])
+    product = json.loads(data["product"]["description"])
+    category_doc = json.loads(data["product"]["category"]["description"])
+    assert "First paragraph." in content["blocks"][0]["data"]["text"]
+    assert product["blocks"] == [
+        {"type": "paragraph", "data": {"text": "<p>Holy basil.</p>"}}
+    ]
+    assert category_doc["blocks"][0]["data"]["text"] == "<p>Leaves.</p>"
 
 
 def test_members_page_shows_only_the_preview_to_anonymous_readers(
