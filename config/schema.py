@@ -12,6 +12,7 @@ from graphql import GraphQLError
 from common.graphql.connection import paginate
 from common.graphql.ids import pk_or_none
 from storefront.graphql.core.enums import LanguageCodeEnum
+from storefront.graphql.menu.types import footer_pages_register
 from storefront.graphql.page.inputs import PageWhereInput
 from storefront.graphql.page.types import Page, PageCountableConnection
 from storefront.graphql.schema import (
@@ -160,6 +161,16 @@ def _page_where_q(where: dict) -> Any:
             any_q |= _page_where_q(sub)
         q &= any_q
     return q
+
+
+def _newest_pages(user: Any, limit: int) -> list[dict[str, Any]]:
+    from content.selectors import article_list_live
+
+    articles = article_list_live().prefetch_related("sources")[:limit]
+    return [article_as_page(article, user=user) for article in articles]
+
+
+footer_pages_register(_newest_pages)
 
 
 class Query(StorefrontQueries, ContentQueries, graphene.ObjectType):

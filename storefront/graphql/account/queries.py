@@ -54,7 +54,8 @@ class AccountQueries(graphene.ObjectType):
         Menu,
         channel=graphene.String(),
         slug=graphene.String(),
-        description='A menu: "navbar" (the category tree) or "footer" (site links).',
+        description='A menu: "navbar" (the category tree) or "footer" (collections '
+        "and the newest articles).",
     )
     order = graphene.Field(
         Order,
@@ -121,7 +122,7 @@ class AccountQueries(graphene.ObjectType):
     def resolve_menu(
         root: Any, info: Any, slug: str | None = None, channel: str | None = None
     ) -> Any:
-        return menu_build(slug or "")
+        return menu_build(slug or "", user=current_user(info))
 
     @staticmethod
     def resolve_order(root: Any, info: Any, id: str | None = None) -> Any:

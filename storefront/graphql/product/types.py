@@ -9,7 +9,10 @@ from common.graphql.connection import connection_type, paginate
 from common.graphql.ids import to_global_id
 from common.graphql.scalars import PositiveInt
 from storefront.catalogue.models import Attribute as AttributeModel
-from storefront.catalogue.selectors import product_is_available_for_purchase
+from storefront.catalogue.selectors import (
+    attribute_in_variant_selection,
+    product_is_available_for_purchase,
+)
 from storefront.channels.taxes import channel_price_taxed
 from storefront.graphql.core.context import channel_of, with_channel
 from storefront.graphql.core.descriptions import deprecated
@@ -56,6 +59,12 @@ def rich_text(text: str | None) -> dict | None:
 
 
 # --- attributes -----------------------------------------------------------------
+
+
+def number_text(number: Decimal) -> str:
+    """A number as people write it: ``60``, ``400``, ``2.5`` (never ``6E+1``)."""
+    return format(number.normalize(), "f")
+
 
 _INPUT_TYPES = {
     AttributeModel.InputType.DROPDOWN: "dropdown",
@@ -132,7 +141,7 @@ class AttributeValue(graphene.ObjectType):
     @staticmethod
     def resolve_value(root: Any, info: Any) -> str:
         if root.numeric_value is not None:
-            return str(root.numeric_value.normalize())
+            return number_text(root.numeric_value)
         return root.name
 
     @staticmethod
@@ -483,10 +492,17 @@ class ProductVariant(graphene.ObjectType):
         return {"on_sale": False, "price": price, "price_undiscounted": price}
 
     @staticmethod
-    def resolve_attributes(
-        root: Any, info: Any, variant_selection: str | None = None
-    ) -> list:
-        return group_attribute_values(list(root.attribute_values.all()))
+    def resolve_attributes(root: Any, info: Any, variant_selection: Any = None) -> list:
+        scope = str(getattr(variant_selection, "value", variant_selection) or "all")
+        values = list(root.attribute_values.all())
+        if scope != "all":
+            wanted = scope == "variant_selection"
+            values = [
+                value
+                for value in values
+                if attribute_in_variant_selection(value.attribute) == wanted
+            ]
+        return group_attribute_values(values)
 
     @staticmethod
     def resolve_media(root: Any, info: Any) -> list:

@@ -280,16 +280,120 @@ def test_navbar_menu_is_the_category_tree(gql, db):
     ]
 
 
-def test_footer_menu_has_the_four_site_links(gql, db):
-    items = gql(MENU, {"slug": "footer"})["menu"]["items"]
+FOOTER = """{ menu(slug: "footer") { items {
+    name url collection { slug } page { slug } category { slug } } } }"""
 
-    assert [(i["name"], i["url"]) for i in items] == [
-        ("Articles", "/articles/"),
-        ("Search the shop", "/search/"),
-        ("Where we ship", "/region/"),
-        ("Your account", "/account/"),
+
+def test_footer_menu_points_at_collections_and_pages_by_reference(gql, db):
+    """Saleor's menus link by reference; the old footer's paths of this site
+    (``/articles/``) 404 inside another storefront."""
+    from tests.factories.content import article_create
+
+    CollectionFactory(name="Featured Products", slug="featured-products")
+    CollectionFactory(name="Drafts", slug="drafts", is_published=False)
+    article_create(title="Sleep and stress", slug="sleep-and-stress")
+
+    items = gql(FOOTER)["menu"]["items"]
+
+    assert items == [
+        {
+            "name": "Featured Products",
+            "url": None,
+            "collection": {"slug": "featured-products"},
+            "page": None,
+            "category": None,
+        },
+        {
+            "name": "Sleep and stress",
+            "url": None,
+            "collection": None,
+            "page": {"slug": "sleep-and-stress"},
+            "category": None,
+        },
     ]
     assert gql(MENU, {"slug": "sidebar"})["menu"] is None
+
+
+def test_no_menu_item_has_a_relative_url(gql, db):
+    CategoryFactory(name="Teas", slug="teas")
+    CollectionFactory(name="Featured Products", slug="featured-products")
+
+    for slug in ("navbar", "footer"):
+        items = gql(MENU, {"slug": slug})["menu"]["items"]
+        assert items
+        assert all(item["url"] is None for item in items)
+
+
+# --- attributes -------------------------------------------------------------------
+
+ATTRIBUTES = """
+query($slug: String, $scope: VariantAttributeScope) {
+  product(slug: $slug, channel: "us") {
+    variants { attributes(variantSelection: $scope) {
+      attribute { slug } values { name value } } }
+  }
+}"""
+
+
+@pytest.fixture
+def capsules(channel):
+    from storefront.catalogue.models import Attribute
+    from tests.factories.catalogue import AttributeFactory, AttributeValueFactory
+
+    product = listed_product(channel=channel, name="Lion's mane", slug="lions-mane")
+    count = AttributeFactory(
+        slug="count", name="Count", input_type=Attribute.InputType.NUMERIC
+    )
+    strength = AttributeFactory(
+        slug="strength", name="Strength", input_type=Attribute.InputType.NUMERIC
+    )
+    form = AttributeFactory(slug="form", name="Form")
+    note = AttributeFactory(
+        slug="note", name="Note", input_type=Attribute.InputType.TEXT
+    )
+    variant = product.variants.get()
+    variant.attribute_values.set(
+        [
+            AttributeValueFactory(
+                attribute=count, name="60", slug="60", numeric_value=Decimal("60")
+            ),
+            AttributeValueFactory(
+                attribute=strength,
+                name="400",
+                slug="400",
+                numeric_value=Decimal("400.000"),
+            ),
+            AttributeValueFactory(attribute=form, name="Capsules", slug="capsules"),
+            AttributeValueFactory(attribute=note, name="Vegan shell", slug="vegan"),
+        ]
+    )
+    return product
+
+
+def _attributes(gql, scope=None):
+    data = gql(ATTRIBUTES, {"slug": "lions-mane", "scope": scope})
+    return [
+        (a["attribute"]["slug"], [v["value"] for v in a["values"]])
+        for a in data["product"]["variants"][0]["attributes"]
+    ]
+
+
+def test_numeric_attribute_values_read_as_people_write_them(gql, capsules):
+    assert dict(_attributes(gql))["count"] == ["60"]
+    assert dict(_attributes(gql))["strength"] == ["400"]
+
+
+def test_attributes_by_variant_selection_scope(gql, capsules):
+    every = ["count", "form", "note", "strength"]
+
+    assert [slug for slug, _ in _attributes(gql)] == every
+    assert [slug for slug, _ in _attributes(gql, "ALL")] == every
+    assert [slug for slug, _ in _attributes(gql, "VARIANT_SELECTION")] == [
+        "count",
+        "form",
+        "strength",
+    ]
+    assert [slug for slug, _ in _attributes(gql, "NOT_VARIANT_SELECTION")] == ["note"]
 
 
 # --- checkout and order -----------------------------------------------------------
