@@ -24,6 +24,7 @@ from graphql import execute as graphql_execute
 from storefront.graphql.account.jwt import ACCESS, TokenError, token_user
 from storefront.graphql.core.documents import document_check
 from storefront.graphql.core.error_format import error_format, request_id_for
+from storefront.graphql.core.input_text import variables_nul_error
 from storefront.graphql.core.limits import Limits, cost_error, operation_cost
 from storefront.graphql.response_cache import (
     response_cached,
@@ -127,6 +128,9 @@ class ShopGraphQLView(GraphQLView):
         if checked.errors or checked.document is None:
             return ExecutionResult(data=None, errors=list(checked.errors))
         document = checked.document
+        refused_text = variables_nul_error(variables)
+        if refused_text is not None:
+            return ExecutionResult(data=None, errors=[refused_text])
 
         operation = get_operation_ast(document, operation_name)
         if operation is not None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from graphql import DocumentNode, GraphQLError, GraphQLSchema, parse, validate
 from graphql.validation import specified_rules
 
+from storefront.graphql.core.input_text import document_nul_errors
 from storefront.graphql.core.limits import (
     DEFAULT_LIMITS,
     Limits,
@@ -80,7 +81,7 @@ def _checked(schema: GraphQLSchema, query: str, limits: Limits) -> CheckedDocume
     except RecursionError:
         errors = [limit_error("The query is nested too deeply.", "QueryTooLarge")]
     if not errors:
-        errors = static_limit_errors(document, limits)
+        errors = document_nul_errors(document) or static_limit_errors(document, limits)
     return CheckedDocument(document, tuple(errors))
 
 

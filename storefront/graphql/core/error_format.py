@@ -74,6 +74,7 @@ def error_format(error: GraphQLError | Exception, *, request: HttpRequest) -> di
         head = _EXPECTED_TYPE.match(error.message)
         if head is not None:
             message = head.group("head")
+            cause = error
     if message is None:
         request_id = request_id_for(request)
         logger.error(

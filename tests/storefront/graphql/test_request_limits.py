@@ -378,5 +378,5 @@ def test_a_bad_variable_names_the_variable_without_the_parser_text(rf):
     # then it names the variable and the type, not the parser's words
     assert formatted == {
         "message": "Variable '$t' got invalid value 'x'; Expected type 'UUID'.",
-        "extensions": {"exception": {"code": "ValueError"}},
+        "extensions": {"exception": {"code": "GraphQLError"}},
     }
