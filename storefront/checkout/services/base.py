@@ -32,6 +32,6 @@ def email_clean(email: object) -> str:
         validate_email(value)
     except ValidationError:
         raise _invalid("email", "Enter a valid email address.", Code.INVALID) from None
-    if len(value) > Checkout._meta.get_field("email").max_length:
+    if len(value) > (Checkout._meta.get_field("email").max_length or 254):
         raise _invalid("email", "Enter a valid email address.", Code.INVALID)
     return value
