@@ -23,7 +23,7 @@ KNOWN_IDS: list[str] = []
 def shop(transactional_db, django_user_model):
     """A channel with a product, a shipping method and two carts (a guest's and a
     customer's), so generated mutations find real rows; returns a token."""
-    from storefront.checkout.services import checkout_create, checkout_line_add
+    from storefront.checkout.services.cart import checkout_create, checkout_line_add
     from storefront.graphql.account.jwt import ACCESS, token_issue
     from tests.factories.catalogue import ChannelFactory, CollectionFactory
     from tests.factories.checkout import shipping_method

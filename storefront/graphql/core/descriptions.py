@@ -1,5 +1,9 @@
 """Descriptions shared by several parts of the schema."""
 
+NO_TRANSLATION = (
+    "Always null: the shop's texts are written in one language and not translated."
+)
+
 
 def deprecated(reason: str, description: str = "") -> str:
     """A description that states a deprecation, for an argument or input field.

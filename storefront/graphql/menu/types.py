@@ -15,9 +15,10 @@ import graphene
 from common.graphql.ids import to_global_id
 from storefront.catalogue.models import Category as CategoryModel
 from storefront.catalogue.models import Collection as CollectionModel
+from storefront.graphql.core.descriptions import NO_TRANSLATION
 from storefront.graphql.core.enums import LanguageCodeEnum
 from storefront.graphql.page.types import Page
-from storefront.graphql.product.types import NO_TRANSLATION, Category, Collection
+from storefront.graphql.product.categories import Category, Collection
 
 FOOTER_PAGES = 3
 

@@ -26,6 +26,11 @@ from storefront.graphql.core.context import (
 from storefront.graphql.core.descriptions import deprecated
 from storefront.graphql.core.enums import LanguageCodeEnum
 from storefront.graphql.core.inputs import DateTimeRangeInput, MetadataFilter
+from storefront.graphql.product.categories import (
+    Category,
+    CategoryCountableConnection,
+    Collection,
+)
 from storefront.graphql.product.filtering import (
     product_filter_apply,
     product_sort_apply,
@@ -37,9 +42,6 @@ from storefront.graphql.product.inputs import (
 )
 from storefront.graphql.product.prefetch import prefetch_for_listing
 from storefront.graphql.product.types import (
-    Category,
-    CategoryCountableConnection,
-    Collection,
     Product,
     ProductCountableConnection,
     ProductVariant,

@@ -5,7 +5,7 @@ import pytest
 
 from common.graphql.ids import to_global_id
 from storefront.catalogue.models import ProductChannelListing
-from storefront.checkout.services import checkout_create, checkout_line_add
+from storefront.checkout.services.cart import checkout_create, checkout_line_add
 from storefront.inventory.models import Stock
 from tests.factories.catalogue import WarehouseFactory
 from tests.factories.checkout import sellable_variant
