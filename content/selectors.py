@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from prices import Money
 
+from compliance.regions import RegionDecision, availability_decide
 from content.models import (
     AccessLevel,
     ArticleIndexPage,
@@ -220,11 +221,7 @@ def reader_links() -> dict[str, str]:
     }
 
 
-def _region_decision(product_class: str, region: str):
-    try:
-        from compliance.regions import availability_decide
-    except ImportError:  # the compliance engine has not landed yet
-        return None
+def _region_decision(product_class: str, region: str) -> RegionDecision:
     return availability_decide(product_class=product_class, region=region)
 
 
