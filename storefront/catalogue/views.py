@@ -1,17 +1,15 @@
 """Shopper pages of the catalogue: thin over the selectors."""
 
 from collections.abc import Iterable
-from datetime import date
-from typing import Any, cast
 
-from django import forms
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from compliance.age.forms import DateOfBirthForm
 from compliance.age.selectors import age_assurance_for
-from compliance.age.services import age_self_declare
+from compliance.age.services import age_on, age_self_declare
 from compliance.product_classes import ProductClass
 from compliance.regions import availability_decide
 from storefront.catalogue import selectors
@@ -48,57 +46,6 @@ def home(request: HttpRequest) -> HttpResponse:
 # their checkout does not ask twice.
 
 AGE_THRESHOLDS = (18, 19, 21, 25)
-
-
-class AgeGateForm(forms.Form):
-    MONTHS = [
-        (n, name)
-        for n, name in enumerate(
-            [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ],
-            start=1,
-        )
-    ]
-
-    dob_day = forms.IntegerField(label="Day", min_value=1, max_value=31)
-    dob_month = forms.TypedChoiceField(
-        label="Month", choices=[("", "Month"), *MONTHS], coerce=int
-    )
-    dob_year = forms.IntegerField(label="Year", min_value=1900, max_value=2100)
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        parts = [cleaned.get(key) for key in ("dob_day", "dob_month", "dob_year")]
-        if all(parts):
-            day, month, year = cast("list[int]", parts)
-            try:
-                born = date(year, month, day)
-            except ValueError:
-                self.add_error("dob_day", "This day does not exist in that month.")
-                return cleaned
-            if born > timezone.localdate():
-                self.add_error("dob_year", "The date of birth is in the future.")
-            else:
-                cleaned["date_of_birth"] = born
-        return cleaned
-
-
-def _age_on(born: date, today: date) -> int:
-    return (
-        today.year - born.year - int((today.month, today.day) < (born.month, born.day))
-    )
 
 
 def _gate_min_age(*, product_classes: Iterable[str], region: str) -> int | None:
@@ -154,10 +101,10 @@ def _age_gate(
     context = {"min_age": min_age, "what": what, "region_name": place}
     if state == "refused":
         return render(request, "catalogue/age_refused.html", context, status=403)
-    form = AgeGateForm(request.POST if request.method == "POST" else None)
+    form = DateOfBirthForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         born = form.cleaned_data["date_of_birth"]
-        age = _age_on(born, timezone.localdate())
+        age = age_on(born, timezone.localdate())
         if request.user.is_authenticated:
             age_self_declare(subject_ref=request.user.pk, date_of_birth=born)
         if age < min_age:

@@ -25,6 +25,7 @@ from storefront.graphql.core.enums import (
 from storefront.graphql.core.types import Money, TaxedMoney
 from storefront.graphql.payment.types import PaymentGateway, available_gateways
 from storefront.graphql.product.types import ProductVariant
+from storefront.payments.selectors import PaymentShares, checkout_payment_shares
 from storefront.shipping.pricing import shipping_price_entered
 
 
@@ -470,15 +471,11 @@ class Checkout(graphene.ObjectType):
 
     @staticmethod
     def resolve_authorize_status(root: Any, info: Any) -> str:
-        from storefront.graphql.payment.types import checkout_payment_status
-
-        return checkout_payment_status(root, checkout_bundle(root)[1].total)[0]
+        return _payment_shares(root).authorize_status
 
     @staticmethod
     def resolve_charge_status(root: Any, info: Any) -> str:
-        from storefront.graphql.payment.types import checkout_payment_status
-
-        return checkout_payment_status(root, checkout_bundle(root)[1].total)[1]
+        return _payment_shares(root).charge_status
 
     @staticmethod
     def resolve_problems(root: Any, info: Any) -> list:
@@ -517,3 +514,10 @@ def _delivery(checkout: Any) -> dict | None:
         return None
     _info, totals = checkout_bundle(checkout)
     return shipping_method_data(checkout.shipping_method, totals.shipping.gross)
+
+
+def _payment_shares(checkout: Any) -> PaymentShares:
+    return checkout_payment_shares(
+        checkout_token=checkout.token,
+        total=checkout_bundle(checkout)[1].total.gross.amount,
+    )
