@@ -13,22 +13,16 @@ urlpatterns: list = [
     path("readyz/", readyz, name="readyz"),
 ]
 
-# The Saleor-compatible API (storefront/graphql/) with the content section's types:
-# the project assembles the schema, so that storefront never reaches into content.
-# CSRF-exempt; GraphiQL only when DEBUG is on.
-from config.schema import VALIDATION_RULES, schema  # noqa: E402
+# The Saleor-compatible API (storefront/graphql/), over the schema assembled in
+# config.schema; CSRF-exempt because it authenticates by bearer token, GraphiQL
+# only when DEBUG is on.
+from config.schema import schema  # noqa: E402
 from storefront.graphql.views import ShopGraphQLView  # noqa: E402
 
 urlpatterns.append(
     path(
         "graphql/",
-        csrf_exempt(
-            ShopGraphQLView.as_view(
-                schema=schema,
-                graphiql=settings.DEBUG,
-                validation_rules=VALIDATION_RULES,
-            )
-        ),
+        csrf_exempt(ShopGraphQLView.as_view(schema=schema, graphiql=settings.DEBUG)),
         name="graphql",
     )
 )

@@ -7,12 +7,14 @@ served by the articles) are wired here, where the project is assembled.
 from typing import Any
 
 import graphene
-from graphene.validation import depth_limit_validator
+from django.db.models import Q
 from graphql import GraphQLError
 
 from common.graphql.connection import paginate
 from common.graphql.ids import pk_or_none
+from content.selectors import article_list_live, article_reading
 from storefront.graphql.core.enums import LanguageCodeEnum
+from storefront.graphql.menu.types import footer_pages_register
 from storefront.graphql.page.inputs import PageWhereInput
 from storefront.graphql.page.types import Page, PageCountableConnection
 from storefront.graphql.schema import (
@@ -21,14 +23,14 @@ from storefront.graphql.schema import (
     StorefrontQueries,
 )
 
-MAX_QUERY_DEPTH = 12
 ARTICLE_PAGE_TYPE = {"name": "Article", "slug": "article"}
 
 
-def _editorjs(blocks: list[Any]) -> str:
-    """Stream blocks as an Editor.js document: one block per stream block, HTML text."""
-    import json
+def _editorjs(blocks: list[Any]) -> dict[str, Any]:
+    """Stream blocks as an Editor.js document: one block per stream block, HTML text.
 
+    The `JSONString` scalar encodes it, once, as Saleor's does.
+    """
     rendered = []
     for block in blocks:
         try:
@@ -36,28 +38,24 @@ def _editorjs(blocks: list[Any]) -> str:
         except Exception:  # noqa: BLE001 - a block template needing page context
             html = str(block.value)
         rendered.append({"type": block.block_type, "data": {"text": html}})
-    return json.dumps({"time": 0, "blocks": rendered, "version": "2.24.3"})
+    return {"time": 0, "blocks": rendered, "version": "2.24.3"}
 
 
 def article_as_page(article: Any, *, user: Any) -> dict[str, Any]:
     """An article in the shape of Saleor's ``Page``, with member access applied."""
-    from content.selectors import reader_can_read
-
-    can_read = reader_can_read(user=user, article=article)
-    blocks = list(article.body)
-    visible = blocks if can_read else blocks[: article.preview_block_count]
+    reading = article_reading(article=article, user=user)
     return {
         "pk": article.pk,
         "seo_title": article.seo_title or None,
         "seo_description": article.search_description or None,
         "title": article.title,
-        "content": _editorjs(visible),
+        "content": _editorjs(reading.blocks),
         "is_published": article.live,
         "slug": article.slug,
         "page_type": ARTICLE_PAGE_TYPE,
         "standfirst": article.standfirst,
         "access_level": article.access_level,
-        "is_locked": not can_read,
+        "is_locked": not reading.can_read,
         "url": article.url,
         "published_at": article.first_published_at,
         "sources": [
@@ -98,8 +96,6 @@ class ContentQueries(graphene.ObjectType):
     def resolve_page(
         root: Any, info: Any, slug: str | None = None, id: str | None = None, **_: Any
     ) -> Any:
-        from content.selectors import article_list_live
-
         articles = article_list_live().prefetch_related("sources")
         if slug:
             article = articles.filter(slug=slug).first()
@@ -118,8 +114,6 @@ class ContentQueries(graphene.ObjectType):
         after: str | None = None,
         channel: str | None = None,
     ) -> Any:
-        from content.selectors import article_list_live
-
         articles = article_list_live().prefetch_related("sources")
         if where:
             articles = articles.filter(_page_where_q(where))
@@ -134,8 +128,6 @@ class ContentQueries(graphene.ObjectType):
 
 
 def _page_where_q(where: dict) -> Any:
-    from django.db.models import Q
-
     q = Q()
     if where.get("ids") is not None:
         q &= Q(pk__in=[pk_or_none(i, expected="Page") for i in where["ids"]])
@@ -163,6 +155,16 @@ def _page_where_q(where: dict) -> Any:
     return q
 
 
+def _newest_pages(user: Any, limit: int) -> list[dict[str, Any]]:
+    from content.selectors import article_list_live
+
+    articles = article_list_live().prefetch_related("sources")[:limit]
+    return [article_as_page(article, user=user) for article in articles]
+
+
+footer_pages_register(_newest_pages)
+
+
 class Query(StorefrontQueries, ContentQueries, graphene.ObjectType):
     """Everything a storefront can read."""
 
@@ -172,5 +174,3 @@ class Mutation(StorefrontMutations, graphene.ObjectType):
 
 
 schema = graphene.Schema(query=Query, mutation=Mutation, types=STOREFRONT_TYPES)
-
-VALIDATION_RULES = (depth_limit_validator(max_depth=MAX_QUERY_DEPTH),)

@@ -84,6 +84,7 @@ class ArticleIndexPage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
+        # content.selectors imports these models: a top-level import is a cycle.
         from content.selectors import article_list_for_index
 
         context = super().get_context(request, *args, **kwargs)
@@ -185,11 +186,13 @@ class ArticlePage(Page):
     def save(self, *args, **kwargs):
         self.reading_time_minutes = self.compute_reading_time()
         super().save(*args, **kwargs)
+        # content.services imports these models: a top-level import is a cycle.
         from content.services import article_product_links_sync
 
         article_product_links_sync(article=self)
 
     def get_context(self, request, *args, **kwargs):
+        # content.selectors imports these models: a top-level import is a cycle.
         from content.selectors import article_page_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -337,6 +340,7 @@ class ClaimsCheckTask(Task):
     admin_form_fields = Task.admin_form_fields
 
     def start(self, workflow_state, user=None):
+        # content.claims imports these models: a top-level import is a cycle.
         from content.claims import article_claims_check, findings_summary
 
         task_state = super().start(workflow_state, user=user)
@@ -375,6 +379,7 @@ class ClaimsCheckTask(Task):
     def on_action(self, task_state, user, action_name, **kwargs):
         from django.core.exceptions import PermissionDenied
 
+        # content.claims imports these models: a top-level import is a cycle.
         from content.claims import article_claims_override
 
         if action_name == "approve":

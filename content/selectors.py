@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from prices import Money
 
+from compliance.regions import RegionDecision, availability_decide
 from content.models import (
     AccessLevel,
     ArticleIndexPage,
@@ -74,6 +75,30 @@ def reader_can_read(
     if level == AccessLevel.MEMBERS:
         return True
     return reader_has_paid_access(user)
+
+
+@dataclass(frozen=True)
+class ArticleReading:
+    """What a reader gets of an article: all of it, or its preview blocks."""
+
+    can_read: bool
+    blocks: list[Any]
+    hidden_block_count: int
+
+
+def article_reading(
+    *, article: ArticlePage, user: Any, as_reader: str | None = None
+) -> ArticleReading:
+    """The blocks ``user`` may see: the whole body, or the first
+    ``preview_block_count`` when the article is beyond their access."""
+    can_read = reader_can_read(user=user, article=article, as_reader=as_reader)
+    all_blocks = list(article.body)
+    blocks = all_blocks if can_read else all_blocks[: article.preview_block_count]
+    return ArticleReading(
+        can_read=can_read,
+        blocks=blocks,
+        hidden_block_count=len(all_blocks) - len(blocks),
+    )
 
 
 # --- lists ------------------------------------------------------------------
@@ -228,11 +253,7 @@ def membership_page_context(*, shopper_region: Any, user: Any) -> dict[str, Any]
     }
 
 
-def _region_decision(product_class: str, region: str):
-    try:
-        from compliance.regions import availability_decide
-    except ImportError:  # the compliance engine has not landed yet
-        return None
+def _region_decision(product_class: str, region: str) -> RegionDecision:
     return availability_decide(product_class=product_class, region=region)
 
 
@@ -356,9 +377,8 @@ def article_page_context(
     Only the blocks the reader may see are returned (``body_blocks``): a reader
     without access gets the first ``preview_block_count`` and ``locked`` is True.
     """
-    can_read = reader_can_read(user=user, article=article, as_reader=as_reader)
-    all_blocks = list(article.body)
-    blocks = all_blocks if can_read else all_blocks[: article.preview_block_count]
+    reading = article_reading(article=article, user=user, as_reader=as_reader)
+    blocks = reading.blocks
     slugs = _embedded_slugs(blocks)
     embeds = (
         article_embedded_products(
@@ -374,10 +394,10 @@ def article_page_context(
     topics = list(article.topics.all())
     related = article_related(article=article)
     return {
-        "can_read": can_read,
-        "locked": not can_read,
+        "can_read": reading.can_read,
+        "locked": not reading.can_read,
         "body_blocks": blocks,
-        "hidden_block_count": len(all_blocks) - len(blocks),
+        "hidden_block_count": reading.hidden_block_count,
         "embedded_products": embeds,
         "sources": sources,
         "article_authors": authors,

@@ -19,6 +19,7 @@ from content.models import (
     MemberAccessGrant,
     NewsletterSubscriber,
 )
+from content.selectors import newsletter_recipients
 
 
 @transaction.atomic
@@ -215,8 +216,6 @@ def newsletter_send(*, subject: str, text: str) -> int:
 
     Sent after the surrounding transaction commits. Returns how many were queued.
     """
-    from content.selectors import newsletter_recipients
-
     emails = list(newsletter_recipients().values_list("email", flat=True))
     with transaction.atomic():
         for e in emails:

@@ -22,11 +22,39 @@ def from_global_id(global_id: str) -> tuple[str, str]:
     return type_name, pk
 
 
+INTEGER_KEYED = frozenset(
+    {
+        "Address",
+        "Attribute",
+        "AttributeValue",
+        "Category",
+        "CheckoutLine",
+        "Collection",
+        "CustomerSubscription",
+        "Fulfillment",
+        "FulfillmentLine",
+        "OrderLine",
+        "Page",
+        "Product",
+        "ProductMedia",
+        "ProductType",
+        "ProductVariant",
+        "ShippingMethod",
+        "SubscriptionLine",
+        "User",
+    }
+)
+"""Types whose rows are keyed by a number; other ids hold tokens or slugs."""
+
+_MAX_KEY_DIGITS = 18  # below PostgreSQL's bigint limit
+
+
 def pk_from_global_id(global_id: str, *, expected: str | tuple[str, ...]) -> str:
     """The pk inside a global id of the expected type.
 
     Raises:
-        GraphQLError: when the id is malformed or names another type.
+        GraphQLError: when the id is malformed, names another type, or holds no
+            number where the type's rows are keyed by one.
     """
     type_name, pk = from_global_id(global_id)
     allowed = (expected,) if isinstance(expected, str) else expected
@@ -34,6 +62,10 @@ def pk_from_global_id(global_id: str, *, expected: str | tuple[str, ...]) -> str
         raise GraphQLError(
             f"Must receive a {' or '.join(allowed)} id, got one of {type_name}."
         )
+    if type_name in INTEGER_KEYED and not (
+        pk.isascii() and pk.isdigit() and len(pk) <= _MAX_KEY_DIGITS
+    ):
+        raise GraphQLError(f"Couldn't resolve id: {global_id}.")
     return pk
 
 

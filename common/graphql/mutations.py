@@ -99,7 +99,21 @@ class BaseMutation(graphene.Mutation):
         return "invalid" if "invalid" in allowed else "graphql_error"
 
     @classmethod
+    def _required_lists(cls) -> dict[str, list]:
+        """Empty values for the payload's non-null lists, so an error payload
+        keeps the schema's promise (``deliveries: [Delivery!]!`` is ``[]``)."""
+        empty: dict[str, list] = {}
+        for name, field in cls._meta.fields.items():
+            kind = field.type
+            if name == "errors" or not isinstance(kind, graphene.NonNull):
+                continue
+            if isinstance(kind.of_type, graphene.List):
+                empty[name] = []
+        return empty
+
+    @classmethod
     def error_payload(cls, errors: Iterable[ErrorData], **extra: Any) -> Any:
+        extra = {**cls._required_lists(), **extra}
         normalised = [
             ErrorData(
                 field=cls.error_field_map.get(e.field or "", e.field),

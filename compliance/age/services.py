@@ -77,7 +77,8 @@ def subject_ref_normalise(subject_ref: int | str) -> str:
     raise InvalidSubjectError()
 
 
-def _age_on(date_of_birth: date, on_date: date) -> int:
+def age_on(date_of_birth: date, on_date: date) -> int:
+    """Completed years on ``on_date``; a 29 February birthday counts on 1 March."""
     before_birthday = (on_date.month, on_date.day) < (
         date_of_birth.month,
         date_of_birth.day,
@@ -110,7 +111,7 @@ def age_self_declare(
     today = on_date or timezone.localdate()
     if not isinstance(date_of_birth, date) or date_of_birth > today:
         raise InvalidDateOfBirthError()
-    age = _age_on(date_of_birth, today)
+    age = age_on(date_of_birth, today)
     if age > 130:
         raise InvalidDateOfBirthError()
     met = [t for t in SELF_DECLARED_THRESHOLDS if age >= t]

@@ -2,6 +2,19 @@
 
 from compliance.iso3166 import region_normalise
 
-from .decide import RegionDecision, availability_decide, region_label
+from .decide import (
+    RegionDecision,
+    availability_decide,
+    buyer_under_age,
+    decision_for_buyer,
+    region_label,
+)
 
-__all__ = ["RegionDecision", "availability_decide", "region_label", "region_normalise"]
+__all__ = [
+    "RegionDecision",
+    "availability_decide",
+    "buyer_under_age",
+    "decision_for_buyer",
+    "region_label",
+    "region_normalise",
+]

@@ -1,6 +1,6 @@
 """Legality of a product class in a jurisdiction on a date."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -84,6 +84,23 @@ class RegionDecision:
     def allowed(self) -> bool:
         """True unless prohibited; a restricted sale still needs its conditions met."""
         return self.decision != "prohibited"
+
+
+def buyer_under_age(*, age: int | None, min_age: int | None) -> bool:
+    """Whether a buyer whose age is known is younger than a sale's minimum age."""
+    return age is not None and min_age is not None and age < min_age
+
+
+def decision_for_buyer(decision: RegionDecision, *, age: int | None) -> RegionDecision:
+    """The region's decision for one buyer: a buyer known to be under the minimum
+    age may not buy, whatever the region otherwise allows."""
+    if not buyer_under_age(age=age, min_age=decision.min_age):
+        return decision
+    return replace(
+        decision,
+        decision="prohibited",
+        reason=f"{decision.reason} A buyer aged {age} cannot buy it.",
+    )
 
 
 def region_label(region: str) -> str:

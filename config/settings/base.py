@@ -328,9 +328,10 @@ CONTENT_NEWSLETTER_CONFIRM_DAYS = env_int("CONTENT_NEWSLETTER_CONFIRM_DAYS", 3)
 # --- GraphQL API ---
 GRAPHQL_JWT_ACCESS_TTL = env_int("GRAPHQL_JWT_ACCESS_TTL", 5 * 60)
 GRAPHQL_JWT_REFRESH_TTL = env_int("GRAPHQL_JWT_REFRESH_TTL", 30 * 24 * 3600)
-# Hosts of storefronts that API emails (password reset, deletion) may link to,
-# besides STOREFRONT_BASE_URL's.
-GRAPHQL_ALLOWED_CLIENT_HOSTS = env_list("GRAPHQL_ALLOWED_CLIENT_HOSTS", "")
+# Hosts of storefronts that API emails (confirmation, password reset, deletion)
+# may link to through a client's redirectUrl, besides STOREFRONT_BASE_URL's
+# (Saleor's setting; ".example.com" allows a domain and its subdomains).
+ALLOWED_CLIENT_HOSTS = env_list("ALLOWED_CLIENT_HOSTS", "")
 
 # Content (Wagtail)
 WAGTAIL_SITE_NAME = "Verdant Field"

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
+from django.http.request import validate_host
 from django.urls import reverse
 from django.utils import timezone
 
@@ -42,13 +43,21 @@ def _invalid(field: str, message: str, code: AccountErrorCode) -> ValidationErro
     return ValidationError({field: ValidationError(message, code=code.value)})
 
 
-def user_register(*, email: str, password: str) -> User:
+def user_register(
+    *, email: str, password: str, redirect_url: str | None = None
+) -> User:
     """Create a customer account and send the email confirmation link.
+
+    The link is ``redirect_url`` with ``email`` and ``token`` added (a storefront's
+    confirmation page, Saleor's convention), or the shop's own page when None.
 
     Raises:
         ValidationError: ``email`` empty, malformed or taken; ``password`` too weak
-            (the configured validators' messages).
+            (the configured validators' messages); ``redirect_url`` not one of the
+            allowed client hosts.
     """
+    if redirect_url is not None:
+        client_url_check(url=redirect_url)
     email = (email or "").strip().lower()
     if not email:
         raise _invalid("email", "Enter your email address.", AccountErrorCode.REQUIRED)
@@ -83,7 +92,7 @@ def user_register(*, email: str, password: str) -> User:
     try:
         with transaction.atomic():
             user = User.objects.create_user(email=email, password=password)
-            user_confirmation_send(user=user)
+            user_confirmation_send(user=user, redirect_url=redirect_url)
     except IntegrityError:
         raise _invalid(
             "email",
@@ -93,14 +102,23 @@ def user_register(*, email: str, password: str) -> User:
     return user
 
 
+def _confirmation_token(user: User) -> str:
+    return signing.dumps({"u": user.pk, "e": user.email}, salt=CONFIRM_SALT)
+
+
 def user_confirmation_link(*, user: User) -> str:
-    token = signing.dumps({"u": user.pk, "e": user.email}, salt=CONFIRM_SALT)
-    return reverse("accounts:confirm_email", kwargs={"token": token})
+    return reverse(
+        "accounts:confirm_email", kwargs={"token": _confirmation_token(user)}
+    )
 
 
-def user_confirmation_send(*, user: User) -> None:
-    """Queue the email with the signed confirmation link (sent after commit)."""
-    link = absolute_url(user_confirmation_link(user=user))
+def user_confirmation_send(*, user: User, redirect_url: str | None = None) -> None:
+    """Queue the email with the signed confirmation link (sent after commit), to
+    ``redirect_url`` with ``email`` and ``token`` when given."""
+    if redirect_url is None:
+        link = absolute_url(user_confirmation_link(user=user))
+    else:
+        link = _link(redirect_url, email=user.email, token=_confirmation_token(user))
     email_queue(
         subject="Confirm your Verdant Field account",
         body=(
@@ -353,18 +371,28 @@ def password_validate(*, password: str, user: User, field: str = "password") -> 
 def client_url_check(*, url: str, field: str = "redirect_url") -> str:
     """A storefront URL that emails may link to: http(s) on an allowed host.
 
-    Allowed hosts are ``GRAPHQL_ALLOWED_CLIENT_HOSTS`` and the shop's own
-    ``STOREFRONT_BASE_URL`` host, so links in emails cannot send customers to
-    somebody else's site.
+    Allowed hosts are ``ALLOWED_CLIENT_HOSTS`` (Saleor's setting, with Django's
+    host patterns: ``.example.com`` for a domain and its subdomains) and the
+    shop's own ``STOREFRONT_BASE_URL`` host, so links in emails cannot send
+    customers to somebody else's site.
 
     Raises:
         ValidationError: ``field`` INVALID for any other URL.
     """
-    parts = urlsplit(url or "")
-    allowed = {urlsplit(storefront_base_url()).hostname} | set(
-        settings.GRAPHQL_ALLOWED_CLIENT_HOSTS
-    )
-    if parts.scheme not in {"http", "https"} or parts.hostname not in allowed:
+    try:
+        parts = urlsplit(url or "")
+        hostname = parts.hostname or ""
+    except ValueError:
+        hostname = ""
+    allowed = [
+        urlsplit(storefront_base_url()).hostname or "",
+        *settings.ALLOWED_CLIENT_HOSTS,
+    ]
+    if (
+        not hostname
+        or parts.scheme not in {"http", "https"}
+        or not validate_host(hostname, allowed)
+    ):
         raise _invalid(
             field,
             "The redirect URL is not one of the shop's sites.",

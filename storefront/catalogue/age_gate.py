@@ -16,7 +16,6 @@ an age-restricted product is there, without its name, price or picture.
 
 from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -33,13 +32,6 @@ class GateState(StrEnum):
     PASSED = "passed"
     REFUSED = "refused"
     ASK = "ask"
-
-
-def age_on(born: date, today: date) -> int:
-    """Whole years between ``born`` and ``today``."""
-    return (
-        today.year - born.year - int((today.month, today.day) < (born.month, born.day))
-    )
 
 
 def age_gate_state(

@@ -24,6 +24,7 @@ from storefront.catalogue.models import (
 )
 from storefront.catalogue.permissions import catalogue_manager_group_sync
 from storefront.catalogue.renditions import renditions_for
+from storefront.catalogue.selectors import FEATURED_COLLECTION_SLUG
 from storefront.catalogue.services import (
     product_create,
     product_media_add,
@@ -256,7 +257,8 @@ def _variant(
 
 def _featured(products: list[Product]) -> None:
     collection, _ = Collection.objects.update_or_create(
-        slug="featured", defaults={"name": "Featured", "is_published": True}
+        slug=FEATURED_COLLECTION_SLUG,
+        defaults={"name": "Featured Products", "is_published": True},
     )
     slugs = {spec.slug for spec in demo_data.demo_products() if spec.featured}
     collection.products.set([p for p in products if p.slug in slugs])

@@ -186,12 +186,17 @@ def product_list_for_channel(*, channel: Channel) -> QuerySet[Product]:
     )
 
 
+FEATURED_COLLECTION_SLUG = "featured-products"
+"""The slug Saleor's demo data and storefront use for the home page's collection."""
+
+
 def product_list_featured(*, channel: Channel, limit: int = 8) -> list[Product]:
-    """Products for the home page: the "featured" collection, else the newest."""
+    """Products for the home page: the featured collection, else the newest."""
     products = product_list_for_channel(channel=channel)
     featured = list(
         products.filter(
-            collections__slug="featured", collections__is_published=True
+            collections__slug=FEATURED_COLLECTION_SLUG,
+            collections__is_published=True,
         ).order_by("name", "pk")[:limit]
     )
     return featured or list(products.order_by("-created_at", "pk")[:limit])
@@ -540,3 +545,18 @@ def product_first_images(*, product_ids: Iterable[int]) -> dict[int, tuple[str, 
     for product_id, image, alt in rows:
         found.setdefault(product_id, (image, alt))
     return found
+
+
+VARIANT_SELECTION_INPUT_TYPES = frozenset(
+    {Attribute.InputType.DROPDOWN, Attribute.InputType.NUMERIC}
+)
+
+
+def attribute_in_variant_selection(attribute: Attribute) -> bool:
+    """Whether a variant attribute is one a shopper picks a variant by.
+
+    Saleor's rule: only attributes whose values are chosen from a set (a list or
+    a number) distinguish variants; free text describes a variant and is not
+    offered as a choice.
+    """
+    return attribute.input_type in VARIANT_SELECTION_INPUT_TYPES

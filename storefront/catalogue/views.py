@@ -1,16 +1,14 @@
 """Shopper pages of the catalogue: thin over the selectors."""
 
 from collections.abc import Iterable
-from datetime import date
-from typing import Any, cast
 
-from django import forms
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from compliance.age.services import age_self_declare
+from compliance.age.forms import DateOfBirthForm
+from compliance.age.services import age_on, age_self_declare
 from compliance.product_classes import ProductClass
 from compliance.regions import availability_decide
 from storefront.catalogue import age_gate, selectors
@@ -48,51 +46,6 @@ def home(request: HttpRequest) -> HttpResponse:
 # Re-exported: the session keys are part of what other pages read.
 AGE_GATE_ADULT_KEY = age_gate.AGE_GATE_ADULT_KEY
 AGE_GATE_REFUSED_KEY = age_gate.AGE_GATE_REFUSED_KEY
-
-
-class AgeGateForm(forms.Form):
-    MONTHS = [
-        (n, name)
-        for n, name in enumerate(
-            [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ],
-            start=1,
-        )
-    ]
-
-    dob_day = forms.IntegerField(label="Day", min_value=1, max_value=31)
-    dob_month = forms.TypedChoiceField(
-        label="Month", choices=[("", "Month"), *MONTHS], coerce=int
-    )
-    dob_year = forms.IntegerField(label="Year", min_value=1900, max_value=2100)
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        parts = [cleaned.get(key) for key in ("dob_day", "dob_month", "dob_year")]
-        if all(parts):
-            day, month, year = cast("list[int]", parts)
-            try:
-                born = date(year, month, day)
-            except ValueError:
-                self.add_error("dob_day", "This day does not exist in that month.")
-                return cleaned
-            if born > timezone.localdate():
-                self.add_error("dob_year", "The date of birth is in the future.")
-            else:
-                cleaned["date_of_birth"] = born
-        return cleaned
 
 
 def _age_visibility(request: HttpRequest) -> age_gate.AgeVisibility:
@@ -141,10 +94,10 @@ def _age_gate(
     context = {"min_age": min_age, "what": what, "region_name": place}
     if state == age_gate.GateState.REFUSED:
         return render(request, "catalogue/age_refused.html", context, status=403)
-    form = AgeGateForm(request.POST if request.method == "POST" else None)
+    form = DateOfBirthForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         born = form.cleaned_data["date_of_birth"]
-        age = age_gate.age_on(born, timezone.localdate())
+        age = age_on(born, timezone.localdate())
         if request.user.is_authenticated:
             age_self_declare(subject_ref=request.user.pk, date_of_birth=born)
         outcome = age_gate.age_gate_record(

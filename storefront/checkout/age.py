@@ -26,6 +26,7 @@ from compliance.age.selectors import (
     age_verification_latest,
 )
 from compliance.product_classes import ProductClass
+from compliance.regions import buyer_under_age
 from storefront.channels.regions import region_name
 from storefront.checkout.errors import AgeVerificationRequiredError
 from storefront.checkout.models import Checkout
@@ -141,8 +142,7 @@ def _first_unmet(
     for req in requirements:
         if assurance.satisfies(min_age=req.min_age, assurance=req.assurance):
             continue
-        declared = assurance.self_declared_age
-        if declared is not None and declared < req.min_age:
+        if buyer_under_age(age=assurance.self_declared_age, min_age=req.min_age):
             return req, "under_age"
         if req.needs_verification:
             return req, "age_verification"

@@ -1,8 +1,8 @@
-from datetime import date
 from typing import Any
 
 from django import forms
 
+from compliance.age.forms import DateOfBirthForm
 from storefront.accounts.forms import AddressForm
 from storefront.payments.gateways.dummy import CARD_SUCCESS
 
@@ -65,51 +65,12 @@ class DummyPaymentForm(forms.Form):
     )
 
 
-class DateOfBirthForm(forms.Form):
-    """Day, month and year as three fields: works in every browser, no JavaScript."""
-
-    MONTHS = [
-        (1, "January"),
-        (2, "February"),
-        (3, "March"),
-        (4, "April"),
-        (5, "May"),
-        (6, "June"),
-        (7, "July"),
-        (8, "August"),
-        (9, "September"),
-        (10, "October"),
-        (11, "November"),
-        (12, "December"),
-    ]
-
-    dob_day = forms.IntegerField(
-        label="Day of birth",
-        min_value=1,
-        max_value=31,
-        widget=forms.NumberInput(attrs={"autocomplete": "bday-day"}),
-    )
-    dob_month = forms.TypedChoiceField(
-        label="Month of birth",
-        choices=[("", "Month"), *MONTHS],
-        coerce=int,
-        widget=forms.Select(attrs={"autocomplete": "bday-month"}),
-    )
-    dob_year = forms.IntegerField(
-        label="Year of birth",
-        min_value=1900,
-        max_value=2100,
-        widget=forms.NumberInput(attrs={"autocomplete": "bday-year"}),
-    )
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        day, month, year = (
-            cleaned.get(k) for k in ("dob_day", "dob_month", "dob_year")
-        )
-        if day and month and year:
-            try:
-                cleaned["date_of_birth"] = date(year, month, day)
-            except ValueError:
-                self.add_error("dob_day", "This day does not exist in that month.")
-        return cleaned
+__all__ = [
+    "BillingForm",
+    "DateOfBirthForm",
+    "DetailsForm",
+    "DummyPaymentForm",
+    "EmailForm",
+    "ShippingMethodForm",
+    "VoucherForm",
+]

@@ -76,8 +76,7 @@ from storefront.graphql.payment.mutations.transaction_initialize import (
     TransactionInitialize,
 )
 from storefront.graphql.payment.mutations.transaction_process import TransactionProcess
-from storefront.graphql.product.queries import ProductQueries
-from storefront.graphql.product.types import (
+from storefront.graphql.product.attributes import (
     AssignedBooleanAttribute,
     AssignedFileAttribute,
     AssignedMultiChoiceAttribute,
@@ -86,6 +85,7 @@ from storefront.graphql.product.types import (
     AssignedSingleChoiceAttribute,
     AssignedSingleCollectionReferenceAttribute,
 )
+from storefront.graphql.product.queries import ProductQueries
 from storefront.graphql.subscriptions.mutations.checkout_subscription_line_add import (
     CheckoutSubscriptionLineAdd,
 )

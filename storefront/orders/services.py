@@ -56,7 +56,7 @@ from storefront.shipping.models import ShippingMethod
 
 logger = logging.getLogger(__name__)
 
-ORDER_NUMBER_PREFIX = "VF-"
+# Order numbers are digits, as Saleor's are (clients show them as "#100042").
 ORDER_NUMBER_OFFSET = 100000
 GUEST_LINK_SALT = "orders.guest-link"
 
@@ -207,7 +207,7 @@ def order_create(
             # created only once paid), so it never waits in the fulfilment queue.
             status=OrderStatus.FULFILLED if digital else OrderStatus.UNFULFILLED,
         )
-        order.number = f"{ORDER_NUMBER_PREFIX}{ORDER_NUMBER_OFFSET + order.pk}"
+        order.number = str(ORDER_NUMBER_OFFSET + order.pk)
         Order.objects.filter(pk=order.pk).update(number=order.number)
         order_lines = OrderLine.objects.bulk_create(
             [

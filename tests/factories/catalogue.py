@@ -174,8 +174,8 @@ class CollectionFactory(DjangoModelFactory[Collection]):
         model = Collection
         django_get_or_create = ("slug",)
 
-    name = "Featured"
-    slug = "featured"
+    name = "Featured Products"
+    slug = "featured-products"
     is_published = True
 
 

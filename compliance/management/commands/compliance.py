@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from compliance.claims import claims_lint
 from compliance.errors import ComplianceError, RuleDataError
 from compliance.impact import impact_run, rules_snapshot_load, rules_snapshot_record
-from compliance.regions import availability_decide
+from compliance.regions import availability_decide, decision_for_buyer
 from compliance.rules import REGIMES, rules_load
 from compliance.scan import scan_run
 
@@ -183,18 +183,13 @@ class Command(BaseCommand):
             # The CLI input names the class "class", not "product_class".
             field = "class" if exc.field == "product_class" else exc.field
             raise _LineError(field, exc.code_value, exc.message) from exc
-        result = decision.decision
-        reason = decision.reason
-        if age is not None and decision.min_age is not None and age < decision.min_age:
-            # For a buyer known to be too young the sale is off, whatever the region.
-            result = "prohibited"
-            reason = f"{reason} A buyer aged {age} cannot buy it."
+        decision = decision_for_buyer(decision, age=age)
         return {
-            "decision": result,
+            "decision": decision.decision,
             "min_age": decision.min_age,
             "assurance": decision.assurance,
             "rules": list(decision.rules),
-            "reason": reason,
+            "reason": decision.reason,
         }
 
     def _scan(self) -> None:

@@ -20,7 +20,7 @@ from storefront.checkout.selectors import (
     checkout_info_fetch,
     checkout_max_quantity_per_line,
 )
-from storefront.checkout.services.base import Code, _invalid
+from storefront.checkout.services.base import Code, _invalid, email_clean
 from storefront.inventory.errors import InsufficientStockError
 from storefront.inventory.selectors import stock_available_quantities
 from storefront.subscriptions.errors import SubscriptionErrorCode
@@ -35,13 +35,21 @@ def checkout_create(
     user: User | None = None,
     email: str = "",
 ) -> Checkout:
-    """Open an empty checkout in a channel for a guest or a customer."""
+    """Open an empty checkout in a channel for a guest or a customer.
+
+    Raises:
+        ValidationError: ``email`` given but not an email address.
+    """
+    if email:
+        email = email_clean(email)
+    elif user is not None:
+        email = getattr(user, "email", "")
     return Checkout.objects.create(
         channel=channel,
         currency=channel.currency_code,
         region=region,
         user=user if user is not None and user.is_authenticated else None,
-        email=email or (getattr(user, "email", "") if user is not None else ""),
+        email=email,
     )
 
 

@@ -2,8 +2,6 @@
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 
 from storefront.accounts.addresses import address_validate
@@ -17,7 +15,7 @@ from storefront.checkout.selectors import (
     checkout_shipping_required,
     shipping_methods_for_checkout,
 )
-from storefront.checkout.services.base import Code, _invalid
+from storefront.checkout.services.base import Code, _invalid, email_clean
 from storefront.discounts.services import voucher_get_for_channel, voucher_invalid
 
 
@@ -27,14 +25,7 @@ def checkout_email_set(*, checkout: Checkout, email: object) -> Checkout:
     Raises:
         ValidationError: ``email`` empty or not an email address.
     """
-    value = str(email or "").strip().lower()
-    if not value:
-        raise _invalid("email", "Enter your email address.", Code.REQUIRED)
-    try:
-        validate_email(value)
-    except ValidationError:
-        raise _invalid("email", "Enter a valid email address.", Code.INVALID) from None
-    checkout.email = value
+    checkout.email = email_clean(email)
     checkout.save(update_fields=["email", "last_change"])
     return checkout
 

@@ -4,6 +4,11 @@ Signed with HS256 under a key derived from ``SECRET_KEY`` (so rotating the secre
 signs everyone out). Each token names its type; a refresh token is refused where
 an access token is expected and the other way round. Lifetimes come from the
 ``GRAPHQL_JWT_ACCESS_TTL`` and ``GRAPHQL_JWT_REFRESH_TTL`` settings (seconds).
+
+The claims are Saleor's (``iss``, ``owner``, ``user_id``, ``email``, ``type``,
+``is_staff``, ``iat``, ``exp``): Saleor's auth SDK attaches a token to a request
+only when its ``iss`` is the API URL it is calling, so the issuer is the absolute
+URL of the endpoint as the client reached it.
 """
 
 import hashlib
@@ -14,11 +19,14 @@ from typing import Any
 import jwt
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.http import HttpRequest
 from django.utils import timezone
+from graphql_relay import to_global_id
 
 ACCESS = "access"
 REFRESH = "refresh"
 ALGORITHM = "HS256"
+OWNER = "saleor"
 
 
 class TokenError(Exception):
@@ -42,18 +50,28 @@ def _ttl(kind: str) -> timedelta:
     return timedelta(seconds=int(settings.GRAPHQL_JWT_REFRESH_TTL))
 
 
-def token_issue(*, user: Any, kind: str) -> str:
-    """A signed token of ``kind`` for ``user``."""
+def api_issuer(request: HttpRequest) -> str:
+    """The ``iss`` of tokens issued in ``request``: the endpoint's absolute URL."""
+    return request.build_absolute_uri(request.path)
+
+
+def token_issue(*, user: Any, kind: str, issuer: str | None = None) -> str:
+    """A signed token of ``kind`` for ``user``, naming ``issuer`` as its ``iss``."""
     now = timezone.now()
     payload = {
         "sub": str(user.pk),
+        "user_id": to_global_id("User", user.pk),
         "email": user.email,
         "type": kind,
+        "owner": OWNER,
+        "is_staff": bool(user.is_staff),
         "iat": int(now.timestamp()),
         "exp": int((now + _ttl(kind)).timestamp()),
         # A password change invalidates earlier tokens.
         "pwd": hashlib.sha256(user.password.encode()).hexdigest()[:16],
     }
+    if issuer:
+        payload["iss"] = issuer
     return jwt.encode(payload, _signing_key(), algorithm=ALGORITHM)
 
 

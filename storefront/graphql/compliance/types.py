@@ -134,8 +134,9 @@ def product_compliance(info: Any, product: Any, region: str | None) -> dict[str,
     }
 
 
-class CheckoutLineProblem(graphene.ObjectType):
-    """Why a line cannot be bought as things stand."""
+class CheckoutLineIssue(graphene.ObjectType):
+    """Why a line cannot be bought as things stand, with our code (our addition;
+    Saleor's typed `CheckoutLineProblem` union is on `CheckoutLine.problems`)."""
 
     code = graphene.String(required=True, description="A CheckoutErrorCode value.")
     message = graphene.String(required=True, description="In plain words.")
@@ -160,7 +161,7 @@ class CheckoutLineCompliance(graphene.ObjectType):
         ),
     )
     problem = graphene.Field(
-        CheckoutLineProblem,
+        CheckoutLineIssue,
         description="What stops this line (region, stock, listing), or null.",
     )
 

@@ -1,22 +1,45 @@
 """Menus. The shop keeps no menu model: the "navbar" menu is the category tree
-(top-level categories, their subcategories as children) and the "footer" menu is a
-fixed set of links to the site's sections."""
+(top-level categories, their subcategories as children) and the "footer" menu
+lists the published collections and the newest articles.
 
+As in Saleor, items point at what they show by reference (`category`,
+`collection`, `page`) and leave `url` empty, so any storefront can link them to
+its own routes; a path of this site would not exist in another storefront.
+"""
+
+from collections.abc import Callable
 from typing import Any
 
 import graphene
 
 from common.graphql.ids import to_global_id
+from storefront.catalogue.models import Category as CategoryModel
+from storefront.catalogue.models import Collection as CollectionModel
+from storefront.graphql.core.descriptions import NO_TRANSLATION
 from storefront.graphql.core.enums import LanguageCodeEnum
 from storefront.graphql.page.types import Page
-from storefront.graphql.product.types import NO_TRANSLATION, Category, Collection
+from storefront.graphql.product.categories import Category, Collection
 
-FOOTER_LINKS = (
-    ("articles", "Articles", "/articles/"),
-    ("search", "Search the shop", "/search/"),
-    ("region", "Where we ship", "/region/"),
-    ("account", "Your account", "/account/"),
-)
+FOOTER_PAGES = 3
+
+FooterPages = Callable[[Any, int], list[dict[str, Any]]]
+"""``(user, limit)`` → the newest pages, in the shape `Page` resolves."""
+
+
+def _no_pages(user: Any, limit: int) -> list[dict[str, Any]]:
+    return []
+
+
+_footer_pages: list[FooterPages] = [_no_pages]
+
+
+def footer_pages_register(provider: FooterPages) -> None:
+    """Set where the footer's pages come from.
+
+    The pages are the content section's articles, which the storefront may not
+    import; the project wires them in where it assembles the schema.
+    """
+    _footer_pages[:] = [provider]
 
 
 class MenuItemTranslation(graphene.ObjectType):
@@ -75,11 +98,23 @@ def _category_item(category: Any, children: list[Any], level: int) -> dict[str, 
     }
 
 
-def menu_build(slug: str) -> dict[str, Any] | None:
+def _item(key: str, name: str, **reference: Any) -> dict[str, Any]:
+    return {
+        "id": to_global_id("MenuItem", key),
+        "name": name,
+        "category": None,
+        "collection": None,
+        "page": None,
+        "level": 0,
+        "children": [],
+        "url": None,
+        **reference,
+    }
+
+
+def menu_build(slug: str, *, user: Any = None) -> dict[str, Any] | None:
     """The menu named ``slug`` ("navbar" or "footer"), or ``None``."""
     if slug == "navbar":
-        from storefront.catalogue.models import Category as CategoryModel
-
         categories = list(CategoryModel.objects.order_by("sort_order", "name", "pk"))
         children: dict[int, list[Any]] = {}
         for category in categories:
@@ -92,18 +127,13 @@ def menu_build(slug: str) -> dict[str, Any] | None:
         ]
         return {"slug": "navbar", "name": "Navigation", "items": items}
     if slug == "footer":
-        items = [
-            {
-                "id": to_global_id("MenuItem", key),
-                "name": name,
-                "category": None,
-                "collection": None,
-                "page": None,
-                "level": 0,
-                "children": [],
-                "url": url,
-            }
-            for key, name, url in FOOTER_LINKS
+        collections = CollectionModel.objects.filter(is_published=True).order_by(
+            "sort_order", "name", "pk"
+        )
+        items = [_item(f"collection-{c.pk}", c.name, collection=c) for c in collections]
+        items += [
+            _item(f"page-{page['pk']}", page["title"], page=page)
+            for page in _footer_pages[0](user, FOOTER_PAGES)
         ]
         return {"slug": "footer", "name": "Footer", "items": items}
     return None

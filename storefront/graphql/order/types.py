@@ -1,5 +1,6 @@
 """Orders as the customer sees them."""
 
+from decimal import Decimal
 from typing import Any
 
 import graphene
@@ -22,6 +23,11 @@ from storefront.graphql.core.enums import (
 )
 from storefront.graphql.core.types import Image, Money, TaxedMoney, media_url
 from storefront.graphql.product.types import ProductVariant
+from storefront.payments.selectors import (
+    PaymentShares,
+    payment_charge_status,
+    payment_shares,
+)
 
 
 def orders_of_user(user: Any) -> QuerySet[Any]:
@@ -242,30 +248,19 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_payment_status(root: Any, info: Any) -> str:
-        charged, refunded = root.total_charged_amount, root.total_refunded_amount
-        total = root.total_gross_amount
-        if refunded and refunded >= charged:
-            return "fully_refunded"
-        if refunded:
-            return "partially_refunded"
-        if charged >= total:
-            return "fully_charged"
-        return "partially_charged" if charged else "not_charged"
-
-    @staticmethod
-    def resolve_authorize_status(root: Any, info: Any) -> str:
-        return (
-            "full" if root.total_charged_amount >= root.total_gross_amount else "none"
+        return payment_charge_status(
+            charged=root.total_charged_amount,
+            refunded=root.total_refunded_amount,
+            total=root.total_gross_amount,
         )
 
     @staticmethod
+    def resolve_authorize_status(root: Any, info: Any) -> str:
+        return _order_payment_shares(root).authorize_status
+
+    @staticmethod
     def resolve_charge_status(root: Any, info: Any) -> str:
-        charged, total = root.total_charged_amount, root.total_gross_amount
-        if charged > total:
-            return "overcharged"
-        if charged >= total:
-            return "full"
-        return "partial" if charged else "none"
+        return _order_payment_shares(root).charge_status
 
     @staticmethod
     def resolve_voucher(root: Any, info: Any) -> Any:
@@ -311,3 +306,12 @@ class Order(graphene.ObjectType):
 
 
 OrderCountableConnection = connection_type("Order", Order)
+
+
+def _order_payment_shares(order: Any) -> PaymentShares:
+    # An order keeps only what was charged; money taken is also money authorised.
+    return payment_shares(
+        authorized=Decimal(0),
+        charged=order.total_charged_amount,
+        total=order.total_gross_amount,
+    )

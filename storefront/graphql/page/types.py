@@ -10,8 +10,9 @@ import graphene
 
 from common.graphql.connection import PageInfo
 from common.graphql.ids import to_global_id
+from storefront.graphql.core.descriptions import NO_TRANSLATION
 from storefront.graphql.core.enums import LanguageCodeEnum
-from storefront.graphql.product.types import NO_TRANSLATION, AssignedAttribute
+from storefront.graphql.product.attributes import AssignedAttribute
 
 
 class PageType(graphene.ObjectType):

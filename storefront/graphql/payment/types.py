@@ -1,6 +1,5 @@
 """Payment gateways and Saleor's transaction types."""
 
-from decimal import Decimal
 from typing import Any
 
 import graphene
@@ -139,32 +138,6 @@ class TransactionEvent(graphene.ObjectType):
     def resolve_type(root: Any, info: Any) -> str | None:
         known = {member.value for member in TransactionEventTypeEnum._meta.enum}
         return root.type if root.type in known else "info"
-
-
-def checkout_payment_status(checkout: Any, total: Any) -> tuple[str, str]:
-    """(authorize status, charge status) of a checkout from its payments."""
-    from storefront.payments.models import Payment, PaymentStatus
-
-    payments = Payment.objects.filter(checkout_token=checkout.token).exclude(
-        status__in=[PaymentStatus.FAILED, PaymentStatus.CANCELED]
-    )
-    authorized = Decimal(0)
-    charged = Decimal(0)
-    for payment in payments:
-        authorized += payment.authorized_value + payment.charged_value
-        charged += payment.charged_value
-    amount = total.gross.amount
-    return _share(authorized, amount, overcharge=False), _share(
-        charged, amount, overcharge=True
-    )
-
-
-def _share(value: Decimal, total: Decimal, *, overcharge: bool) -> str:
-    if value <= 0:
-        return "full" if total <= 0 else "none"
-    if overcharge and value > total:
-        return "overcharged"
-    return "full" if value >= total else "partial"
 
 
 __all__ = ["JSON"]

@@ -2,6 +2,7 @@
 
 import graphene
 
+from storefront.graphql.core.descriptions import deprecated
 from storefront.graphql.core.enums import (
     OrderDirection,
     ProductOrderField,
@@ -71,21 +72,18 @@ class AttributeInput(graphene.InputObjectType):
     )
     values = graphene.List(
         graphene.NonNull(graphene.String),
-        description="Value slugs, any of which matches.",
-        deprecation_reason=_USE_VALUE,
+        description=deprecated(_USE_VALUE, "Value slugs, any of which matches."),
     )
     values_range = graphene.InputField(
-        IntRangeInput, description="Numeric range.", deprecation_reason=_USE_VALUE
+        IntRangeInput, description=deprecated(_USE_VALUE, "Numeric range.")
     )
     date_time = graphene.InputField(
-        DateTimeRangeInput, description="Unsupported.", deprecation_reason=_USE_VALUE
+        DateTimeRangeInput, description=deprecated(_USE_VALUE, "Unsupported.")
     )
     date = graphene.InputField(
-        DateRangeInput, description="Unsupported.", deprecation_reason=_USE_VALUE
+        DateRangeInput, description=deprecated(_USE_VALUE, "Unsupported.")
     )
-    boolean = graphene.Boolean(
-        description="Unsupported.", deprecation_reason=_USE_VALUE
-    )
+    boolean = graphene.Boolean(description=deprecated(_USE_VALUE, "Unsupported."))
 
 
 class AssignedAttributeWhereInput(graphene.InputObjectType):
@@ -157,12 +155,13 @@ class ProductFilterInput(graphene.InputObjectType):
     gift_card = graphene.Boolean(description="Gift cards (the shop sells none).")
     ids = graphene.List(graphene.NonNull(graphene.ID), description="Product ids.")
     has_preordered_variants = graphene.Boolean(
-        description="Preorders (none).", deprecation_reason=_PREORDER
+        description=deprecated(_PREORDER, "Preorders (none).")
     )
     slugs = graphene.List(graphene.NonNull(graphene.String), description="Slugs.")
     channel = graphene.String(
-        description="Channel slug.",
-        deprecation_reason="Use root-level channel argument instead.",
+        description=deprecated(
+            "Use root-level channel argument instead.", "Channel slug."
+        ),
     )
 
 
@@ -199,7 +198,7 @@ class ProductWhereInput(graphene.InputObjectType):
     stocks = graphene.InputField(ProductStockFilterInput, description="Stock quantity.")
     gift_card = graphene.Boolean(description="Gift cards (the shop sells none).")
     has_preordered_variants = graphene.Boolean(
-        description="Preorders (none).", deprecation_reason=_PREORDER
+        description=deprecated(_PREORDER, "Preorders (none).")
     )
     updated_at = graphene.InputField(DateTimeFilterInput, description="Last change.")
     AND = graphene.List(
@@ -217,8 +216,9 @@ class ProductOrder(graphene.InputObjectType):
         OrderDirection, required=True, description="Direction."
     )
     channel = graphene.String(
-        description="Channel slug.",
-        deprecation_reason="Use root-level channel argument instead.",
+        description=deprecated(
+            "Use root-level channel argument instead.", "Channel slug."
+        ),
     )
     attribute_id = graphene.ID(
         description="Sort by this attribute's value (unsupported)."

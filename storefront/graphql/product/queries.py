@@ -23,8 +23,14 @@ from storefront.graphql.core.context import (
     resolve_channel,
     with_channel,
 )
+from storefront.graphql.core.descriptions import deprecated
 from storefront.graphql.core.enums import LanguageCodeEnum
 from storefront.graphql.core.inputs import DateTimeRangeInput, MetadataFilter
+from storefront.graphql.product.categories import (
+    Category,
+    CategoryCountableConnection,
+    Collection,
+)
 from storefront.graphql.product.filtering import (
     product_filter_apply,
     product_sort_apply,
@@ -36,9 +42,6 @@ from storefront.graphql.product.inputs import (
 )
 from storefront.graphql.product.prefetch import prefetch_for_listing
 from storefront.graphql.product.types import (
-    Category,
-    CategoryCountableConnection,
-    Collection,
     Product,
     ProductCountableConnection,
     ProductVariant,
@@ -115,7 +118,10 @@ class ProductQueries(graphene.ObjectType):
     products = graphene.Field(
         ProductCountableConnection,
         filter=graphene.Argument(
-            ProductFilterInput, deprecation_reason="Use `where` filter instead."
+            ProductFilterInput,
+            description=deprecated(
+                "Use `where` filter instead.", "Filtering options for products."
+            ),
         ),
         where=graphene.Argument(ProductWhereInput),
         sort_by=graphene.Argument(ProductOrder),

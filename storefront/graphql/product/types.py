@@ -1,6 +1,9 @@
-"""Catalogue types: products, variants, attributes, categories, collections."""
+"""Catalogue types: products and variants.
 
-import json
+Attributes live in ``attributes.py``, pictures in ``media.py``, categories and
+collections in ``categories.py``.
+"""
+
 from decimal import Decimal
 from typing import Any
 
@@ -9,20 +12,20 @@ import graphene
 from common.graphql.connection import connection_type, paginate
 from common.graphql.ids import to_global_id
 from common.graphql.scalars import PositiveInt
-from storefront.catalogue.models import Attribute as AttributeModel
-from storefront.catalogue.selectors import product_is_available_for_purchase
+from storefront.catalogue.selectors import (
+    attribute_in_variant_selection,
+    product_is_available_for_purchase,
+)
 from storefront.channels.taxes import channel_price_taxed
 from storefront.checkout.selectors import checkout_max_quantity_per_line
 from storefront.graphql.core.context import channel_of, with_channel
+from storefront.graphql.core.descriptions import NO_TRANSLATION
 from storefront.graphql.core.enums import (
-    AttributeInputTypeEnum,
     LanguageCodeEnum,
-    ProductMediaType,
     ThumbnailFormatEnum,
     VariantAttributeScope,
 )
 from storefront.graphql.core.types import (
-    File,
     Image,
     LanguageDisplay,
     TaxedMoney,
@@ -30,333 +33,28 @@ from storefront.graphql.core.types import (
     media_url,
     taxed,
 )
-from storefront.graphql.product.inputs import (
-    ProductFilterInput,
-    ProductOrder,
-    ProductWhereInput,
+from storefront.graphql.product.attributes import (
+    AssignedAttribute,
+    SelectedAttribute,
+    assigned_attributes,
+    group_attribute_values,
 )
-
-NO_TRANSLATION = (
-    "Always null: the shop's texts are written in one language and not translated."
-)
+from storefront.graphql.product.media import ProductMedia
 
 
-def rich_text(text: str | None) -> str | None:
+def rich_text(text: str | None) -> dict | None:
     """Our HTML text as the Editor.js document Saleor's clients render.
 
     The HTML was sanitised when it was saved; it goes out as one paragraph block.
+    The `JSONString` scalar encodes the document, once, as Saleor's does.
     """
     if not text:
         return None
-    return json.dumps(
-        {
-            "time": 0,
-            "blocks": [{"type": "paragraph", "data": {"text": text}}],
-            "version": "2.24.3",
-        }
-    )
-
-
-# --- attributes -----------------------------------------------------------------
-
-_INPUT_TYPES = {
-    AttributeModel.InputType.DROPDOWN: "dropdown",
-    AttributeModel.InputType.NUMERIC: "numeric",
-    AttributeModel.InputType.TEXT: "plain_text",
-}
-
-
-class AttributeTranslation(graphene.ObjectType):
-    """A translated attribute name."""
-
-    name = graphene.String(required=True, description="Translated name.")
-
-
-class AttributeValueTranslation(graphene.ObjectType):
-    """A translated attribute value name."""
-
-    name = graphene.String(required=True, description="Translated name.")
-
-
-class Attribute(graphene.ObjectType):
-    """A property products are described and filtered by (form, strength, …)."""
-
-    id = graphene.ID(required=True, description="Global id.")
-    input_type = graphene.Field(
-        AttributeInputTypeEnum, description="How values are entered."
-    )
-    name = graphene.String(required=True, description="Name.")
-    slug = graphene.String(required=True, description="Slug.")
-    unit = graphene.String(description="Unit of numeric values (g, mg, ml).")
-    translation = graphene.Field(
-        AttributeTranslation,
-        language_code=graphene.Argument(LanguageCodeEnum, required=True),
-        description=NO_TRANSLATION,
-    )
-
-    @staticmethod
-    def resolve_id(root: AttributeModel, info: Any) -> str:
-        return to_global_id("Attribute", root.pk)
-
-    @staticmethod
-    def resolve_input_type(root: AttributeModel, info: Any) -> str:
-        return _INPUT_TYPES.get(root.input_type, "dropdown")
-
-    @staticmethod
-    def resolve_unit(root: AttributeModel, info: Any) -> str | None:
-        return root.unit or None
-
-    @staticmethod
-    def resolve_translation(root: Any, info: Any, language_code: str) -> None:
-        return None
-
-
-class AttributeValue(graphene.ObjectType):
-    """One value of an attribute."""
-
-    id = graphene.ID(required=True, description="Global id.")
-    name = graphene.String(description="Name.")
-    slug = graphene.String(description="Slug.")
-    value = graphene.String(description="The value as text (numbers included).")
-    translation = graphene.Field(
-        AttributeValueTranslation,
-        language_code=graphene.Argument(LanguageCodeEnum, required=True),
-        description=NO_TRANSLATION,
-    )
-    file = graphene.Field(File, description="Always null: no file attributes.")
-    boolean = graphene.Boolean(description="Always null: no boolean attributes.")
-    date_time = graphene.DateTime(description="Always null: no date attributes.")
-
-    @staticmethod
-    def resolve_id(root: Any, info: Any) -> str:
-        return to_global_id("AttributeValue", root.pk)
-
-    @staticmethod
-    def resolve_value(root: Any, info: Any) -> str:
-        if root.numeric_value is not None:
-            return str(root.numeric_value.normalize())
-        return root.name
-
-    @staticmethod
-    def resolve_translation(root: Any, info: Any, language_code: str) -> None:
-        return None
-
-    @staticmethod
-    def resolve_file(root: Any, info: Any) -> None:
-        return None
-
-    @staticmethod
-    def resolve_boolean(root: Any, info: Any) -> None:
-        return None
-
-    @staticmethod
-    def resolve_date_time(root: Any, info: Any) -> None:
-        return None
-
-
-class SelectedAttribute(graphene.ObjectType):
-    """An attribute with the values an object has for it."""
-
-    attribute = graphene.Field(Attribute, required=True, description="The attribute.")
-    values = graphene.List(
-        graphene.NonNull(AttributeValue), required=True, description="Its values."
-    )
-
-
-def group_attribute_values(values: list[Any]) -> list[dict[str, Any]]:
-    """Attribute values grouped by attribute, in attribute order."""
-    grouped: dict[int, dict[str, Any]] = {}
-    for value in values:
-        entry = grouped.setdefault(
-            value.attribute_id, {"attribute": value.attribute, "values": []}
-        )
-        entry["values"].append(value)
-    return sorted(
-        grouped.values(), key=lambda e: (e["attribute"].name, e["attribute"].pk)
-    )
-
-
-class AssignedAttribute(graphene.Interface):
-    """An attribute assigned to a product, with its value in a typed shape."""
-
-    attribute = graphene.Field(Attribute, required=True, description="The attribute.")
-
-    @classmethod
-    def resolve_type(cls, instance: Any, info: Any) -> Any:
-        return instance["type"]
-
-
-class AssignedChoiceAttributeValue(graphene.ObjectType):
-    """A chosen value."""
-
-    name = graphene.String(description="Name.")
-    slug = graphene.String(description="Slug.")
-    translation = graphene.String(
-        language_code=graphene.Argument(LanguageCodeEnum, required=True),
-        description=NO_TRANSLATION,
-    )
-
-    @staticmethod
-    def resolve_translation(root: Any, info: Any, language_code: str) -> None:
-        return None
-
-
-class AssignedNumericAttribute(graphene.ObjectType):
-    """A numeric attribute's value."""
-
-    class Meta:
-        interfaces = (AssignedAttribute,)
-
-    value = graphene.Float(description="The number.")
-
-
-class AssignedPlainTextAttribute(graphene.ObjectType):
-    """A free-text attribute's value."""
-
-    class Meta:
-        interfaces = (AssignedAttribute,)
-
-    value = graphene.String(description="The text.")
-    translation = graphene.String(
-        language_code=graphene.Argument(LanguageCodeEnum, required=True),
-        description=NO_TRANSLATION,
-    )
-
-    @staticmethod
-    def resolve_translation(root: Any, info: Any, language_code: str) -> None:
-        return None
-
-
-class AssignedFileAttribute(graphene.ObjectType):
-    """A file attribute's value (the shop has none)."""
-
-    class Meta:
-        interfaces = (AssignedAttribute,)
-
-    value = graphene.Field(File, description="The file.")
-
-
-class AssignedSingleChoiceAttribute(graphene.ObjectType):
-    """A single-choice attribute's value."""
-
-    class Meta:
-        interfaces = (AssignedAttribute,)
-
-    value = graphene.Field(AssignedChoiceAttributeValue, description="The choice.")
-
-
-class AssignedMultiChoiceAttribute(graphene.ObjectType):
-    """A multiple-choice attribute's values."""
-
-    class Meta:
-        interfaces = (AssignedAttribute,)
-
-    value = graphene.List(
-        graphene.NonNull(AssignedChoiceAttributeValue),
-        required=True,
-        description="Choices.",
-    )
-
-
-class AssignedBooleanAttribute(graphene.ObjectType):
-    """A yes/no attribute's value (the shop has none)."""
-
-    class Meta:
-        interfaces = (AssignedAttribute,)
-
-    value = graphene.Boolean(description="Yes or no.")
-
-
-class AssignedSingleCollectionReferenceAttribute(graphene.ObjectType):
-    """A reference to a collection (the shop has none)."""
-
-    class Meta:
-        interfaces = (AssignedAttribute,)
-
-    value = graphene.Field(lambda: Collection, description="The collection.")
-
-
-def assigned_attributes(values: list[Any]) -> list[dict[str, Any]]:
-    """Typed assigned attributes from a product's attribute values."""
-    assigned = []
-    for entry in group_attribute_values(values):
-        attribute, vals = entry["attribute"], entry["values"]
-        if attribute.input_type == AttributeModel.InputType.NUMERIC:
-            number = vals[0].numeric_value
-            assigned.append(
-                {
-                    "type": AssignedNumericAttribute,
-                    "attribute": attribute,
-                    "value": float(number) if number is not None else None,
-                }
-            )
-        elif attribute.input_type == AttributeModel.InputType.TEXT:
-            assigned.append(
-                {
-                    "type": AssignedPlainTextAttribute,
-                    "attribute": attribute,
-                    "value": vals[0].name,
-                }
-            )
-        elif len(vals) == 1:
-            assigned.append(
-                {
-                    "type": AssignedSingleChoiceAttribute,
-                    "attribute": attribute,
-                    "value": vals[0],
-                }
-            )
-        else:
-            assigned.append(
-                {
-                    "type": AssignedMultiChoiceAttribute,
-                    "attribute": attribute,
-                    "value": vals,
-                }
-            )
-    return assigned
-
-
-# --- media ----------------------------------------------------------------------
-
-
-class ProductMedia(graphene.ObjectType):
-    """A product picture."""
-
-    id = graphene.ID(required=True, description="Global id.")
-    alt = graphene.String(required=True, description="Alternative text.")
-    type = graphene.Field(ProductMediaType, required=True, description="Kind of media.")
-    url = graphene.String(
-        required=True,
-        size=graphene.Int(
-            description="Wanted size in pixels; at most 400 gives the thumbnail."
-        ),
-        format=graphene.Argument(
-            ThumbnailFormatEnum,
-            default_value=ThumbnailFormatEnum.ORIGINAL.value,
-            description="Ignored: thumbnails are JPEG.",
-        ),
-        description="URL of the image, or of its 400-pixel thumbnail when size ≤ 400.",
-    )
-
-    @staticmethod
-    def resolve_id(root: Any, info: Any) -> str:
-        return to_global_id("ProductMedia", root.pk)
-
-    @staticmethod
-    def resolve_type(root: Any, info: Any) -> str:
-        return "image"
-
-    @staticmethod
-    def resolve_url(
-        root: Any, info: Any, size: int | None = None, format: str | None = None
-    ) -> str:
-        name = (
-            root.thumbnail.name
-            if (size and size <= 400 and root.thumbnail)
-            else root.image.name
-        )
-        return media_url(info, name)
+    return {
+        "time": 0,
+        "blocks": [{"type": "paragraph", "data": {"text": text}}],
+        "version": "2.24.3",
+    }
 
 
 # --- products and variants -------------------------------------------------------
@@ -488,10 +186,17 @@ class ProductVariant(graphene.ObjectType):
         return {"on_sale": False, "price": price, "price_undiscounted": price}
 
     @staticmethod
-    def resolve_attributes(
-        root: Any, info: Any, variant_selection: str | None = None
-    ) -> list:
-        return group_attribute_values(list(root.attribute_values.all()))
+    def resolve_attributes(root: Any, info: Any, variant_selection: Any = None) -> list:
+        scope = str(getattr(variant_selection, "value", variant_selection) or "all")
+        values = list(root.attribute_values.all())
+        if scope != "all":
+            wanted = scope == "variant_selection"
+            values = [
+                value
+                for value in values
+                if attribute_in_variant_selection(value.attribute) == wanted
+            ]
+        return group_attribute_values(values)
 
     @staticmethod
     def resolve_media(root: Any, info: Any) -> list:
@@ -540,7 +245,9 @@ class Product(graphene.ObjectType):
         ProductType, required=True, description="Product type."
     )
     slug = graphene.String(required=True, description="Slug.")
-    category = graphene.Field(lambda: Category, description="Category.")
+    category = graphene.Field(
+        "storefront.graphql.product.categories.Category", description="Category."
+    )
     created = graphene.DateTime(required=True, description="When it was created.")
     updated_at = graphene.DateTime(required=True, description="When it last changed.")
     thumbnail = graphene.Field(
@@ -624,7 +331,7 @@ class Product(graphene.ObjectType):
         return root.seo_description or None
 
     @staticmethod
-    def resolve_description(root: Any, info: Any) -> str | None:
+    def resolve_description(root: Any, info: Any) -> dict | None:
         return rich_text(root.description)
 
     @staticmethod
@@ -758,180 +465,3 @@ def _is_available(product: Any) -> bool:
 
 
 ProductCountableConnection = connection_type("Product", Product)
-
-
-class CategoryTranslation(graphene.ObjectType):
-    """Translated category texts."""
-
-    seo_title = graphene.String(description="SEO title.")
-    seo_description = graphene.String(description="SEO description.")
-    slug = graphene.String(description="Slug.")
-    name = graphene.String(description="Name.")
-    description = graphene.JSONString(description="Description.")
-
-
-class CollectionTranslation(graphene.ObjectType):
-    """Translated collection texts."""
-
-    seo_title = graphene.String(description="SEO title.")
-    seo_description = graphene.String(description="SEO description.")
-    slug = graphene.String(description="Slug.")
-    name = graphene.String(description="Name.")
-    description = graphene.JSONString(description="Description.")
-
-
-def _image_or_none(info: Any, image: Any, alt: str) -> dict[str, str] | None:
-    if not image:
-        return None
-    return {"url": media_url(info, image.name), "alt": alt}
-
-
-def _seo(value: str) -> str | None:
-    return value or None
-
-
-class Category(graphene.ObjectType):
-    """A category of the catalogue; categories nest."""
-
-    id = graphene.ID(required=True, description="Global id.")
-    seo_title = graphene.String(description="SEO title.")
-    seo_description = graphene.String(description="SEO description.")
-    name = graphene.String(required=True, description="Name.")
-    description = graphene.JSONString(
-        description="Description as an Editor.js document."
-    )
-    slug = graphene.String(required=True, description="Slug.")
-    parent = graphene.Field(lambda: Category, description="The category above, if any.")
-    level = graphene.Int(
-        required=True, description="Depth: 0 for a top-level category."
-    )
-    products = graphene.Field(
-        ProductCountableConnection,
-        filter=graphene.Argument(
-            ProductFilterInput, deprecation_reason="Use `where` filter instead."
-        ),
-        where=graphene.Argument(ProductWhereInput),
-        sort_by=graphene.Argument(ProductOrder),
-        channel=graphene.String(),
-        after=graphene.String(),
-        first=graphene.Int(),
-        description="Listed products of this category and the ones below it.",
-    )
-    background_image = graphene.Field(Image, description="Banner image.")
-    translation = graphene.Field(
-        CategoryTranslation,
-        language_code=graphene.Argument(LanguageCodeEnum, required=True),
-        description=NO_TRANSLATION,
-    )
-
-    @staticmethod
-    def resolve_id(root: Any, info: Any) -> str:
-        return to_global_id("Category", root.pk)
-
-    @staticmethod
-    def resolve_seo_title(root: Any, info: Any) -> str | None:
-        return _seo(root.seo_title)
-
-    @staticmethod
-    def resolve_seo_description(root: Any, info: Any) -> str | None:
-        return _seo(root.seo_description)
-
-    @staticmethod
-    def resolve_description(root: Any, info: Any) -> str | None:
-        return rich_text(root.description)
-
-    @staticmethod
-    def resolve_level(root: Any, info: Any) -> int:
-        return 0 if root.parent_id is None else 1
-
-    @staticmethod
-    def resolve_products(
-        root: Any, info: Any, channel: str | None = None, **kwargs: Any
-    ) -> Any:
-        from storefront.graphql.product.queries import resolve_product_connection
-
-        return resolve_product_connection(
-            info,
-            channel_slug=channel or _slug_of(channel_of(root)),
-            category=root,
-            **kwargs,
-        )
-
-    @staticmethod
-    def resolve_background_image(root: Any, info: Any) -> Any:
-        return _image_or_none(info, root.background_image, root.name)
-
-    @staticmethod
-    def resolve_translation(root: Any, info: Any, language_code: str) -> None:
-        return None
-
-
-def _slug_of(channel: Any) -> str | None:
-    return channel.slug if channel is not None else None
-
-
-class Collection(graphene.ObjectType):
-    """A hand-picked set of products (featured, gift ideas, …)."""
-
-    id = graphene.ID(required=True, description="Global id.")
-    seo_title = graphene.String(
-        description="SEO title; collections have none, so null."
-    )
-    seo_description = graphene.String(description="SEO description; null.")
-    name = graphene.String(required=True, description="Name.")
-    description = graphene.JSONString(
-        description="Description as an Editor.js document."
-    )
-    slug = graphene.String(required=True, description="Slug.")
-    products = graphene.Field(
-        ProductCountableConnection,
-        filter=graphene.Argument(
-            ProductFilterInput, deprecation_reason="Use `where` filter instead."
-        ),
-        where=graphene.Argument(ProductWhereInput),
-        sort_by=graphene.Argument(ProductOrder),
-        after=graphene.String(),
-        first=graphene.Int(),
-        description="Listed products of the collection, in the collection's channel.",
-    )
-    background_image = graphene.Field(Image, description="Always null: no image.")
-    translation = graphene.Field(
-        CollectionTranslation,
-        language_code=graphene.Argument(LanguageCodeEnum, required=True),
-        description=NO_TRANSLATION,
-    )
-
-    @staticmethod
-    def resolve_id(root: Any, info: Any) -> str:
-        return to_global_id("Collection", root.pk)
-
-    @staticmethod
-    def resolve_seo_title(root: Any, info: Any) -> None:
-        return None
-
-    @staticmethod
-    def resolve_seo_description(root: Any, info: Any) -> None:
-        return None
-
-    @staticmethod
-    def resolve_description(root: Any, info: Any) -> str | None:
-        return rich_text(root.description)
-
-    @staticmethod
-    def resolve_products(root: Any, info: Any, **kwargs: Any) -> Any:
-        from storefront.graphql.product.queries import resolve_product_connection
-
-        return resolve_product_connection(
-            info, channel_slug=_slug_of(channel_of(root)), collection=root, **kwargs
-        )
-
-    @staticmethod
-    def resolve_background_image(root: Any, info: Any) -> None:
-        return None
-
-    @staticmethod
-    def resolve_translation(root: Any, info: Any, language_code: str) -> None:
-        return None
-
-
-CategoryCountableConnection = connection_type("Category", Category)

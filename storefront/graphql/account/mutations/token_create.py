@@ -6,7 +6,7 @@ import graphene
 
 from common.graphql.mutations import BaseMutation
 from storefront.accounts.services import user_sign_in_check
-from storefront.graphql.account.jwt import ACCESS, REFRESH, token_issue
+from storefront.graphql.account.jwt import ACCESS, REFRESH, api_issuer, token_issue
 from storefront.graphql.account.types import User
 from storefront.graphql.core.errors import AccountError, AccountErrorCode
 
@@ -45,8 +45,10 @@ class CreateToken(BaseMutation):
             request=info.context, email=data["email"], password=data["password"]
         )
         return cls(
-            token=token_issue(user=user, kind=ACCESS),
-            refresh_token=token_issue(user=user, kind=REFRESH),
+            token=token_issue(user=user, kind=ACCESS, issuer=api_issuer(info.context)),
+            refresh_token=token_issue(
+                user=user, kind=REFRESH, issuer=api_issuer(info.context)
+            ),
             user=user,
             errors=[],
         )

@@ -10,6 +10,7 @@ from storefront.graphql.account.jwt import (
     ACCESS,
     REFRESH,
     TokenError,
+    api_issuer,
     token_issue,
     token_user,
 )
@@ -48,4 +49,8 @@ class RefreshToken(BaseMutation):
             raise ValidationError(
                 {"refreshToken": ValidationError(exc.message, code=exc.code)}
             ) from exc
-        return cls(token=token_issue(user=user, kind=ACCESS), user=user, errors=[])
+        return cls(
+            token=token_issue(user=user, kind=ACCESS, issuer=api_issuer(info.context)),
+            user=user,
+            errors=[],
+        )

@@ -11,6 +11,7 @@ from storefront.graphql.checkout.utils import (
     checkout_for_mutation,
     reload,
 )
+from storefront.graphql.core.descriptions import deprecated
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
 
 
@@ -18,7 +19,9 @@ class CheckoutRemovePromoCode(BaseMutation):
     """Remove the voucher code."""
 
     class Arguments:
-        checkout_id = graphene.ID(deprecation_reason="Use `id` instead.")
+        checkout_id = graphene.ID(
+            description=deprecated("Use `id` instead.", "The checkout's id.")
+        )
         id = graphene.ID()
         promo_code = graphene.String()
         promo_code_id = graphene.ID()

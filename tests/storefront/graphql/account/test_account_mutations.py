@@ -115,7 +115,14 @@ def test_a_customers_whole_account_life(
     }
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["ada@example.com"]
-    token = re.search(r"/account/confirm/([^/\s]+)/", mail.outbox[0].body).group(1)
+    # the link is the client's redirectUrl with email and token (Saleor's)
+    link = urlsplit(re.search(r"(http\S+)", mail.outbox[0].body).group(1))
+    assert f"{link.scheme}://{link.netloc}{link.path}" == (
+        f"{STOREFRONT}/account/confirm/"
+    )
+    query = parse_qs(link.query)
+    assert query["email"] == ["ada@example.com"]
+    token = query["token"][0]
     assert not EmailConfirmation.objects.exists()
 
     # confirm with the token from the email
@@ -374,6 +381,62 @@ def test_invalid_address_names_the_field(gql, ada):
         ("postalCode", "INVALID")
     ]
     assert Address.objects.count() == 0
+
+
+def test_register_links_to_an_allowed_client_host(
+    gql, db, settings, django_capture_on_commit_callbacks
+):
+    # given a second storefront allowed by ALLOWED_CLIENT_HOSTS
+    settings.ALLOWED_CLIENT_HOSTS = [".shop.example"]
+
+    # when a customer registers there
+    with django_capture_on_commit_callbacks(execute=True):
+        result = gql(
+            REGISTER,
+            {
+                "input": {
+                    "email": "bo@example.com",
+                    "password": "correct-horse-9",
+                    "redirectUrl": "https://eu.shop.example:3000/confirm?lang=en",
+                }
+            },
+        )
+
+    # then the email links there, keeping the page's own parameters
+    assert result["accountRegister"]["errors"] == []
+    link = urlsplit(re.search(r"(http\S+)", mail.outbox[0].body).group(1))
+    assert link.netloc == "eu.shop.example:3000"
+    assert parse_qs(link.query).keys() == {"lang", "email", "token"}
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://evil.example/confirm", "javascript:alert(1)", "//evil.example/x", "x"],
+)
+def test_register_to_a_foreign_site_is_refused_and_opens_no_account(
+    gql, db, url, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        result = gql(
+            REGISTER,
+            {
+                "input": {
+                    "email": "bo@example.com",
+                    "password": "correct-horse-9",
+                    "redirectUrl": url,
+                }
+            },
+        )
+
+    assert result["accountRegister"]["errors"] == [
+        {
+            "field": "redirectUrl",
+            "code": "INVALID",
+            "message": "The redirect URL is not one of the shop's sites.",
+        }
+    ]
+    assert not get_user_model().objects.filter(email="bo@example.com").exists()
+    assert mail.outbox == []
 
 
 def test_password_reset_for_an_unknown_email_sends_nothing(

@@ -1,3 +1,5 @@
+import json
+
 import jwt
 import pytest
 import time_machine
@@ -183,3 +185,110 @@ def test_failures_through_the_api_lock_the_page_too(client, gql, user):
 
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+# --- Saleor's claims and the auth SDK's issuer check ------------------------------
+
+API_URL = "http://testserver/graphql/"
+
+
+class AuthSdkClient:
+    """Sends the stored access token the way Saleor's auth SDK does: only when its
+    ``iss`` is the URL of the API being called."""
+
+    def __init__(self, client, api_url: str) -> None:
+        self.client = client
+        self.api_url = api_url
+        self.token: str | None = None
+
+    def post(self, query: str, variables: dict | None = None) -> dict:
+        headers = {}
+        if self.token:
+            claims = jwt.decode(self.token, options={"verify_signature": False})
+            if claims.get("iss") == self.api_url:
+                headers["HTTP_AUTHORIZATION"] = f"Bearer {self.token}"
+        response = self.client.post(
+            "/graphql/",
+            data=json.dumps({"query": query, "variables": variables or {}}),
+            content_type="application/json",
+            **headers,
+        )
+        return response.json()
+
+
+def test_tokens_carry_saleors_claims_with_the_api_url_as_issuer(gql, user):
+    payload = gql(
+        TOKEN_CREATE, {"email": "ada@example.com", "password": "correct-horse-9"}
+    )["tokenCreate"]
+
+    access = jwt.decode(payload["token"], options={"verify_signature": False})
+    refresh = jwt.decode(payload["refreshToken"], options={"verify_signature": False})
+
+    for claims, kind, lifetime in (
+        (access, "access", 300),
+        (refresh, "refresh", 2592000),
+    ):
+        assert claims["iss"] == API_URL
+        assert claims["type"] == kind
+        assert claims["owner"] == "saleor"
+        assert claims["user_id"] == to_global_id("User", user.pk)
+        assert claims["email"] == "ada@example.com"
+        assert claims["is_staff"] is False
+        assert claims["exp"] - claims["iat"] == lifetime
+
+
+def test_the_issuer_is_the_url_the_client_reached(client, user):
+    response = client.post(
+        "/graphql/",
+        data=json.dumps(
+            {
+                "query": TOKEN_CREATE,
+                "variables": {
+                    "email": "ada@example.com",
+                    "password": "correct-horse-9",
+                },
+            }
+        ),
+        content_type="application/json",
+        HTTP_HOST="api.example.com",
+        secure=True,
+    )
+
+    token = response.json()["data"]["tokenCreate"]["token"]
+    claims = jwt.decode(token, options={"verify_signature": False})
+    assert claims["iss"] == "https://api.example.com/graphql/"
+
+
+def test_a_refreshed_token_keeps_the_issuer(gql, user):
+    refresh = gql(
+        TOKEN_CREATE, {"email": "ada@example.com", "password": "correct-horse-9"}
+    )["tokenCreate"]["refreshToken"]
+
+    token = gql(REFRESH, {"t": refresh})["tokenRefresh"]["token"]
+
+    claims = jwt.decode(token, options={"verify_signature": False})
+    assert claims["iss"] == API_URL
+
+
+def test_a_signed_in_storefront_session_through_the_auth_sdk(client, user):
+    # given a storefront whose SDK sends the token only to its own API URL
+    sdk = AuthSdkClient(client, API_URL)
+
+    # when the shopper signs in and the storefront asks for their account
+    signed_in = sdk.post(
+        TOKEN_CREATE, {"email": "ada@example.com", "password": "correct-horse-9"}
+    )
+    sdk.token = signed_in["data"]["tokenCreate"]["token"]
+    me = sdk.post("{ me { email orders(first: 5) { totalCount } addresses { id } } }")
+
+    # then the token was sent and accepted
+    assert me["data"]["me"] == {
+        "email": "ada@example.com",
+        "orders": {"totalCount": 0},
+        "addresses": [],
+    }
+
+    # and a storefront pointed at another API URL would not have sent it
+    assert AuthSdkClient(client, "https://other.example/graphql/").post(
+        "{ me { email } }"
+    ) == {"data": {"me": None}}
