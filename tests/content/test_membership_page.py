@@ -38,7 +38,10 @@ def test_paywall_sends_readers_to_the_membership_page(client, paid_article):
     html = client.get(paid_article.url).content.decode()
 
     # then
-    assert '<a class="button" href="/membership/">Become a member</a>' in html
+    assert (
+        '<a class="button button--large" href="/membership/">Become a member</a>'
+        in html
+    )
     assert 'href="/subscriptions/"' not in html
 
 
@@ -62,7 +65,10 @@ def test_page_lists_plans_prices_per_region_and_member_articles(client, paid_art
         "Europe",
         "United Kingdom",
     ]
-    assert '<th scope="row">Europe</th><td>€8.50 monthly; €85.00 yearly</td>' in html
+    assert (
+        '<th scope="row">Europe</th><td>8,50\xa0€ monthly; 85,00\xa0€ yearly</td>'
+        in html
+    )
     assert (
         '<th scope="row">United Kingdom</th><td>£7.50 monthly; £75.00 yearly</td>'
         in html

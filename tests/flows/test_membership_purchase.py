@@ -233,11 +233,14 @@ def test_the_membership_order_is_digital_with_no_shipping_row(
     assert order.status_label == "Delivered digitally"
     assert [li.quantity_unfulfilled for li in order.lines.all()] == [0]
     assert [e.type for e in order.events.order_by("pk")][:2] == ["placed", "fulfilled"]
-    assert '<strong data-status="fulfilled">Delivered digitally</strong>' in page
+    assert (
+        '<strong class="status" data-status="fulfilled">Delivered digitally</strong>'
+        in page
+    )
     assert "Unfulfilled" not in page
     assert "Shipping (" not in page
     assert "Nothing is shipped" in page
-    assert "<td>Delivered digitally</td>" in dashboard
+    assert '<td data-label="Status">Delivered digitally</td>' in dashboard
     confirmation = next(m for m in mailoutbox if order.number in m.subject)
     assert "Shipping:" not in confirmation.body
     assert "Total: 9.00 USD" in confirmation.body

@@ -85,7 +85,7 @@ def test_product_page_offers_untracked_variants(client, untracked):
     assert "Out of stock" not in html
     assert html.count('<span class="stock stock--unlimited">Available</span>') == 2
     assert " disabled" not in html
-    assert '<button type="submit">Add to cart</button>' in html
+    assert '<button type="submit" class="button--large">Add to cart</button>' in html
 
 
 def test_listing_card_does_not_say_out_of_stock(client, untracked):
