@@ -6,7 +6,7 @@ from datetime import date
 from django.utils import timezone
 
 from compliance.age.selectors import age_assurance_for
-from compliance.age.services import age_self_declare, age_verification_start
+from compliance.age.services import age_on, age_self_declare, age_verification_start
 from compliance.errors import InvalidDateOfBirthError
 from storefront.checkout.age import (
     age_provider_default,
@@ -57,11 +57,7 @@ def checkout_date_of_birth_set(
         age_self_declare(subject_ref=subject, date_of_birth=value, on_date=today)
     except InvalidDateOfBirthError as exc:
         raise _invalid("date_of_birth", exc.message, Code.INVALID) from None
-    age = (
-        today.year
-        - value.year
-        - int((today.month, today.day) < (value.month, value.day))
-    )
+    age = age_on(value, today)
     info = checkout_info_fetch(checkout=checkout)
     for requirement in checkout_age_requirements(info=info):
         if age < requirement.min_age:
@@ -81,16 +77,17 @@ def checkout_gate_declaration_record(
     """Carry a guest's answer at the age gate over to the checkout's age check.
 
     The gate keeps only "declared adult for age N" in the session, never the date
-    of birth, so it could not record anything for a guest who had no email yet.
-    Once the checkout has the guest's email, that answer is recorded through
-    compliance.age as a self-declaration for N (a birth date exactly N years ago
-    proves the same thresholds, and compliance keeps only those). Signed-in
-    customers' gate answers are already recorded; nothing is done for them, nor
-    when what is on file already says as much. Returns whether it recorded.
+    of birth. That answer is recorded through compliance.age as a self-declaration
+    for N (a birth date exactly N years ago proves the same thresholds, and
+    compliance keeps only those), under the guest's own checkout — never under the
+    email they typed, which nobody has proved they own. Signed-in customers' gate
+    answers are already recorded; nothing is done for them, nor when what is on
+    file already says as much. Returns whether it recorded.
     """
-    if checkout.user_id or not checkout.email or not declared_adult_for:
+    if checkout.user_id or not declared_adult_for:
         return False
-    known = age_assurance_for(checkout.email)
+    subject = checkout_age_subject(checkout)
+    known = age_assurance_for(subject)
     if (known.self_declared_age or 0) >= declared_adult_for:
         return False
     today = timezone.localdate()
@@ -98,7 +95,7 @@ def checkout_gate_declaration_record(
         born = today.replace(year=today.year - declared_adult_for)
     except ValueError:  # 29 February in a year that has none
         born = today.replace(year=today.year - declared_adult_for, day=28)
-    age_self_declare(subject_ref=checkout.email, date_of_birth=born, on_date=today)
+    age_self_declare(subject_ref=subject, date_of_birth=born, on_date=today)
     return True
 
 
