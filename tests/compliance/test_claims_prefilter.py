@@ -1,0 +1,61 @@
+"""The required words that let the linter skip rules a text cannot trigger."""
+
+import re
+
+import pytest
+
+from compliance.claims import claims_lint
+from compliance.claims.normalise import normalise
+from compliance.claims.prefilter import required_words, rule_words
+from compliance.rules import REGIMES, rules_load
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"cures?", {"cure"}),
+        (r"(?:cures?|treats?|heals?) (?:anxiety|pain)", {"anxiety", "pain"}),
+        (r"\bclinically\s+proven\b", {"clinically"}),
+        (r"(?:fda|mhra)[- ]approved", {"approved"}),
+        (r"(?:a|an)\s+(?:miracle|wonder)(?:\s+cure)?", {"miracle", "wonder"}),
+        (r"(?:stress){1,3}", {"stress"}),
+    ],
+)
+def test_required_words_of_a_pattern(pattern, words):
+    assert required_words(pattern) == frozenset(words)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:cure|heal)?\w+",  # the literal part is optional
+        r"(?i)cures?",  # the literal may appear in another case
+        r"(?:cures?|\w+)",  # one branch needs no word
+        r"ab",  # too short to filter anything
+    ],
+)
+def test_patterns_without_a_useful_requirement_are_always_tried(pattern):
+    assert required_words(pattern) is None
+
+
+def test_every_positive_example_holds_a_required_word_of_its_rule():
+    # The prefilter is only sound if no match can exist without one of the words.
+    for rule in rules_load().claims:
+        words = rule_words(rule.patterns)
+        if words is None:
+            continue
+        compiled = re.compile("|".join(rule.patterns))
+        for example in rule.positive:
+            folded = normalise(example).text
+            for match in compiled.finditer(folded):
+                assert any(w in match.group() for w in words), (rule.id, example)
+
+
+def test_a_text_without_required_words_skips_the_rule_and_finds_the_rest():
+    # "Cures anxiety" needs the disease-verb rule; the neutral copy around it holds
+    # none of the words of most rules, which must not lose the finding.
+    text = "Grown on oak logs and dried at low heat. Cures anxiety in days."
+    for regime in REGIMES:
+        report = claims_lint(text, regime=regime)
+        assert "CLM.DISEASE_VERB" in {f.rule for f in report.findings}
+        assert report.blocking
