@@ -8,7 +8,7 @@ from compliance.errors import ComplianceError, UnknownRegimeError
 from compliance.rules import REGIMES, ClaimRule, RuleSet, rules_load
 
 from .normalise import normalise
-from .prefilter import rule_words
+from .prefilter import rule_words, text_may_match
 
 CONTEXTS = ("product", "article")
 _SEVERITY_RANK = {"block": 0, "warn": 1, "disclaimer": 2}
@@ -77,7 +77,7 @@ class _Scanner:
 
     group: str
     pattern: re.Pattern[str]
-    words: frozenset[str] | None
+    words: tuple[tuple[frozenset[str], ...], ...] | None
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,7 @@ def claims_lint(
     # Each word start keeps the first rule, in priority order, that matches there.
     at: dict[int, tuple[int, str]] = {}
     for scanner in matcher.scanners:
-        if scanner.words is not None and not any(w in folded for w in scanner.words):
+        if scanner.words is not None and not text_may_match(folded, scanner.words):
             continue
         for match in scanner.pattern.finditer(folded):
             start, end = match.span(1)

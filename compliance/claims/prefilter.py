@@ -25,22 +25,24 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", No
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 
 _Words = frozenset[str]
+# Every set must be met: a text holds at least one word of each.
+_Conjunction = tuple[_Words, ...]
 
 
-def _better(a: _Words | None, b: _Words | None) -> _Words | None:
-    """The more selective of two requirements (longest shortest word, then fewest)."""
-    if a is None:
-        return b
-    if b is None:
-        return a
-    key_a = (min(map(len, a)), -len(a))
-    key_b = (min(map(len, b)), -len(b))
-    return b if key_b > key_a else a
+def _usable(words: _Words) -> bool:
+    return bool(words) and min(map(len, words)) >= _MIN_LENGTH
 
 
-def _required(items: Any) -> _Words | None:
-    """Strings of which every match of the parsed sequence ``items`` holds one."""
-    best: _Words | None = None
+def _best(sets: list[_Words]) -> _Words | None:
+    """The most selective set (longest shortest word, then fewest words)."""
+    if not sets:
+        return None
+    return max(sets, key=lambda words: (min(map(len, words)), -len(words)))
+
+
+def _required(items: Any) -> list[_Words]:
+    """Word sets that every match of the parsed sequence ``items`` meets, each one."""
+    found: list[_Words] = []
     run: list[str] = []
     for op, av in items:
         if op is sre.LITERAL:
@@ -49,24 +51,24 @@ def _required(items: Any) -> _Words | None:
         if op in _ZERO_WIDTH:
             continue
         if run:
-            best = _better(best, frozenset({"".join(run)}))
+            found.append(frozenset({"".join(run)}))
             run = []
-        found: _Words | None = None
         if op is sre.SUBPATTERN:
             _group, add_flags, _del_flags, body = av
-            if add_flags & re.IGNORECASE:
-                return None
-            found = _required(body)
+            # Its literals may appear in another case; the rest still count.
+            if not add_flags & re.IGNORECASE:
+                found.extend(_required(body))
         elif op is sre.ATOMIC_GROUP:
-            found = _required(av)
+            found.extend(_required(av))
         elif op is sre.BRANCH:
-            found = _union(_required(branch) for branch in av[1])
+            union = _union(_best(_required(branch)) for branch in av[1])
+            if union is not None:
+                found.append(union)
         elif op in _REPEATS and av[0] >= 1:
-            found = _required(av[2])
-        best = _better(best, found)
+            found.extend(_required(av[2]))
     if run:
-        best = _better(best, frozenset({"".join(run)}))
-    return best
+        found.append(frozenset({"".join(run)}))
+    return [words for words in found if _usable(words)]
 
 
 def _union(parts: Any, limit: int = _MAX_WORDS) -> _Words | None:
@@ -81,22 +83,32 @@ def _union(parts: Any, limit: int = _MAX_WORDS) -> _Words | None:
 
 
 @lru_cache(maxsize=512)
-def required_words(pattern: str) -> _Words | None:
-    """Literal strings one of which every match of ``pattern`` contains.
+def required_words(pattern: str) -> _Conjunction:
+    """Word sets every match of ``pattern`` meets: it holds one word of each.
 
-    Returns None when there is no useful set: the rule must then be tried on every
-    text. Patterns with case-insensitive flags get None too, since their literals
-    may appear in another case.
+    Empty when there is no useful set, so the rule must be tried on every text;
+    also for case-insensitive patterns, whose literals may appear in another case.
     """
     parsed = sre_parse.parse(pattern)
     if parsed.state.flags & re.IGNORECASE:
-        return None
-    words = _required(parsed)
-    if not words or min(map(len, words)) < _MIN_LENGTH:
-        return None
-    return words
+        return ()
+    return tuple(dict.fromkeys(_required(parsed)))
 
 
-def rule_words(patterns: tuple[str, ...]) -> _Words | None:
-    """The union over a rule's patterns: a match of any of them holds one."""
-    return _union((required_words(p) for p in patterns), limit=4 * _MAX_WORDS)
+def rule_words(patterns: tuple[str, ...]) -> tuple[_Conjunction, ...] | None:
+    """One conjunction per pattern: a text can match the rule only if it meets one.
+
+    None when some pattern has no requirement: the rule is then always tried.
+    """
+    conjunctions = tuple(required_words(pattern) for pattern in patterns)
+    if not all(conjunctions):
+        return None
+    return conjunctions
+
+
+def text_may_match(folded: str, conjunctions: tuple[_Conjunction, ...]) -> bool:
+    """Whether ``folded`` meets one of the conjunctions (see :func:`rule_words`)."""
+    return any(
+        all(any(word in folded for word in words) for words in conjunction)
+        for conjunction in conjunctions
+    )
