@@ -8,7 +8,7 @@ from compliance.errors import ComplianceError, UnknownRegimeError
 from compliance.rules import REGIMES, ClaimRule, RuleSet, rules_load
 
 from .normalise import normalise
-from .prefilter import rule_words, text_may_match
+from .prefilter import WordScan, rule_words, text_may_match, word_scan
 
 CONTEXTS = ("product", "article")
 _SEVERITY_RANK = {"block": 0, "warn": 1, "disclaimer": 2}
@@ -84,6 +84,8 @@ class _Scanner:
 class _Matcher:
     # In priority order: at one position only the first rule that matches counts.
     scanners: tuple[_Scanner, ...]
+    # Every word some scanner requires, found in one pass per text.
+    words: WordScan | None
     entries: dict[str, _Entry]
     authorised: re.Pattern[str] | None
     suggestions: dict[str, tuple[tuple[re.Pattern[str], str], ...]]
@@ -152,8 +154,16 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
             suggestions.setdefault(rule_id, []).append(
                 (re.compile(suggestion.when), wording)
             )
+    required = frozenset(
+        word
+        for scanner in scanners
+        for conjunction in scanner.words or ()
+        for words in conjunction
+        for word in words
+    )
     return _Matcher(
         tuple(scanners),
+        word_scan(required) if required else None,
         entries,
         authorised,
         {rule_id: tuple(items) for rule_id, items in suggestions.items()},
@@ -205,9 +215,10 @@ def claims_lint(
     folded = norm.text
 
     # Each word start keeps the first rule, in priority order, that matches there.
+    present = matcher.words.present(folded) if matcher.words else frozenset()
     at: dict[int, tuple[int, str]] = {}
     for scanner in matcher.scanners:
-        if scanner.words is not None and not text_may_match(folded, scanner.words):
+        if scanner.words is not None and not text_may_match(present, scanner.words):
             continue
         for match in scanner.pattern.finditer(folded):
             start, end = match.span(1)

@@ -10,6 +10,7 @@ simply always tried.
 """
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -106,9 +107,39 @@ def rule_words(patterns: tuple[str, ...]) -> tuple[_Conjunction, ...] | None:
     return conjunctions
 
 
-def text_may_match(folded: str, conjunctions: tuple[_Conjunction, ...]) -> bool:
-    """Whether ``folded`` meets one of the conjunctions (see :func:`rule_words`)."""
+def text_may_match(present: _Words, conjunctions: tuple[_Conjunction, ...]) -> bool:
+    """Whether a text holding the words ``present`` meets one of the conjunctions."""
     return any(
-        all(any(word in folded for word in words) for words in conjunction)
+        all(not words.isdisjoint(present) for words in conjunction)
         for conjunction in conjunctions
     )
+
+
+@dataclass(frozen=True)
+class WordScan:
+    """Finds which of many words occur in a text in one pass, not one per word."""
+
+    pattern: re.Pattern[str]
+    # The longest word found at a position, and every word that is a prefix of it
+    # (those occur there too).
+    prefixes: dict[str, _Words]
+
+    def present(self, text: str) -> _Words:
+        found: set[str] = set()
+        for match in self.pattern.finditer(text):
+            found |= self.prefixes[match.group(1)]
+        return frozenset(found)
+
+
+def word_scan(words: _Words) -> WordScan:
+    """A :class:`WordScan` for ``words`` (the union of the rules' required words)."""
+    # Imported here: the vocabulary module pulls in the disease classification.
+    from compliance.rules.vocabulary import trie_pattern
+
+    prefixes = {
+        word: frozenset(other for other in words if word.startswith(other))
+        for word in words
+    }
+    # A prefix-factored alternation returns the longest word starting at each
+    # position; the lookahead lets words overlap.
+    return WordScan(re.compile("(?=(" + trie_pattern(words) + "))"), prefixes)
