@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# The suite runs on both cores; PYTEST_ARGS="" runs it in one process.
+PYTEST_ARGS ?= -n 2
 
-.PHONY: run demo-reload test lint format bench
+.PHONY: run demo-reload test lint format bench vocabulary
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +35,11 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
+
+# Regenerate the disease names built from ICD-10-CM after editing
+# compliance/rules/vocabulary.py or upgrading simple-icd-10-cm.
+vocabulary: $(VENV)/.installed
+	$(PY) -c "from compliance.rules.vocabulary import icd_condition_names_write as w; w()"
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix .

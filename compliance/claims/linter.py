@@ -8,6 +8,7 @@ from compliance.errors import ComplianceError, UnknownRegimeError
 from compliance.rules import REGIMES, ClaimRule, RuleSet, rules_load
 
 from .normalise import normalise
+from .prefilter import WordScan, rule_words, text_may_match, word_scan
 
 CONTEXTS = ("product", "article")
 _SEVERITY_RANK = {"block": 0, "warn": 1, "disclaimer": 2}
@@ -71,8 +72,20 @@ class _Entry:
 
 
 @dataclass(frozen=True)
+class _Scanner:
+    """One rule's pattern, and the words a text needs for it to be worth running."""
+
+    group: str
+    pattern: re.Pattern[str]
+    words: tuple[tuple[frozenset[str], ...], ...] | None
+
+
+@dataclass(frozen=True)
 class _Matcher:
-    combined: re.Pattern[str] | None
+    # In priority order: at one position only the first rule that matches counts.
+    scanners: tuple[_Scanner, ...]
+    # Every word some scanner requires, found in one pass per text.
+    words: WordScan | None
     entries: dict[str, _Entry]
     authorised: re.Pattern[str] | None
     suggestions: dict[str, tuple[tuple[re.Pattern[str], str], ...]]
@@ -83,6 +96,13 @@ def _exempt_compiled(pattern: str) -> re.Pattern[str]:
     # Rules sharing the same lawful senses share one compiled pattern, so their
     # spans are found once per text (see ``exempt_spans`` in claims_lint).
     return re.compile(pattern)
+
+
+@lru_cache(maxsize=256)
+def _rule_compiled(body: str) -> re.Pattern[str]:
+    # Keyed by the rule's patterns alone, so the regimes and contexts that share a
+    # rule compile its (large, vocabulary-bearing) regex once per process.
+    return re.compile(rf"(?<![^\W_])(?=[^\W_])(?=((?:{body})(?![^\W_])))")
 
 
 @lru_cache(maxsize=32)
@@ -96,14 +116,16 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
     # first rule that matches, and a block must never hide behind a disclaimer.
     active.sort(key=lambda item: item[:2])
     entries: dict[str, _Entry] = {}
-    branches = []
+    scanners = []
     for index, (_rank, _order, rule, severity) in enumerate(active):
         group = f"r{index}"
-        body = "|".join(rule.patterns)
-        # A zero-width lookahead per rule lets findings of different rules overlap.
-        # (Grouping rules by first character was measured: slower, because each
-        # rule's alternation already fails fast on its first literal.)
-        branches.append(rf"(?=(?P<{group}>(?:{body})(?![^\W_])))")
+        # One zero-width lookahead per rule and word start lets findings of
+        # different rules overlap. Rules are scanned one by one rather than as one
+        # alternation so that a rule whose required words are absent from a text
+        # costs nothing; scanning every rule at every word start was most of the
+        # linter's time.
+        pattern = _rule_compiled("|".join(rule.patterns))
+        scanners.append(_Scanner(group, pattern, rule_words(rule.patterns)))
         exempts = (*rule.exempt, *dict(rule.exempt_in).get(regime, ()))
         # Anchored at word starts like the rules: an unanchored alternation would
         # be tried at every character of a long article.
@@ -113,11 +135,6 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
             else None
         )
         entries[group] = _Entry(rule, severity, exempt)
-    combined = (
-        re.compile(r"(?<![^\W_])(?=[^\W_])(?:" + "|".join(branches) + ")")
-        if branches
-        else None
-    )
     wordings = [
         r"\s+".join(re.escape(w) for w in claim.wording.casefold().split())
         for claim in rules.authorised
@@ -137,8 +154,16 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
             suggestions.setdefault(rule_id, []).append(
                 (re.compile(suggestion.when), wording)
             )
+    required = frozenset(
+        word
+        for scanner in scanners
+        for conjunction in scanner.words or ()
+        for words in conjunction
+        for word in words
+    )
     return _Matcher(
-        combined,
+        tuple(scanners),
+        word_scan(required) if required else None,
         entries,
         authorised,
         {rule_id: tuple(items) for rule_id, items in suggestions.items()},
@@ -184,17 +209,22 @@ def claims_lint(
         )
     rules = rules or rules_load()
     matcher = _matcher(rules, regime, context)
-    if matcher.combined is None or not text:
+    if not matcher.scanners or not text:
         return ClaimsReport(regime, (), rules.version)
     norm = normalise(text)
     folded = norm.text
 
-    candidates: list[tuple[int, int, str]] = []
-    for match in matcher.combined.finditer(folded):
-        group = match.lastgroup
-        if group is not None:
-            start, end = match.span(group)
-            candidates.append((start, end, group))
+    # Each word start keeps the first rule, in priority order, that matches there.
+    present = matcher.words.present(folded) if matcher.words else frozenset()
+    at: dict[int, tuple[int, str]] = {}
+    for scanner in matcher.scanners:
+        if scanner.words is not None and not text_may_match(present, scanner.words):
+            continue
+        for match in scanner.pattern.finditer(folded):
+            start, end = match.span(1)
+            if start not in at:
+                at[start] = (end, scanner.group)
+    candidates = [(start, end, group) for start, (end, group) in sorted(at.items())]
     if not candidates:
         return ClaimsReport(regime, (), rules.version)
 

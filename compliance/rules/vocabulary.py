@@ -16,10 +16,19 @@ external causes (V-Y) and social factors (Z) hold words that ordinary copy uses 
 other senses ("fall", "fatigue", "cough", "flood").
 """
 
+import hashlib
 import re
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 import simple_icd_10_cm as icd
+
+# The generated names, written by ``make vocabulary``. Reading
+# them takes milliseconds; building them from the classification takes seconds on
+# every process start. The stamp on the first line ties the file to the package
+# version and to this module's source, so a stale file is never used.
+_SHIPPED = Path(__file__).with_name("icd_conditions.txt")
 
 # Word endings that, in the disease chapters, only ever name a condition.
 _DISEASE_ENDINGS = re.compile(
@@ -200,9 +209,32 @@ def _inflections(word: str) -> set[str]:
     return forms
 
 
+def _stamp() -> str:
+    source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    return f"# simple-icd-10-cm {version('simple-icd-10-cm')} vocabulary {source}"
+
+
 @lru_cache(maxsize=1)
 def icd_condition_names() -> frozenset[str]:
     """Every disease name picked from ICD-10-CM, with its generated forms."""
+    try:
+        stamp, *names = _SHIPPED.read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError):
+        return icd_condition_names_build()
+    if stamp != _stamp():
+        return icd_condition_names_build()
+    return frozenset(names)
+
+
+def icd_condition_names_write() -> Path:
+    """Regenerate the shipped file from the classification (after editing here)."""
+    names = sorted(icd_condition_names_build())
+    _SHIPPED.write_text("\n".join([_stamp(), *names]) + "\n", encoding="utf-8")
+    return _SHIPPED
+
+
+def icd_condition_names_build() -> frozenset[str]:
+    """The names read from the classification itself (see the module docstring)."""
     names: set[str] = set()
     for code in icd.get_all_codes(False):
         if code[0] not in "ABCDEFGHIJKLMNOPQ" or icd.is_chapter_or_block(code):

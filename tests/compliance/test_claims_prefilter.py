@@ -1,0 +1,95 @@
+"""The required words that let the linter skip rules a text cannot trigger."""
+
+import re
+
+import pytest
+
+from compliance.claims import claims_lint
+from compliance.claims.normalise import normalise
+from compliance.claims.prefilter import (
+    required_words,
+    rule_words,
+    text_may_match,
+    word_scan,
+)
+from compliance.rules import REGIMES, rules_load
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"cures?", [{"cure"}]),
+        (
+            r"(?:cures?|treats?|heals?) (?:anxiety|pain)",
+            [{"cure", "treat", "heal"}, {"anxiety", "pain"}],
+        ),
+        (r"\bclinically\s+proven\b", [{"clinically"}, {"proven"}]),
+        (r"(?:fda|mhra)[- ]approved", [{"fda", "mhra"}, {"approved"}]),
+        (r"(?:a|an)\s+(?:miracle|wonder)(?:\s+cure)?", [{"miracle", "wonder"}]),
+        (r"(?:stress){1,3}", [{"stress"}]),
+    ],
+)
+def test_required_words_of_a_pattern(pattern, words):
+    assert required_words(pattern) == tuple(frozenset(w) for w in words)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:cure|heal)?\w+",  # the literal part is optional
+        r"(?i)cures?",  # the literal may appear in another case
+        r"(?:cures?|\w+)",  # one branch needs no word
+        r"ab",  # too short to filter anything
+    ],
+)
+def test_patterns_without_a_useful_requirement_are_always_tried(pattern):
+    assert required_words(pattern) == ()
+
+
+def test_every_positive_example_holds_a_required_word_of_its_rule():
+    # The prefilter is only sound if no match can exist without one of the words.
+    for rule in rules_load().claims:
+        words = rule_words(rule.patterns)
+        if words is None:
+            continue
+        compiled = re.compile("|".join(rule.patterns))
+        for example in rule.positive:
+            folded = normalise(example).text
+            for match in compiled.finditer(folded):
+                present = _present(match.group(), words)
+                assert text_may_match(present, words), (rule.id, example)
+
+
+def test_a_text_must_meet_every_set_of_one_pattern():
+    conjunctions = rule_words((r"(?:cures?|heals?) (?:anxiety|pain)",))
+    assert conjunctions is not None
+    for text, expected in (
+        ("it heals pain", True),
+        ("it heals the soul", False),
+        ("back pain", False),
+    ):
+        assert text_may_match(_present(text, conjunctions), conjunctions) is expected
+
+
+def test_one_pass_finds_every_word_including_overlapping_and_nested_ones():
+    words = frozenset({"cur", "cure", "cures", "rest", "restless", "less", "ease"})
+    scan = word_scan(words)
+    text = "it cures restlessness and disease"
+    assert scan.present(text) == frozenset(w for w in words if w in text)
+    assert scan.present("nothing here") == frozenset()
+
+
+def _present(text, conjunctions):
+    return frozenset(
+        word for c in conjunctions for words in c for word in words if word in text
+    )
+
+
+def test_a_text_without_required_words_skips_the_rule_and_finds_the_rest():
+    # "Cures anxiety" needs the disease-verb rule; the neutral copy around it holds
+    # none of the words of most rules, which must not lose the finding.
+    text = "Grown on oak logs and dried at low heat. Cures anxiety in days."
+    for regime in REGIMES:
+        report = claims_lint(text, regime=regime)
+        assert "CLM.DISEASE_VERB" in {f.rule for f in report.findings}
+        assert report.blocking
