@@ -72,9 +72,9 @@ def kratom(transactional_db):
 
 def _kratom_in_cart(page: Page, live_server) -> None:
     page.goto(f"{live_server.url}/products/kratom-powder/")
-    page.get_by_label("Day", exact=True).fill("14")
-    page.get_by_label("Month", exact=True).select_option("3")
-    page.get_by_label("Year", exact=True).fill("1985")
+    page.get_by_label("Day of birth", exact=True).fill("14")
+    page.get_by_label("Month of birth", exact=True).select_option("3")
+    page.get_by_label("Year of birth", exact=True).fill("1985")
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("button", name="Add to cart").click()
     expect(page).to_have_url(re.compile(r"/cart/$"))
@@ -109,7 +109,9 @@ def test_buy_the_monthly_membership_from_the_paywall_and_read(
     _shots(page, "membership")
 
     # signs in from there and comes back to join monthly
-    page.get_by_role("link", name="sign in").first.click()
+    page.get_by_role("main").get_by_role(
+        "link", name="sign in", exact=True
+    ).first.click()
     page.get_by_label("Email address").fill("reader@example.com")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
@@ -125,7 +127,7 @@ def test_buy_the_monthly_membership_from_the_paywall_and_read(
     page.get_by_label("Card number").fill("4242 4242 4242 4242")
     page.get_by_role("button", name=re.compile(r"^Pay ")).click()
     expect(
-        page.get_by_text(re.compile(r"Thank you! Your order VF-\d+ is confirmed"))
+        page.get_by_text(re.compile(r"Thank you! Your order \d+ is confirmed"))
     ).to_be_visible()
     expect(page.get_by_text("Delivered digitally")).to_be_visible()
     _shots(page, "membership-order")
