@@ -86,6 +86,17 @@ class AgeVisibility:
     min_ages: dict[str, int]
 
 
+def age_restricted_classes(*, region: str) -> dict[str, int]:
+    """The regulated classes with a minimum age that ``region`` does not prohibit,
+    with that age: only these put a gate before a page or hide a product."""
+    restricted = {}
+    for product_class in ProductClass.values:
+        decision = availability_decide(product_class=product_class, region=region)
+        if decision.decision != "prohibited" and decision.min_age:
+            restricted[product_class] = decision.min_age
+    return restricted
+
+
 def age_visibility_for(
     *, session: MutableMapping[str, Any], user: Any, region: str
 ) -> AgeVisibility:
@@ -94,17 +105,14 @@ def age_visibility_for(
     Classes the region prohibits are left to the region rules (they are badged or
     refused there); only classes with a minimum age are judged here.
     """
-    hidden, masked, min_ages = set(), set(), {}
+    hidden, masked = set(), set()
+    min_ages = age_restricted_classes(region=region)
     known_age: int | None = None
-    for product_class in ProductClass.values:
-        decision = availability_decide(product_class=product_class, region=region)
-        if decision.decision == "prohibited" or not decision.min_age:
-            continue
-        min_ages[product_class] = decision.min_age
+    for product_class, min_age in min_ages.items():
         if known_age is None and getattr(user, "is_authenticated", False):
             known_age = _recorded_age(user)
         state = age_gate_state(
-            session=session, user=user, min_age=decision.min_age, known_age=known_age
+            session=session, user=user, min_age=min_age, known_age=known_age
         )
         if state == GateState.REFUSED:
             hidden.add(product_class)

@@ -10,7 +10,6 @@ from django.utils import timezone
 from compliance.age.forms import DateOfBirthForm
 from compliance.age.services import age_on, age_self_declare
 from compliance.product_classes import ProductClass
-from compliance.regions import availability_decide
 from storefront.catalogue import age_gate, selectors
 from storefront.catalogue.availability import (
     product_classes_sellable,
@@ -58,23 +57,10 @@ def _age_visibility(request: HttpRequest) -> age_gate.AgeVisibility:
 
 def _gate_min_age(*, product_classes: Iterable[str], region: str) -> int | None:
     """The highest minimum age among the classes the visitor's region still allows."""
-    ages = []
-    for product_class in set(product_classes):
-        decision = availability_decide(product_class=product_class, region=region)
-        if decision.decision != "prohibited" and decision.min_age:
-            ages.append(decision.min_age)
-    return max(ages, default=None)
-
-
-def _age_restricted_classes(region: str) -> list[str]:
-    """Product classes with a minimum age that the region does not prohibit: only
-    these can put a gate before a category, so only their rows need reading."""
-    restricted = []
-    for product_class in ProductClass.values:
-        decision = availability_decide(product_class=product_class, region=region)
-        if decision.decision != "prohibited" and decision.min_age:
-            restricted.append(product_class)
-    return restricted
+    restricted = age_gate.age_restricted_classes(region=region)
+    return max(
+        (restricted[c] for c in set(product_classes) if c in restricted), default=None
+    )
 
 
 def _age_gate(
@@ -129,7 +115,8 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         min_age=_gate_min_age(
             product_classes=selectors.product_classes_present(
-                products=all_products, among=_age_restricted_classes(region.region)
+                products=all_products,
+                among=list(age_gate.age_restricted_classes(region=region.region)),
             ),
             region=region.region,
         ),
