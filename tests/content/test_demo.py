@@ -44,6 +44,7 @@ def test_demo_articles_with_catalogue_embed_products_and_pass(client):
         "creativity-and-small-doses",
         "focus-and-attention",
         "integration-into-daily-life",
+        "meaning-and-perspective",
         "the-science-of-neuroplasticity",
         "vitality-and-self-care",
     ]
@@ -56,6 +57,9 @@ LONG_FORM = (
     "stress-anxiety-and-the-expectation-effect",
     "anxiety-what-the-studies-measured",
     "the-science-of-neuroplasticity",
+    "vitality-and-self-care",
+    "meaning-and-perspective",
+    "integration-into-daily-life",
 )
 
 
