@@ -17,7 +17,7 @@ from PIL import ImageDraw
 from content.claims import article_claims_check
 from content.demo_articles import ARTICLES as SHORT_ARTICLES
 from content.demo_articles_mind import MIND_ARTICLES
-from content.demo_articles_practice import LIST_art2
+from content.demo_articles_practice import PRACTICE_ARTICLES
 from content.demo_articles_science import SCIENCE_ARTICLES
 from content.demo_pages import populate_info_pages
 from content.models import ArticlePage, ArticleSource, Author, Series, Topic
@@ -44,9 +44,8 @@ AUTHORS = [
 def _articles() -> list[dict]:
     """The demo articles in order: long-form guides replace the short versions with
     the same slug; a new guide follows the one it is listed after."""
-    long_form = {
-        spec["slug"]: spec for spec in MIND_ARTICLES + SCIENCE_ARTICLES + LIST_art2
-    }
+    guides = MIND_ARTICLES + SCIENCE_ARTICLES + PRACTICE_ARTICLES
+    long_form = {spec["slug"]: spec for spec in guides}
     merged = [long_form.pop(spec["slug"], spec) for spec in SHORT_ARTICLES]
     for spec in long_form.values():
         position = next(
