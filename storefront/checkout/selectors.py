@@ -1,13 +1,20 @@
 """Reads for the cart and checkout pages, loaded in a fixed number of queries."""
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Min, QuerySet, Sum
 from django.utils import timezone
 
+from storefront.accounts.models import Address
+from storefront.accounts.selectors import (
+    address_for_checkout_prefill,
+    address_get_for_user,
+)
 from storefront.catalogue import regulation
 from storefront.catalogue.models import (
     Product,
@@ -16,6 +23,7 @@ from storefront.catalogue.models import (
     ProductVariantChannelListing,
 )
 from storefront.channels.models import Channel
+from storefront.channels.selectors import channel_allowed_countries
 from storefront.checkout.errors import CheckoutErrorCode
 from storefront.checkout.models import Checkout, CheckoutLine
 from storefront.discounts.models import VoucherChannelListing
@@ -23,6 +31,7 @@ from storefront.inventory.selectors import (
     UNTRACKED_AVAILABLE,
     stock_available_quantities,
 )
+from storefront.orders.selectors import order_billing_address_last_used
 from storefront.shipping.models import ShippingMethod, ShippingMethodChannelListing
 
 
@@ -347,3 +356,59 @@ def free_shipping_threshold(*, channel_id: int) -> Decimal | None:
     return ShippingMethodChannelListing.objects.filter(
         channel_id=channel_id, free_above_amount__isnull=False
     ).aggregate(lowest=Min("free_above_amount"))["lowest"]
+
+
+def checkout_email_prefill(*, checkout: Checkout, user: Any) -> str:
+    """The email a checkout's details step starts with: the checkout's, else the
+    signed-in account's, else none."""
+    if checkout.email:
+        return checkout.email
+    return user.email if user is not None and user.is_authenticated else ""
+
+
+def checkout_address_prefill(
+    *, checkout: Checkout, user: Any, billing: bool
+) -> dict[str, str]:
+    """What the email and address form of a checkout step starts with.
+
+    The address is the checkout's own one when it has it (the shipping address,
+    or with ``billing`` the billing address). Otherwise a signed-in customer's
+    saved one: for shipping their default shipping address, else their newest
+    address-book entry; for billing their default billing address, else the
+    billing address of their latest order, else the shipping choice. An address
+    in a country the channel does not sell to is never offered.
+
+    Without an address, only what the shopper told the shop: the country of the
+    region they chose and, for a subdivision such as "US-CA", its area, so the
+    address they type keeps that region. The country is never simply the first
+    of the channel's list: it is the region's country when the channel sells
+    there, else the channel's own country. The email is the checkout's, else the
+    signed-in account's.
+    """
+    allowed = channel_allowed_countries(channel=checkout.channel)
+    signed_in = user is not None and user.is_authenticated
+    email = checkout_email_prefill(checkout=checkout, user=user)
+    for address in _prefill_candidates(
+        checkout=checkout, user=user if signed_in else None, billing=billing
+    ):
+        if address is not None and str(address.country) in allowed:
+            return {**address.as_data(), "email": email}
+    country, _, area = checkout.region.partition("-")
+    if country not in allowed:
+        default = str(checkout.channel.default_country)
+        country, area = (default if default in allowed else allowed[0]), ""
+    return {"email": email, "country": country, "country_area": area}
+
+
+def _prefill_candidates(
+    *, checkout: Checkout, user: Any, billing: bool
+) -> Iterator[Address | None]:
+    # A generator, so that the first usable address stops the look-ups.
+    yield checkout.billing_address if billing else checkout.shipping_address
+    if user is None:
+        return
+    if billing:
+        if user.default_billing_address_id is not None:
+            yield address_get_for_user(user=user, pk=user.default_billing_address_id)
+        yield order_billing_address_last_used(user_id=user.pk)
+    yield address_for_checkout_prefill(user=user)

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 
 from common.errors import DomainError
 from storefront.accounts.forms import AddressForm
-from storefront.accounts.selectors import address_for_checkout_prefill
 from storefront.catalogue.age_gate import AGE_GATE_ADULT_KEY
 from storefront.channels.selectors import channel_allowed_countries
 from storefront.checkout.age import checkout_age_status
@@ -33,6 +32,8 @@ from storefront.checkout.forms import (
 from storefront.checkout.models import Checkout
 from storefront.checkout.selectors import (
     CheckoutInfo,
+    checkout_address_prefill,
+    checkout_email_prefill,
     checkout_get_by_token,
     checkout_get_for_user,
     checkout_info_fetch,
@@ -225,9 +226,7 @@ def _details_without_delivery(request: HttpRequest, checkout: Checkout) -> HttpR
             else:
                 return redirect("checkout:billing")
     else:
-        email = checkout.email or (
-            request.user.email if request.user.is_authenticated else ""
-        )
+        email = checkout_email_prefill(checkout=checkout, user=request.user)
         form = EmailForm(initial={"email": email})
     return render(
         request,
@@ -272,11 +271,9 @@ def details(request: HttpRequest, checkout: Checkout) -> HttpResponse:
                     )
                 return redirect("checkout:shipping")
     else:
-        initial = {"email": checkout.email, "country": allowed[0]}
-        if checkout.shipping_address:
-            initial |= checkout.shipping_address.as_data()
-        elif saved := address_for_checkout_prefill(user=request.user):
-            initial |= saved.as_data()
+        initial = checkout_address_prefill(
+            checkout=checkout, user=request.user, billing=False
+        )
         form = DetailsForm(
             initial=initial, allowed_countries=allowed, can_save=can_save
         )
@@ -388,15 +385,9 @@ def _billing_without_delivery(request: HttpRequest, checkout: Checkout) -> HttpR
             else:
                 return redirect("checkout:review")
     else:
-        initial: dict[str, object] = {"country": allowed[0]}
-        saved = checkout.billing_address
-        if saved is None and request.user.is_authenticated:
-            saved = (
-                request.user.default_billing_address
-                or request.user.addresses.order_by("-pk").first()
-            )
-        if saved is not None:
-            initial |= saved.as_data()
+        initial = checkout_address_prefill(
+            checkout=checkout, user=request.user, billing=True
+        )
         form = AddressForm(initial=initial, allowed_countries=allowed)
     return render(
         request,

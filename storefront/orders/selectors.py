@@ -3,6 +3,7 @@
 from django.core import signing
 from django.db.models import Prefetch, QuerySet
 
+from storefront.accounts.models import Address
 from storefront.orders.models import Order, OrderLine
 from storefront.orders.services import GUEST_LINK_SALT
 
@@ -40,3 +41,17 @@ def order_get_by_guest_token(*, token: str) -> Order | None:
     if not isinstance(pk, int) or not isinstance(number, str):
         return None
     return _detail_queryset().filter(pk=pk, number=number).first()
+
+
+def order_billing_address_last_used(*, user_id: int) -> Address | None:
+    """The billing address of the customer's newest order that has one, or ``None``.
+
+    It is the order's own copy: read it, never attach it to anything else.
+    """
+    order = (
+        Order.objects.filter(user_id=user_id, billing_address__isnull=False)
+        .select_related("billing_address")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return order.billing_address if order is not None else None

@@ -285,7 +285,7 @@ def order_confirmation_send(*, order_id: int) -> None:
     the order records "confirmation sent" when it has actually gone.
     """
     order = (
-        Order.objects.select_related("shipping_address", "channel")
+        Order.objects.select_related("shipping_address", "billing_address", "channel")
         .prefetch_related("lines")
         .get(pk=order_id)
     )

@@ -243,4 +243,8 @@ def test_the_membership_order_is_digital_with_no_shipping_row(
     assert '<td data-label="Status">Delivered digitally</td>' in dashboard
     confirmation = next(m for m in mailoutbox if order.number in m.subject)
     assert "Shipping:" not in confirmation.body
-    assert "Total: 9.00 USD" in confirmation.body
+    assert "Total: $9.00\n" in confirmation.body
+    assert (
+        "Billing address:\nAda Lovelace\n1600 Amphitheatre Pkwy\n"
+        "MOUNTAIN VIEW, CA 94043\nUNITED STATES\n"
+    ) in confirmation.body

@@ -44,7 +44,7 @@ def subscription_email_send(
 ) -> None:
     """Send one of the subscription emails (after the change has been committed)."""
     subscription = (
-        Subscription.objects.select_related("channel")
+        Subscription.objects.select_related("channel", "shipping_address")
         .prefetch_related("lines__variant__product")
         .get(pk=subscription_id)
     )
