@@ -90,3 +90,25 @@ def test_related_guides_link_to_articles_loaded_before_or_after_them(us_channel)
         body = pages[spec["slug"]].body
         linked = [b.value["page"].slug for b in body if b.block_type == "guide"]
         assert linked == wanted, spec["slug"]
+
+
+def test_an_article_the_claims_check_blocks_is_kept_offline(monkeypatch, client):
+    # given
+    spec = {
+        "slug": "a-blocked-guide",
+        "title": "A blocked guide",
+        "standfirst": "A guide whose text the claims check stops.",
+        "topics": ["stress"],
+        "access": "public",
+        "body": [("p", "Reishi cures anxiety in days.")],
+        "sources": [],
+    }
+    monkeypatch.setattr("content.demo.ARTICLES", [spec])
+    out = io.StringIO()
+    # when
+    populate_articles(out)
+    # then
+    page = ArticlePage.objects.get(slug="a-blocked-guide")
+    assert "Article a-blocked-guide left as a draft" in out.getvalue()
+    assert page.live is False
+    assert client.get("/articles/a-blocked-guide/").status_code == 404
