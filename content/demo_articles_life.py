@@ -343,7 +343,7 @@ CONNECTION = {
             "the warmth when they are delighted. The two often travel together, "
             "but they can come apart, and studies measure them separately.",
         ),
-        ("h", "In people's own words"),
+        ("h", "What interviewees described"),
         (
             "p",
             "In an interview study with experienced microdosers, some described "
@@ -357,7 +357,7 @@ CONNECTION = {
             "A six-week diary study put numbers on it. Participants rated "
             "themselves every day on several measures, and feeling connected to "
             "others was among those that were higher on dosing days than on the "
-            "days between [2]. The shifts were modest, the participants knew which "
+            "days between [2]. There was no placebo, the participants knew which "
             "days were dosing days, and the authors themselves urged caution about "
             "the role of expectation.",
         ),

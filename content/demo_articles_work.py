@@ -68,7 +68,7 @@ CREATIVITY = {
         ),
         (
             "p",
-            "Creativity is also one of the few hopes on the list that researchers "
+            "Creativity is also one of the few hopes people name that researchers "
             "can test with a stopwatch and a scoring sheet. This guide looks at what "
             "those tests measure, what the studies of small doses found when they "
             "used them, and what decades of creativity research suggest you can try "
@@ -203,8 +203,8 @@ CREATIVITY = {
         (
             "p",
             "<b>Week four: review.</b> Read the whole notebook. Mark the ideas you "
-            "would still pursue, and look at where and when they appeared. Most "
-            "people find the pattern more surprising than any single idea.",
+            "would still pursue, and look at where and when they appeared. The "
+            "pattern often says more than any single idea.",
         ),
         (
             "product",
@@ -257,7 +257,7 @@ FOCUS = {
         (
             "p",
             "Then researchers gave people attention and memory tests without telling "
-            "them what was in the capsule, and most of the difference vanished. This "
+            "them what was in the capsule, and the scores barely moved. This "
             "guide explains both results, four reasons they disagree, and a "
             "two-week focus audit you can run with a timer, a notebook and a cup "
             "of something warm. It may change how you think about your own good "
@@ -322,10 +322,10 @@ FOCUS = {
         ),
         (
             "p",
-            "<b>Ritual.</b> A dosing day is usually a day with a plan. People who "
-            "microdose often describe clearing the diary, skipping alcohol the night "
-            "before and going to bed earlier. Each of those changes alone can make "
-            "the next morning feel clearer.",
+            "<b>Ritual.</b> A dosing day is often a day with a plan. Someone who "
+            "has decided to watch a day closely may also clear the diary, skip a "
+            "drink the night before or go to bed earlier, and each of those alone "
+            "can make a morning feel clearer.",
         ),
         (
             "p",
@@ -391,9 +391,9 @@ FOCUS = {
         (
             "p",
             "<b>Day fifteen: compare.</b> Look at how long your stretches of work "
-            "lasted in each week and what broke them. Most people discover that "
-            "one or two kinds of interruption cause most of the damage, and that "
-            "those are the easiest to move.",
+            "lasted in each week and what broke them. Often one or two kinds of "
+            "interruption turn out to cause most of the breaks, and those are "
+            "usually the easiest to move.",
         ),
         (
             "product",
