@@ -3,7 +3,7 @@ import io
 import pytest
 
 from content.claims import article_claims_check
-from content.demo import populate_articles
+from content.demo import ARTICLES, populate_articles
 from content.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +41,7 @@ def test_demo_articles_with_catalogue_embed_products_and_pass(client):
     assert "left as a draft" not in out.getvalue()
     embedding = ArticlePage.objects.filter(product_links__isnull=False).distinct()
     assert sorted(a.slug for a in embedding) == [
+        "connection-and-empathy",
         "creativity-and-small-doses",
         "focus-and-attention",
         "integration-into-daily-life",
@@ -60,6 +61,10 @@ LONG_FORM = (
     "vitality-and-self-care",
     "meaning-and-perspective",
     "integration-into-daily-life",
+    "why-people-microdose",
+    "creativity-and-small-doses",
+    "focus-and-attention",
+    "connection-and-empathy",
 )
 
 
@@ -76,3 +81,38 @@ def test_long_form_guides_are_900_to_1500_words_with_five_sources(us_channel):
         assert guide.sources.count() >= 5, guide.slug
         kinds = {block.block_type for block in guide.body}
         assert {"heading", "pull_quote", "callout", "guide"} <= kinds, guide.slug
+
+
+def test_related_guides_link_to_articles_loaded_before_or_after_them(us_channel):
+    # given
+    populate_articles(io.StringIO())
+    # when
+    pages = {page.slug: page for page in ArticlePage.objects.all()}
+    # then
+    for spec in ARTICLES:
+        wanted = [value for kind, value in spec["body"] if kind == "guide"]
+        body = pages[spec["slug"]].body
+        linked = [b.value["page"].slug for b in body if b.block_type == "guide"]
+        assert linked == wanted, spec["slug"]
+
+
+def test_an_article_the_claims_check_blocks_is_kept_offline(monkeypatch, client):
+    # given
+    spec = {
+        "slug": "a-blocked-guide",
+        "title": "A blocked guide",
+        "standfirst": "A guide whose text the claims check stops.",
+        "topics": ["stress"],
+        "access": "public",
+        "body": [("p", "Reishi cures anxiety in days.")],
+        "sources": [],
+    }
+    monkeypatch.setattr("content.demo.ARTICLES", [spec])
+    out = io.StringIO()
+    # when
+    populate_articles(out)
+    # then
+    page = ArticlePage.objects.get(slug="a-blocked-guide")
+    assert "Article a-blocked-guide left as a draft" in out.getvalue()
+    assert page.live is False
+    assert client.get("/articles/a-blocked-guide/").status_code == 404
