@@ -11,8 +11,11 @@ from typing import Any
 import graphene
 from graphql import GraphQLError
 
+from common.graphql.ids import to_global_id
 from compliance.errors import InvalidRegionError
 from compliance.regions import availability_decide
+from compliance.rules import rules_load
+from storefront.catalogue.claims_display import product_claims_for_regime
 from storefront.graphql.core.context import channel_of
 
 _CACHE_ATTR = "_gql_compliance"
@@ -69,8 +72,6 @@ def region_decide(info: Any, *, product_class: str, region: str) -> Any:
 
 def claims_disclaimer(info: Any, product: Any, regime: str) -> str | None:
     """The structure/function disclaimer the product's copy needs in ``regime``."""
-    from storefront.catalogue.claims_display import product_claims_for_regime
-
     key = ("claims", product.pk, regime)
     cache = _cache(info)
     if key not in cache:
@@ -194,8 +195,6 @@ class CheckoutCompliance(graphene.ObjectType):
 
 
 def checkout_compliance(info: Any, checkout_info: Any) -> dict[str, Any]:
-    from common.graphql.ids import to_global_id
-
     region = checkout_info.region
     lines = []
     decisions = []
@@ -223,12 +222,7 @@ def checkout_compliance(info: Any, checkout_info: Any) -> dict[str, Any]:
             }
         )
     ages = [d.min_age for d in decisions if d.min_age]
-    if decisions:
-        version = decisions[0].rules_version
-    else:
-        from compliance.rules import rules_load
-
-        version = rules_load().version
+    version = decisions[0].rules_version if decisions else rules_load().version
     return {
         "region": region,
         "rules_version": version,
