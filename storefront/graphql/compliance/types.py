@@ -16,6 +16,7 @@ from compliance.errors import InvalidRegionError
 from compliance.regions import availability_decide
 from compliance.rules import rules_load
 from storefront.catalogue.claims_display import product_claims_for_regime
+from storefront.checkout.age import AgeStep, checkout_age_requirement
 from storefront.graphql.core.context import channel_of
 
 _CACHE_ATTR = "_gql_compliance"
@@ -167,6 +168,36 @@ class CheckoutLineCompliance(graphene.ObjectType):
     )
 
 
+AgeStepEnum = graphene.Enum(
+    "CheckoutAgeStepEnum",
+    [(step.name, step.value) for step in AgeStep],
+    description="What the shopper must still do about their age before paying.",
+)
+
+
+class CheckoutAgeRequirement(graphene.ObjectType):
+    """The age assurance a checkout's buyable lines need and whether the evidence
+    on file meets it: the same answer the checkout pages and `checkoutComplete`
+    give (our addition)."""
+
+    minimum_age = graphene.Int(
+        description="The strictest minimum age of the buyable lines, or null."
+    )
+    assurance = graphene.Field(
+        AssuranceEnum, required=True, description="How that age must be shown."
+    )
+    satisfied = graphene.Boolean(
+        required=True, description="Whether the evidence on file is enough to pay."
+    )
+    step = graphene.Field(
+        AgeStepEnum, description="What is missing, or null when satisfied."
+    )
+    message = graphene.String(
+        description="Why paying is refused, as `checkoutComplete` says it; null "
+        "when satisfied."
+    )
+
+
 class CheckoutCompliance(graphene.ObjectType):
     """Compliance of a checkout: its region, each line's rules and problems."""
 
@@ -191,6 +222,11 @@ class CheckoutCompliance(graphene.ObjectType):
         graphene.NonNull(CheckoutLineCompliance),
         required=True,
         description="Only the lines that cannot be bought as things stand.",
+    )
+    age_requirement = graphene.Field(
+        CheckoutAgeRequirement,
+        required=True,
+        description="The age assurance the sale needs and whether it is met.",
     )
 
 
@@ -230,4 +266,17 @@ def checkout_compliance(info: Any, checkout_info: Any) -> dict[str, Any]:
         "adult_signature_required": any(d.adult_signature_required for d in decisions),
         "lines": lines,
         "problems": [line for line in lines if line["problem"] is not None],
+        "age_requirement": _age_requirement(checkout_info),
+    }
+
+
+def _age_requirement(checkout_info: Any) -> dict[str, Any]:
+    requirement = checkout_age_requirement(checkout_info.checkout, info=checkout_info)
+    refusal = requirement.refusal
+    return {
+        "minimum_age": requirement.minimum_age,
+        "assurance": requirement.assurance_level,
+        "satisfied": requirement.satisfied,
+        "step": requirement.step.value if requirement.step else None,
+        "message": refusal.message if refusal is not None else None,
     }
