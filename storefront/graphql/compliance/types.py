@@ -229,6 +229,22 @@ class CheckoutCompliance(graphene.ObjectType):
         description="The age assurance the sale needs and whether it is met.",
     )
 
+    @staticmethod
+    def resolve_age_requirement(root: dict[str, Any], info: Any) -> dict[str, Any]:
+        # Read only when asked: it looks up the age evidence on file.
+        checkout_info = root["checkout_info"]
+        requirement = checkout_age_requirement(
+            checkout_info.checkout, info=checkout_info
+        )
+        refusal = requirement.refusal
+        return {
+            "minimum_age": requirement.minimum_age,
+            "assurance": requirement.assurance_level,
+            "satisfied": requirement.satisfied,
+            "step": requirement.step.value if requirement.step else None,
+            "message": refusal.message if refusal is not None else None,
+        }
+
 
 def checkout_compliance(info: Any, checkout_info: Any) -> dict[str, Any]:
     region = checkout_info.region
@@ -266,17 +282,5 @@ def checkout_compliance(info: Any, checkout_info: Any) -> dict[str, Any]:
         "adult_signature_required": any(d.adult_signature_required for d in decisions),
         "lines": lines,
         "problems": [line for line in lines if line["problem"] is not None],
-        "age_requirement": _age_requirement(checkout_info),
-    }
-
-
-def _age_requirement(checkout_info: Any) -> dict[str, Any]:
-    requirement = checkout_age_requirement(checkout_info.checkout, info=checkout_info)
-    refusal = requirement.refusal
-    return {
-        "minimum_age": requirement.minimum_age,
-        "assurance": requirement.assurance_level,
-        "satisfied": requirement.satisfied,
-        "step": requirement.step.value if requirement.step else None,
-        "message": refusal.message if refusal is not None else None,
+        "checkout_info": checkout_info,
     }
