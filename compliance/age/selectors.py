@@ -43,6 +43,18 @@ class AgeAssurance:
             and self.declared_below <= min_age
         )
 
+    @property
+    def proved_age(self) -> int:
+        """The highest age threshold the evidence stands for (0 for none): a
+        provider's verification, or what the latest declaration met."""
+        declared = self.self_declared_age or 0
+        if self.declared_below is not None:
+            declared = max(
+                (t for t in SELF_DECLARED_THRESHOLDS if t < self.declared_below),
+                default=0,
+            )
+        return max(declared, self.verified_age or 0)
+
     def satisfies(self, *, min_age: int | None, assurance: str = "none") -> bool:
         """Return True when the evidence meets an age at a required level.
 

@@ -288,6 +288,7 @@ def test_the_latest_self_declaration_counts_not_the_highest():
     # then they are under 21 but not under 19, and 21 is not met
     assert assurance.under(21)
     assert not assurance.under(19)
+    assert assurance.proved_age == 19
     assert not assurance.satisfies(min_age=21, assurance="self_declared")
     assert assurance.satisfies(min_age=18, assurance="self_declared")
 
@@ -302,3 +303,4 @@ def test_a_declined_self_declaration_is_under_every_adult_age():
     assert assurance.under(18)
     assert assurance.under(21)
     assert assurance.self_declared_age is None
+    assert assurance.proved_age == 0
