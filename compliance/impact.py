@@ -148,6 +148,7 @@ def impact_compute(
 
 def rules_snapshot_record(*, rules: RuleSet | None = None) -> "RulesSnapshot":
     """Keep the current rule data under its version (once per version)."""
+    # Late: the benchmark decides without the ORM, so models load only here.
     from compliance.models import RulesSnapshot
 
     rules = rules or rules_load()
@@ -163,6 +164,7 @@ def rules_snapshot_load(*, version: str) -> RuleSet:
     Raises:
         ComplianceError: no snapshot of that version was kept (field ``from``).
     """
+    # Late: the benchmark decides without the ORM, so models load only here.
     from compliance.models import RulesSnapshot
 
     snapshot = RulesSnapshot.objects.filter(version=version).first()
@@ -193,8 +195,9 @@ def impact_action_record(
     """
     from django.db import IntegrityError, transaction
 
+    # Late: the benchmark decides without the ORM, so models load only here.
     from compliance.audit.services import audit_record
-    from compliance.models import AuditAction, ImpactAction
+    from compliance.models import AuditAction, ImpactAction  # likewise
 
     try:
         with transaction.atomic():

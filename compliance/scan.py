@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 
 from compliance.claims import ClaimFinding, claims_lint
+from compliance.claims.services import claims_override_get
 from compliance.rules import rules_load
 
 
@@ -79,7 +80,6 @@ def scan_run(
     if items is None:
         items = (item for source in scan_sources() for item in source())
     if overridden is None:
-        from compliance.claims.services import claims_override_get
 
         def overridden(item: ScanItem) -> bool:
             found = claims_override_get(

@@ -156,8 +156,6 @@ def _page_where_q(where: dict) -> Any:
 
 
 def _newest_pages(user: Any, limit: int) -> list[dict[str, Any]]:
-    from content.selectors import article_list_live
-
     articles = article_list_live().prefetch_related("sources")[:limit]
     return [article_as_page(article, user=user) for article in articles]
 

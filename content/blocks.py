@@ -15,6 +15,8 @@ from django.utils.safestring import mark_safe
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from storefront.catalogue.models import Product
+
 _CITE_RE = re.compile(r"\[(\d{1,3})\]")
 
 
@@ -80,8 +82,6 @@ class ProductSlugBlock(blocks.CharBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        from storefront.catalogue.models import Product
-
         if value and not Product.objects.filter(slug=value).exists():
             raise ValidationError(f"No product has the slug “{value}”.")
         return value

@@ -18,6 +18,7 @@ from compliance.claims.services import (
 from compliance.models import ClaimsOverride, ClaimsOverrideKind
 from compliance.rules import REGIMES
 from content.models import ArticlePage
+from storefront.catalogue.models import ProductChannelListing
 
 OBJECT_TYPE = "article"
 
@@ -52,8 +53,6 @@ def page_claims_fields(*, page: Any) -> tuple[tuple[str, str], ...]:
 def article_claims_scope(*, article: ArticlePage) -> ArticleClaimsScope:
     """The text, regimes and context the article is checked in (reads the body in
     memory, so it works on an unsaved revision)."""
-    from storefront.catalogue.models import ProductChannelListing
-
     slugs = tuple(
         sorted(
             {

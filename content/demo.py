@@ -23,6 +23,7 @@ from content.demo_articles_science import SCIENCE_ARTICLES
 from content.demo_pages import populate_info_pages
 from content.models import ArticlePage, ArticleSource, Author, Series, Topic
 from content.services import articles_index_ensure
+from storefront.catalogue.models import Product
 
 TOPICS = [
     ("depression", "Depression", "Research and personal accounts about low mood."),
@@ -131,8 +132,6 @@ def _block(kind: str, value, pages: dict[str, ArticlePage]) -> dict | None:
             "value": {"title": value[0], "text": value[1], "tone": "caution"},
         }
     if kind == "product":
-        from storefront.catalogue.models import Product
-
         if not Product.objects.filter(slug=value[0]).exists():
             return None
         return {"type": "product", "value": {"product": value[0], "note": value[1]}}

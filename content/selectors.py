@@ -23,6 +23,15 @@ from content.models import (
     NewsletterSubscriber,
     Topic,
 )
+from storefront.catalogue.age_gate import age_visibility_for
+from storefront.catalogue.models import (
+    Product,
+    ProductChannelListing,
+    ProductMedia,
+    ProductVariant,
+    ProductVariantChannelListing,
+)
+from storefront.subscriptions.selectors import membership_is_active, membership_offer
 
 ARTICLES_PER_PAGE = 10
 
@@ -46,8 +55,6 @@ def reader_has_paid_access(user: Any, on: datetime | None = None) -> bool:
         .exists()
     ):
         return True
-    from storefront.subscriptions.selectors import membership_is_active
-
     return membership_is_active(user, on=moment)
 
 
@@ -239,8 +246,6 @@ def membership_page_context(*, shopper_region: Any, user: Any) -> dict[str, Any]
     (at most ``MEMBER_ARTICLES_LISTED``); ``is_member`` says whether ``user``
     already reads them.
     """
-    from storefront.subscriptions.selectors import membership_offer
-
     return {
         "offer": membership_offer(channel_id=shopper_region.channel.pk),
         "articles": list(
@@ -270,14 +275,6 @@ def article_embedded_products(
     listing whose purchase date has come and a region that does not prohibit the
     product's class.
     """
-    from storefront.catalogue.models import (
-        Product,
-        ProductChannelListing,
-        ProductMedia,
-        ProductVariant,
-        ProductVariantChannelListing,
-    )
-
     if not slugs:
         return {}
     channel = shopper_region.channel
@@ -352,8 +349,6 @@ def article_embedded_products(
 
 
 def _age_visibility(request: HttpRequest) -> Any:
-    from storefront.catalogue.age_gate import age_visibility_for
-
     return age_visibility_for(
         session=request.session,
         user=request.user,

@@ -20,6 +20,7 @@ from content.models import (
     NewsletterSubscriber,
 )
 from content.selectors import newsletter_recipients
+from storefront.catalogue.models import Product
 
 
 @transaction.atomic
@@ -29,8 +30,6 @@ def article_product_links_sync(*, article: ArticlePage) -> None:
     Called from ``ArticlePage.save`` (so every publish keeps them current); unknown
     slugs are ignored.
     """
-    from storefront.catalogue.models import Product
-
     slugs = {
         block["value"].get("product")
         for block in article.body.raw_data

@@ -4,6 +4,7 @@ from django.contrib.sitemaps import Sitemap
 
 from content.models import ArticleIndexPage, ArticlePage
 from content.selectors import article_list_live, product_url
+from storefront.catalogue.models import Product
 
 
 class ArticleSitemap(Sitemap):
@@ -23,8 +24,6 @@ class ProductSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        from storefront.catalogue.models import Product
-
         return (
             Product.objects.filter(channel_listings__is_published=True)
             .distinct()

@@ -5,7 +5,8 @@ from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from content.models import Author, Series, Topic
+from content.claims import article_claims_check, findings_summary, page_claims_check
+from content.models import ArticlePage, Author, Series, Topic
 
 register_snippet(Author)
 register_snippet(Topic)
@@ -14,9 +15,6 @@ register_snippet(Series)
 
 def _claims_backstop(request, page):
     """Refuse to publish a page whose text the claims check blocks."""
-    from content.claims import article_claims_check, findings_summary, page_claims_check
-    from content.models import ArticlePage
-
     page = page.specific if hasattr(page, "specific") else page
     if isinstance(page, ArticlePage):
         decision = article_claims_check(article=page, actor=request.user)

@@ -61,8 +61,9 @@ def age_gate_state(
 
 
 def _recorded_age(user: Any) -> int:
-    known = age_assurance_for(user.pk)
-    return max(known.self_declared_age or 0, known.verified_age or 0)
+    # The same reading of the evidence as the checkout's: the latest declaration
+    # counts, so "19" after an earlier "35" does not pass a gate for 21.
+    return age_assurance_for(user.pk).proved_age
 
 
 def age_gate_record(

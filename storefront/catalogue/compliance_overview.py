@@ -170,7 +170,7 @@ def compliance_overview(
                     min_age=result.min_age,
                     assurance=result.assurance,
                     rules=result.rules,
-                    reason=result.reason,
+                    reason=result.explained,
                     open_findings=findings[key],
                     overrides=override_notes,
                     rules_version=version,

@@ -14,8 +14,9 @@ guest's email is not a subject: nobody has proved they own it, so an age proved
 under it would let anyone typing the address buy as that adult.
 """
 
-from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
 
 from django.conf import settings
 
@@ -25,26 +26,24 @@ from compliance.age.selectors import (
     age_assurance_for,
     age_verification_latest,
 )
+from compliance.age.services import subject_ref_normalise
 from compliance.product_classes import ProductClass
-from compliance.regions import buyer_under_age
 from storefront.channels.regions import region_name
 from storefront.checkout.errors import AgeVerificationRequiredError
 from storefront.checkout.models import Checkout
-from storefront.checkout.selectors import CheckoutInfo, CheckoutLineInfo
+from storefront.checkout.selectors import CheckoutInfo, checkout_info_fetch
 
 VERIFIED = "verified"
+_LEVEL_RANK = {"none": 0, "self_declared": 1, VERIFIED: 2}
 
 
-def checkout_age_subject(checkout: Checkout) -> int | str:
-    """Whose age is checked: the customer's account, or the guest's own checkout.
-
-    The checkout token is held only by the guest's session (pages) or client
-    (API), so an age declared or verified there cannot be claimed by typing an
-    email address into another checkout.
-    """
-    if checkout.user_id:
-        return checkout.user_id
-    return f"guest:{checkout.token}"
+def _subject(checkout: Checkout) -> str:
+    # The checkout token is held only by the guest's session (pages) or client
+    # (API), so an age declared or verified there cannot be claimed by typing an
+    # email address into another checkout.
+    return subject_ref_normalise(
+        checkout.user_id if checkout.user_id else f"guest:{checkout.token}"
+    )
 
 
 def age_provider_default() -> str:
@@ -58,8 +57,8 @@ def _place(region: str) -> str:
 
 
 @dataclass(frozen=True)
-class AgeRequirement:
-    """The strictest age condition of one cart line in the shipping region."""
+class LineAgeCondition:
+    """The age condition of one cart line in the checkout's region."""
 
     product_name: str
     product_class: str
@@ -101,65 +100,89 @@ class AgeRequirement:
         )
 
 
-def checkout_age_requirements(
-    *, info: CheckoutInfo, lines: Sequence[CheckoutLineInfo] | None = None
-) -> list[AgeRequirement]:
-    """The age conditions of the buyable lines, strictest first.
+class AgeStep(StrEnum):
+    """What stands between the shopper and paying, on the age ladder."""
 
-    Pure computation over the loaded checkout info (no queries).
-    """
-    chosen = (
-        lines
-        if lines is not None
-        else [line for line in info.lines if line.problem is None]
-    )
-    requirements = [
-        AgeRequirement(
-            product_name=line.product.name,
-            product_class=line.product.regulated_class,
-            region=info.region,
-            min_age=line.decision.min_age,
-            assurance=line.decision.assurance,
-        )
-        for line in chosen
-        if line.decision.min_age
-    ]
-    return sorted(
-        requirements,
-        key=lambda r: (r.min_age, r.needs_verification),
-        reverse=True,
-    )
-
-
-def _first_unmet(
-    requirements: Sequence[AgeRequirement], assurance: AgeAssurance
-) -> tuple[AgeRequirement, str] | None:
-    """The first requirement not met and the step that is missing.
-
-    The step is ``date_of_birth`` (declare, or declared too young) or
-    ``age_verification`` (a provider check is needed).
-    """
-    for req in requirements:
-        if assurance.satisfies(min_age=req.min_age, assurance=req.assurance):
-            continue
-        if buyer_under_age(age=assurance.self_declared_age, min_age=req.min_age):
-            return req, "under_age"
-        if req.needs_verification:
-            return req, "age_verification"
-        return req, "date_of_birth"
-    return None
+    DATE_OF_BIRTH = "date_of_birth"  # declare one (none on file yet)
+    UNDER_AGE = "under_age"  # the declared age is below a line's minimum
+    AGE_VERIFICATION = "age_verification"  # a provider must verify the age
 
 
 @dataclass(frozen=True)
-class CheckoutAgeStatus:
-    """Where the shopper stands on the age-check ladder, for the review page."""
+class AgeRequirement:
+    """Which age assurance a sale needs, whose, and whether it is met.
 
-    requirement: AgeRequirement | None  # the strictest one, None when no line needs it
-    declared: bool  # a self-declared date of birth meets the strictest minimum age
-    under_age: bool  # the declared date of birth is below a minimum age
-    verified: bool  # a provider approval meets every verified requirement
-    unmet: AgeRequirement | None  # the first requirement still not met
-    last_check: AgeCheckOutcome | None = None  # the latest provider check, if any
+    ``minimum_age`` and ``assurance_level`` are the strictest over the buyable
+    lines (None and ``"none"`` when no line has a minimum age); ``subject`` is
+    whose evidence counts (``user:<id>`` or ``guest:<checkout token>``).
+    """
+
+    minimum_age: int | None
+    assurance_level: str
+    subject: str
+    conditions: tuple[LineAgeCondition, ...]  # strictest first
+    evidence: AgeAssurance | None  # None when no line needs an age
+    unmet: LineAgeCondition | None  # the first condition not met
+    step: AgeStep | None  # what is missing for ``unmet``
+
+    @property
+    def satisfied(self) -> bool:
+        return self.unmet is None
+
+    @cached_property
+    def last_check(self) -> AgeCheckOutcome | None:
+        """The latest provider check, read (one query) only where a line needs one;
+        the review page shows it, the payment check does not need it."""
+        if not any(c.needs_verification for c in self.conditions):
+            return None
+        return age_verification_latest(self.subject)
+
+    @property
+    def requirement(self) -> LineAgeCondition | None:
+        """The strictest line condition, None when no line needs an age."""
+        return self.conditions[0] if self.conditions else None
+
+    @property
+    def under_age(self) -> bool:
+        return self.step == AgeStep.UNDER_AGE
+
+    @property
+    def declared(self) -> bool:
+        """A self-declared age meets the strictest minimum age."""
+        if self.evidence is None or self.minimum_age is None:
+            return False
+        return self.evidence.satisfies(
+            min_age=self.minimum_age, assurance="self_declared"
+        )
+
+    @property
+    def verified(self) -> bool:
+        """A provider approval meets every line that needs a verified age."""
+        if self.evidence is None:
+            return False
+        return all(
+            self.evidence.satisfies(min_age=c.min_age, assurance=VERIFIED)
+            for c in self.conditions
+            if c.needs_verification
+        )
+
+    @property
+    def needs_date_of_birth(self) -> bool:
+        return (
+            bool(self.conditions)
+            and not self.declared
+            and not self.verified
+            and not self.under_age
+        )
+
+    @property
+    def can_start_verification(self) -> bool:
+        return (
+            self.unmet is not None
+            and self.unmet.needs_verification
+            and self.declared
+            and not self.under_age
+        )
 
     @property
     def verification_declined(self) -> bool:
@@ -181,91 +204,98 @@ class CheckoutAgeStatus:
         )
 
     @property
-    def needs_date_of_birth(self) -> bool:
-        return self.requirement is not None and not self.declared and not self.verified
+    def refusal(self) -> AgeVerificationRequiredError | None:
+        """The error that stops paying, the same on every path; None when met.
 
-    @property
-    def can_start_verification(self) -> bool:
-        return (
-            self.unmet is not None
-            and self.unmet.needs_verification
-            and self.declared
-            and not self.under_age
+        Field ``date_of_birth`` when a date of birth is missing or under the
+        minimum age ("You must be 21 or older to buy Kratom in Colorado."),
+        ``age_verification`` when a provider's verification is still needed.
+        """
+        if self.unmet is None:
+            return None
+        condition = self.unmet
+        if self.step == AgeStep.UNDER_AGE:
+            message, field = condition.under_age_message, "date_of_birth"
+        elif self.step == AgeStep.AGE_VERIFICATION:
+            message, field = condition.verification_message, "age_verification"
+        else:
+            message, field = condition.declaration_message, "date_of_birth"
+        return AgeVerificationRequiredError(
+            message, field=field, min_age=condition.min_age
         )
 
-    @property
-    def satisfied(self) -> bool:
-        return self.requirement is None or self.unmet is None
+
+def _conditions(info: CheckoutInfo) -> tuple[LineAgeCondition, ...]:
+    conditions = [
+        LineAgeCondition(
+            product_name=line.product.name,
+            product_class=line.product.regulated_class,
+            region=info.region,
+            min_age=line.decision.min_age,
+            assurance=line.decision.assurance,
+        )
+        for line in info.lines
+        if line.problem is None and line.decision.min_age
+    ]
+    return tuple(
+        sorted(
+            conditions,
+            key=lambda c: (c.min_age, c.needs_verification),
+            reverse=True,
+        )
+    )
 
 
-def checkout_age_status(*, info: CheckoutInfo) -> CheckoutAgeStatus:
-    """Read the age evidence on file against the checkout's age conditions.
+def _first_unmet(
+    conditions: tuple[LineAgeCondition, ...], evidence: AgeAssurance
+) -> tuple[LineAgeCondition, AgeStep] | None:
+    for condition in conditions:
+        if evidence.satisfies(min_age=condition.min_age, assurance=condition.assurance):
+            continue
+        if evidence.under(condition.min_age):
+            return condition, AgeStep.UNDER_AGE
+        if condition.needs_verification:
+            return condition, AgeStep.AGE_VERIFICATION
+        return condition, AgeStep.DATE_OF_BIRTH
+    return None
 
-    Two queries when a line has a minimum age and the checkout has a subject (the
-    approvals, and the latest provider check); none otherwise.
+
+def checkout_age_requirement(
+    checkout: Checkout, *, info: CheckoutInfo | None = None
+) -> AgeRequirement:
+    """The age assurance the checkout's buyable lines need, and what is on file.
+
+    The one answer the review page, the payment check, the order's record and
+    the API give. Pass ``info`` when it is loaded already. Without a line that
+    has a minimum age, no query; otherwise one for the evidence on file (and one
+    more if ``last_check`` is read).
     """
-    requirements = checkout_age_requirements(info=info)
-    subject = checkout_age_subject(info.checkout)
-    if not requirements:
-        return CheckoutAgeStatus(None, False, False, False, None)
-    strictest = requirements[0]
-    if not subject:
-        return CheckoutAgeStatus(strictest, False, False, False, strictest)
-    assurance = age_assurance_for(subject)
-    unmet = _first_unmet(requirements, assurance)
-    declared = (
-        assurance.self_declared_age is not None
-        and assurance.self_declared_age >= strictest.min_age
-    )
-    verified = all(
-        assurance.satisfies(min_age=r.min_age, assurance=VERIFIED)
-        for r in requirements
-        if r.needs_verification
-    )
-    return CheckoutAgeStatus(
-        requirement=strictest,
-        declared=declared,
-        under_age=unmet is not None and unmet[1] == "under_age",
-        verified=verified,
+    info = info or checkout_info_fetch(checkout=checkout)
+    subject = _subject(checkout)
+    conditions = _conditions(info)
+    if not conditions:
+        return AgeRequirement(None, "none", subject, (), None, None, None)
+    evidence = age_assurance_for(subject)
+    unmet = _first_unmet(conditions, evidence)
+    return AgeRequirement(
+        minimum_age=conditions[0].min_age,
+        assurance_level=max(
+            (c.assurance for c in conditions), key=lambda a: _LEVEL_RANK.get(a, 0)
+        ),
+        subject=subject,
+        conditions=conditions,
+        evidence=evidence,
         unmet=unmet[0] if unmet else None,
-        last_check=age_verification_latest(subject)
-        if any(r.needs_verification for r in requirements)
-        else None,
+        step=unmet[1] if unmet else None,
     )
 
 
-def checkout_age_check(
-    *, info: CheckoutInfo, lines: Sequence[CheckoutLineInfo]
-) -> None:
-    """Require the age evidence every age-restricted line needs.
+def checkout_age_check(*, info: CheckoutInfo) -> None:
+    """Require the age evidence every buyable age-restricted line needs.
 
     Raises:
-        AgeVerificationRequiredError: field ``email`` when a guest has no email yet;
-            ``date_of_birth`` when a self-declared date of birth is missing or under
-            the minimum age ("You must be 21 or older to buy Kratom in Colorado.");
-            ``age_verification`` when the rules need a provider's verification
-            that has not been approved yet.
+        AgeVerificationRequiredError: see ``AgeRequirement.refusal``.
     """
-    requirements = checkout_age_requirements(info=info, lines=lines)
-    if not requirements:
-        return
-    subject = checkout_age_subject(info.checkout)
-    if not subject:
-        raise AgeVerificationRequiredError(
-            "Enter your email address before the age check.", field="email"
-        )
-    unmet = _first_unmet(requirements, age_assurance_for(subject))
-    if unmet is None:
-        return
-    req, step = unmet
-    if step == "under_age":
-        raise AgeVerificationRequiredError(
-            req.under_age_message, field="date_of_birth", min_age=req.min_age
-        )
-    if step == "age_verification":
-        raise AgeVerificationRequiredError(
-            req.verification_message, field="age_verification", min_age=req.min_age
-        )
-    raise AgeVerificationRequiredError(
-        req.declaration_message, field="date_of_birth", min_age=req.min_age
-    )
+    refusal = checkout_age_requirement(info.checkout, info=info).refusal
+    if refusal is not None:
+        raise refusal

@@ -18,7 +18,7 @@ from common.errors import DomainError
 from storefront.accounts.forms import AddressForm
 from storefront.catalogue.age_gate import AGE_GATE_ADULT_KEY
 from storefront.channels.selectors import channel_allowed_countries
-from storefront.checkout.age import checkout_age_status
+from storefront.checkout.age import checkout_age_requirement
 from storefront.checkout.calculations import checkout_totals_calculate
 from storefront.checkout.forms import (
     BillingForm,
@@ -450,10 +450,12 @@ def review(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     if bounce := _bounce_undeliverable(request, info):
         return bounce
     checkout_gate_declaration_record(
-        checkout=checkout, declared_adult_for=request.session.get(AGE_GATE_ADULT_KEY)
+        checkout=checkout,
+        declared_adult_for=request.session.get(AGE_GATE_ADULT_KEY),
+        info=info,
     )
     totals = checkout_totals_calculate(info=info)
-    age_status = checkout_age_status(info=info)
+    age_status = checkout_age_requirement(checkout, info=info)
     enabled = gateways_enabled()
     return render(
         request,

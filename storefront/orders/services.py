@@ -326,7 +326,7 @@ def _lines_check_shippable_today(
     if prohibited:
         line_id, decision = min(prohibited.items())
         raise OrderLineNotAvailableInRegionError(
-            f"{lines[line_id].product_name}: {decision.reason} It can no longer be "
+            f"{lines[line_id].product_name}: {decision.explained} It can no longer be "
             "shipped to this address; ship 0 of it and cancel or refund it instead.",
             field="quantity",
         )

@@ -78,33 +78,6 @@ def test_payments_knows_no_checkout_and_no_order(upper):
     assert _imports_between("storefront.payments", upper) == []
 
 
-def _function_level_imports(package: str) -> list[str]:
-    """Imports of our own modules inside functions, unless a comment says why."""
-    ours = ("storefront", "common", "compliance", "content", "config")
-    found = []
-    for path in sorted((ROOT / package).rglob("*.py")):
-        if "migrations" in path.parts or "graphql" in path.parts:
-            continue
-        source = path.read_text()
-        lines = source.splitlines()
-        for node in ast.walk(ast.parse(source)):
-            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                continue
-            for inner in ast.walk(node):
-                if (
-                    isinstance(inner, ast.ImportFrom)
-                    and inner.level == 0
-                    and (inner.module or "").split(".")[0] in ours
-                    and not lines[inner.lineno - 2].strip().startswith("#")
-                ):
-                    found.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
-    return found
-
-
-def test_storefront_domains_import_our_modules_at_the_top():
-    assert _function_level_imports("storefront") == []
-
-
 def _service_functions_returning_any() -> list[str]:
     found = []
     for path in sorted((ROOT / "storefront").rglob("*.py")):

@@ -271,3 +271,36 @@ def test_latest_provider_check_is_reported_pending_then_declined():
         False,
     )
     assert (declined.result, declined.declined) == ("declined", True)
+
+
+def test_the_latest_self_declaration_counts_not_the_highest():
+    # given a shopper who declared 30, then 19 (two checks on file)
+    age_self_declare(
+        subject_ref="again@example.com", date_of_birth=date(1996, 1, 1), on_date=TODAY
+    )
+    age_self_declare(
+        subject_ref="again@example.com", date_of_birth=date(2007, 1, 1), on_date=TODAY
+    )
+
+    # when
+    assurance = age_assurance_for("again@example.com")
+
+    # then they are under 21 but not under 19, and 21 is not met
+    assert assurance.under(21)
+    assert not assurance.under(19)
+    assert assurance.proved_age == 19
+    assert not assurance.satisfies(min_age=21, assurance="self_declared")
+    assert assurance.satisfies(min_age=18, assurance="self_declared")
+
+
+def test_a_declined_self_declaration_is_under_every_adult_age():
+    age_self_declare(
+        subject_ref="teen@example.com", date_of_birth=date(2011, 1, 1), on_date=TODAY
+    )
+
+    assurance = age_assurance_for("teen@example.com")
+
+    assert assurance.under(18)
+    assert assurance.under(21)
+    assert assurance.self_declared_age is None
+    assert assurance.proved_age == 0

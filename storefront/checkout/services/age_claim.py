@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from common.mail import email_queue
 from compliance.age.services import age_verification_carry
 from storefront.accounts.models import EmailConfirmation, User
-from storefront.checkout.age import checkout_age_subject
+from storefront.checkout.age import checkout_age_requirement
 from storefront.checkout.models import Checkout
 from storefront.checkout.services.base import Code, _invalid
 
@@ -97,7 +97,7 @@ def checkout_age_claim_confirm(*, checkout: Checkout, code: object) -> None:
     cache.delete(_key(checkout))
     carried = age_verification_carry(
         from_ref=int(pending["user"]),
-        to_ref=checkout_age_subject(checkout),
+        to_ref=checkout_age_requirement(checkout).subject,
         actor_label="emailed code",
     )
     if carried is None:

@@ -7,8 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from common.errors import DomainError
-from compliance.age.selectors import age_assurance_for
-from storefront.checkout.age import checkout_age_requirements, checkout_age_subject
+from storefront.checkout.age import checkout_age_requirement
 from storefront.checkout.calculations import CheckoutTotals, checkout_totals_calculate
 from storefront.checkout.errors import (
     CheckoutError,
@@ -161,8 +160,5 @@ def order_create_from_checkout(*, info: CheckoutInfo, totals: CheckoutTotals) ->
 def _age_metadata(info: CheckoutInfo) -> dict[str, Any]:
     """What the order keeps about the age check: the level on file, never a date."""
 
-    if not checkout_age_requirements(info=info):
-        return {}
-
-    assurance = age_assurance_for(checkout_age_subject(info.checkout))
-    return {"age_assurance": assurance.level}
+    evidence = checkout_age_requirement(info.checkout, info=info).evidence
+    return {} if evidence is None else {"age_assurance": evidence.level}

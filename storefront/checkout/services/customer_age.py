@@ -5,17 +5,15 @@ from datetime import date
 
 from django.utils import timezone
 
-from compliance.age.selectors import age_assurance_for
-from compliance.age.services import age_on, age_self_declare, age_verification_start
+from compliance.age.services import age_self_declare, age_verification_start
 from compliance.errors import InvalidDateOfBirthError
 from storefront.checkout.age import (
+    AgeStep,
     age_provider_default,
-    checkout_age_requirements,
-    checkout_age_status,
-    checkout_age_subject,
+    checkout_age_requirement,
 )
 from storefront.checkout.models import Checkout
-from storefront.checkout.selectors import checkout_info_fetch
+from storefront.checkout.selectors import CheckoutInfo, checkout_info_fetch
 from storefront.checkout.services.base import Code, _invalid
 
 
@@ -50,29 +48,30 @@ def checkout_date_of_birth_set(
         raise _invalid(
             "date_of_birth", "The date of birth is in the future.", Code.INVALID
         )
-    subject = checkout_age_subject(checkout)
-    if not subject:
-        raise _invalid("email", "Enter your email address first.", Code.EMAIL_NOT_SET)
+    info = checkout_info_fetch(checkout=checkout)
+    subject = checkout_age_requirement(checkout, info=info).subject
     try:
         age_self_declare(subject_ref=subject, date_of_birth=value, on_date=today)
     except InvalidDateOfBirthError as exc:
         raise _invalid("date_of_birth", exc.message, Code.INVALID) from None
-    age = age_on(value, today)
-    info = checkout_info_fetch(checkout=checkout)
-    for requirement in checkout_age_requirements(info=info):
-        if age < requirement.min_age:
-            raise _invalid(
-                "date_of_birth",
-                requirement.under_age_message,
-                Code.AGE_VERIFICATION_REQUIRED,
-                min_age=requirement.min_age,
-            )
+    # Judged on what is now on file, as the review page and payment will judge it.
+    requirement = checkout_age_requirement(checkout, info=info)
+    if requirement.step == AgeStep.UNDER_AGE and requirement.unmet is not None:
+        raise _invalid(
+            "date_of_birth",
+            requirement.unmet.under_age_message,
+            Code.AGE_VERIFICATION_REQUIRED,
+            min_age=requirement.unmet.min_age,
+        )
     checkout.save(update_fields=["last_change"])
     return checkout
 
 
 def checkout_gate_declaration_record(
-    *, checkout: Checkout, declared_adult_for: int | None
+    *,
+    checkout: Checkout,
+    declared_adult_for: int | None,
+    info: CheckoutInfo | None = None,
 ) -> bool:
     """Carry a guest's answer at the age gate over to the checkout's age check.
 
@@ -81,15 +80,23 @@ def checkout_gate_declaration_record(
     for N (a birth date exactly N years ago proves the same thresholds, and
     compliance keeps only those), under the guest's own checkout — never under the
     email they typed, which nobody has proved they own. Signed-in customers' gate
-    answers are already recorded; nothing is done for them, nor when what is on
-    file already says as much. Returns whether it recorded.
+    answers are already recorded; nothing is done for them, nor when the cart
+    needs no age, nor when what is on file already says as much or says less
+    (a date of birth declared since). Returns whether it recorded.
     """
     if checkout.user_id or not declared_adult_for:
         return False
-    subject = checkout_age_subject(checkout)
-    known = age_assurance_for(subject)
-    if (known.self_declared_age or 0) >= declared_adult_for:
+    requirement = checkout_age_requirement(checkout, info=info)
+    known = requirement.evidence
+    # Nothing to carry when the cart needs no age or the file says as much; nor
+    # over a later declaration below it, which the shopper made since.
+    if (
+        known is None
+        or known.satisfies(min_age=declared_adult_for, assurance="self_declared")
+        or known.under(declared_adult_for)
+    ):
         return False
+    subject = requirement.subject
     today = timezone.localdate()
     try:
         born = today.replace(year=today.year - declared_adult_for)
@@ -127,11 +134,7 @@ def checkout_age_verification_start(
         UnknownAgeProviderError: the provider is not configured.
     """
 
-    subject = checkout_age_subject(checkout)
-    if not subject:
-        raise _invalid("email", "Enter your email address first.", Code.EMAIL_NOT_SET)
-    info = checkout_info_fetch(checkout=checkout)
-    status = checkout_age_status(info=info)
+    status = checkout_age_requirement(checkout)
     if status.under_age and status.unmet is not None:
         raise _invalid(
             "date_of_birth",
@@ -157,7 +160,7 @@ def checkout_age_verification_start(
     )
     session = age_verification_start(
         provider=provider or age_provider_default(),
-        subject_ref=subject,
+        subject_ref=status.subject,
         threshold=threshold,
         return_url=return_url,
     )

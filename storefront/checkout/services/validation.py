@@ -13,16 +13,6 @@ from storefront.checkout.services.base import Code
 from storefront.inventory.errors import InsufficientStockError
 
 
-def _age_problems(info: CheckoutInfo) -> None:
-    needed = [
-        line for line in info.lines if line.decision.min_age and line.problem is None
-    ]
-    if not needed:
-        return
-
-    checkout_age_check(info=info, lines=needed)
-
-
 def checkout_validate_for_payment(*, info: CheckoutInfo) -> None:
     """Check that a checkout can be paid for and turned into an order.
 
@@ -62,7 +52,7 @@ def checkout_validate_for_payment(*, info: CheckoutInfo) -> None:
             raise CheckoutNotReadyError(
                 "Enter a billing address.", field="billing_address"
             )
-        _age_problems(info)
+        checkout_age_check(info=info)
         return
     if checkout.shipping_address_id is None:
         raise CheckoutNotReadyError(
@@ -80,4 +70,4 @@ def checkout_validate_for_payment(*, info: CheckoutInfo) -> None:
             "The delivery option chosen does not serve this address; choose again.",
             field="shipping_method",
         )
-    _age_problems(info)
+    checkout_age_check(info=info)

@@ -17,6 +17,7 @@ from storefront.graphql.core.enums import CountryCode
 from storefront.graphql.core.types import AddressValidationData
 from storefront.graphql.menu.types import Menu, menu_build
 from storefront.graphql.order.types import Order, order_queryset
+from storefront.orders.models import Order as OrderModel
 
 
 def _choices(pairs: Any) -> list[dict[str, str]]:
@@ -126,8 +127,6 @@ class AccountQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_order(root: Any, info: Any, id: str | None = None) -> Any:
-        from storefront.orders.models import Order as OrderModel
-
         key = pk_or_none(id or "", expected="Order")
         if key is None:
             return None

@@ -6,6 +6,7 @@ import graphene
 
 from common.graphql.connection import connection_type, paginate
 from common.graphql.ids import to_global_id
+from storefront.accounts.selectors import address_list_for_user
 from storefront.graphql.core.enums import AddressTypeEnum, CountryCode, LanguageCodeEnum
 from storefront.graphql.core.inputs import MetadataInput
 from storefront.graphql.core.types import CountryDisplay, Image, country_display
@@ -114,14 +115,13 @@ class User(graphene.ObjectType):
 
     @staticmethod
     def resolve_addresses(root: Any, info: Any) -> list:
-        from storefront.accounts.selectors import address_list_for_user
-
         return address_list_for_user(user=root) if root.pk else []
 
     @staticmethod
     def resolve_orders(
         root: Any, info: Any, after: str | None = None, first: int | None = None
     ) -> Any:
+        # Late: the order types import this module for their Address field.
         from storefront.graphql.order.types import orders_of_user
 
         return paginate(

@@ -10,13 +10,14 @@ from common.graphql.ids import to_global_id
 from common.graphql.scalars import Metadata
 from storefront.checkout.calculations import checkout_totals_calculate
 from storefront.checkout.errors import CheckoutErrorCode
+from storefront.checkout.metadata import checkout_metadata_public
 from storefront.checkout.selectors import (
     checkout_info_fetch,
     shipping_methods_for_checkout,
 )
 from storefront.graphql.account.types import Address, User
 from storefront.graphql.channel.types import Channel
-from storefront.graphql.compliance.types import CheckoutLineIssue
+from storefront.graphql.compliance.types import CheckoutLineIssue, checkout_compliance
 from storefront.graphql.core.context import current_user, with_channel
 from storefront.graphql.core.enums import (
     CheckoutAuthorizeStatusEnum,
@@ -373,14 +374,10 @@ class Checkout(graphene.ObjectType):
 
     @staticmethod
     def resolve_compliance(root: Any, info: Any) -> Any:
-        from storefront.graphql.compliance.types import checkout_compliance
-
         return checkout_compliance(info, checkout_bundle(root)[0])
 
     @staticmethod
     def resolve_metafields(root: Any, info: Any) -> dict:
-        from storefront.checkout.metadata import checkout_metadata_public
-
         return checkout_metadata_public(checkout=root)
 
     @staticmethod

@@ -11,8 +11,12 @@ from typing import Any
 import graphene
 from graphql import GraphQLError
 
+from common.graphql.ids import to_global_id
 from compliance.errors import InvalidRegionError
 from compliance.regions import availability_decide
+from compliance.rules import rules_load
+from storefront.catalogue.claims_display import product_claims_for_regime
+from storefront.checkout.age import AgeStep, checkout_age_requirement
 from storefront.graphql.core.context import channel_of
 
 _CACHE_ATTR = "_gql_compliance"
@@ -69,8 +73,6 @@ def region_decide(info: Any, *, product_class: str, region: str) -> Any:
 
 def claims_disclaimer(info: Any, product: Any, regime: str) -> str | None:
     """The structure/function disclaimer the product's copy needs in ``regime``."""
-    from storefront.catalogue.claims_display import product_claims_for_regime
-
     key = ("claims", product.pk, regime)
     cache = _cache(info)
     if key not in cache:
@@ -166,6 +168,36 @@ class CheckoutLineCompliance(graphene.ObjectType):
     )
 
 
+AgeStepEnum = graphene.Enum(
+    "CheckoutAgeStepEnum",
+    [(step.name, step.value) for step in AgeStep],
+    description="What the shopper must still do about their age before paying.",
+)
+
+
+class CheckoutAgeRequirement(graphene.ObjectType):
+    """The age assurance a checkout's buyable lines need and whether the evidence
+    on file meets it: the same answer the checkout pages and `checkoutComplete`
+    give (our addition)."""
+
+    minimum_age = graphene.Int(
+        description="The strictest minimum age of the buyable lines, or null."
+    )
+    assurance = graphene.Field(
+        AssuranceEnum, required=True, description="How that age must be shown."
+    )
+    satisfied = graphene.Boolean(
+        required=True, description="Whether the evidence on file is enough to pay."
+    )
+    step = graphene.Field(
+        AgeStepEnum, description="What is missing, or null when satisfied."
+    )
+    message = graphene.String(
+        description="Why paying is refused, as `checkoutComplete` says it; null "
+        "when satisfied."
+    )
+
+
 class CheckoutCompliance(graphene.ObjectType):
     """Compliance of a checkout: its region, each line's rules and problems."""
 
@@ -191,11 +223,30 @@ class CheckoutCompliance(graphene.ObjectType):
         required=True,
         description="Only the lines that cannot be bought as things stand.",
     )
+    age_requirement = graphene.Field(
+        CheckoutAgeRequirement,
+        required=True,
+        description="The age assurance the sale needs and whether it is met.",
+    )
+
+    @staticmethod
+    def resolve_age_requirement(root: dict[str, Any], info: Any) -> dict[str, Any]:
+        # Read only when asked: it looks up the age evidence on file.
+        checkout_info = root["checkout_info"]
+        requirement = checkout_age_requirement(
+            checkout_info.checkout, info=checkout_info
+        )
+        refusal = requirement.refusal
+        return {
+            "minimum_age": requirement.minimum_age,
+            "assurance": requirement.assurance_level,
+            "satisfied": requirement.satisfied,
+            "step": requirement.step.value if requirement.step else None,
+            "message": refusal.message if refusal is not None else None,
+        }
 
 
 def checkout_compliance(info: Any, checkout_info: Any) -> dict[str, Any]:
-    from common.graphql.ids import to_global_id
-
     region = checkout_info.region
     lines = []
     decisions = []
@@ -223,12 +274,7 @@ def checkout_compliance(info: Any, checkout_info: Any) -> dict[str, Any]:
             }
         )
     ages = [d.min_age for d in decisions if d.min_age]
-    if decisions:
-        version = decisions[0].rules_version
-    else:
-        from compliance.rules import rules_load
-
-        version = rules_load().version
+    version = decisions[0].rules_version if decisions else rules_load().version
     return {
         "region": region,
         "rules_version": version,
@@ -236,4 +282,5 @@ def checkout_compliance(info: Any, checkout_info: Any) -> dict[str, Any]:
         "adult_signature_required": any(d.adult_signature_required for d in decisions),
         "lines": lines,
         "problems": [line for line in lines if line["problem"] is not None],
+        "checkout_info": checkout_info,
     }

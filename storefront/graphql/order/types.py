@@ -23,6 +23,7 @@ from storefront.graphql.core.enums import (
 )
 from storefront.graphql.core.types import Image, Money, TaxedMoney, media_url
 from storefront.graphql.product.types import ProductVariant
+from storefront.orders import models as order_models
 from storefront.payments.selectors import (
     PaymentShares,
     payment_charge_status,
@@ -32,25 +33,22 @@ from storefront.payments.selectors import (
 
 def orders_of_user(user: Any) -> QuerySet[Any]:
     """The customer's orders, newest first, ready for the account pages."""
-    from storefront.orders.models import Order
-
-    return order_queryset(Order.objects.filter(user=user)).order_by(
+    return order_queryset(order_models.Order.objects.filter(user=user)).order_by(
         "-created_at", "-pk"
     )
 
 
 def order_queryset(orders: QuerySet[Any]) -> QuerySet[Any]:
-    from storefront.orders.models import Fulfillment, OrderLine
-
     return orders.select_related(
         "channel", "shipping_address", "billing_address", "shipping_method", "voucher"
     ).prefetch_related(
         Prefetch(
-            "lines", queryset=OrderLine.objects.select_related("variant__product")
+            "lines",
+            queryset=order_models.OrderLine.objects.select_related("variant__product"),
         ),
         Prefetch(
             "fulfillments",
-            queryset=Fulfillment.objects.prefetch_related("lines"),
+            queryset=order_models.Fulfillment.objects.prefetch_related("lines"),
         ),
     )
 

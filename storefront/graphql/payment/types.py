@@ -11,6 +11,7 @@ from storefront.graphql.core.enums import (
     TransactionActionEnum,
     TransactionEventTypeEnum,
 )
+from storefront.payments.gateways import gateways_enabled
 
 DUMMY_GATEWAY_ID = "saleor.io.dummy-payment-app"
 STRIPE_GATEWAY_ID = "saleor.app.payment.stripe"
@@ -50,8 +51,6 @@ def gateway_public_config(name: str) -> list[dict[str, str]]:
 
 def available_gateways(*, currency: str) -> list[dict[str, Any]]:
     """The enabled gateways under their Saleor app ids."""
-    from storefront.payments.gateways import gateways_enabled
-
     by_name = {name: app_id for app_id, name in GATEWAY_IDS.items()}
     return [
         {

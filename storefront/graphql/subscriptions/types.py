@@ -30,6 +30,7 @@ from storefront.graphql.core.context import with_channel
 from storefront.graphql.core.types import Money
 from storefront.graphql.order.types import Order, order_queryset
 from storefront.graphql.product.types import ProductVariant
+from storefront.orders.models import Order as OrderModel
 from storefront.subscriptions.errors import SubscriptionErrorCode
 from storefront.subscriptions.models import (
     Interval,
@@ -174,8 +175,6 @@ def subscriptions_prepare(
     if "events" in fields:
         lookups.append("events")
     if "orders" in fields:
-        from storefront.orders.models import Order as OrderModel
-
         lookups.append(
             Prefetch(
                 "subscription_orders",

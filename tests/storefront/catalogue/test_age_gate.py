@@ -222,3 +222,26 @@ def test_the_gate_works_without_javascript_and_keeps_csrf(botanicals):
     refused = strict.post("/categories/botanicals/", _born(30))
     assert refused.status_code == 403
     assert "CSRF verification failed" in refused.content.decode()
+
+
+def test_a_signed_in_customers_latest_declaration_is_the_one_the_gate_reads(
+    client, botanicals
+):
+    from compliance.age.services import age_self_declare
+
+    # given a customer who declared an adult birth date, then a 19-year-old's
+    user = User.objects.create_user("again@example.com", "pw-for-tests")
+    age_self_declare(subject_ref=user.pk, date_of_birth=date(1980, 1, 1))
+    today = timezone.localdate()
+    age_self_declare(
+        subject_ref=user.pk, date_of_birth=date(today.year - 20, today.month, 1)
+    )
+    client.force_login(user)
+    _in_region(client, "US-CO")
+
+    # when they open the kratom category (21 or over in Colorado)
+    page = client.get("/categories/botanicals/").content.decode()
+
+    # then the gate asks again, as the checkout would refuse the earlier answer
+    assert "Green Vein Kratom" not in page
+    assert 'name="dob_year"' in page

@@ -395,3 +395,43 @@ def test_too_little_stock_is_refused_with_its_code(gql, regulated_shop):
         ],
         "checkout": None,
     }
+
+
+AGE_REQUIREMENT = """
+query($id: ID) {
+  checkout(id: $id) {
+    compliance { ageRequirement { minimumAge assurance satisfied step message } }
+  }
+}"""
+
+
+def test_a_cart_without_an_age_needs_no_age_assurance(gql, regulated_shop):
+    _kratom, tea, _method = regulated_shop
+    checkout_id = new_checkout(gql, shippingAddress=CALIFORNIA)
+    assert add(gql, checkout_id, tea)["errors"] == []
+
+    found = gql(AGE_REQUIREMENT, {"id": checkout_id})["checkout"]["compliance"]
+
+    assert found["ageRequirement"] == {
+        "minimumAge": None,
+        "assurance": "NONE",
+        "satisfied": True,
+        "step": None,
+        "message": None,
+    }
+
+
+def test_the_age_evidence_is_read_only_when_the_age_requirement_is_asked(
+    gql, regulated_shop
+):
+    kratom, _tea, _method = regulated_shop
+    checkout_id = new_checkout(gql, shippingAddress=CALIFORNIA)
+    assert add(gql, checkout_id, kratom)["errors"] == []
+
+    def age_queries(query: str) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            gql(query, {"id": checkout_id})
+        return sum("compliance_ageverification" in q["sql"] for q in queries)
+
+    assert age_queries(CHECKOUT_COMPLIANCE) == 0
+    assert age_queries(AGE_REQUIREMENT) == 1

@@ -21,6 +21,7 @@ from storefront.graphql.checkout.utils import (
     refuse_price_override,
 )
 from storefront.graphql.checkout.utils import reload as services_checkout
+from storefront.graphql.core.context import current_user, resolve_channel
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
 
 
@@ -39,8 +40,6 @@ class CheckoutCreate(BaseMutation):
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        from storefront.graphql.core.context import current_user, resolve_channel
-
         payload = data["input"]
         lines = list_cap(payload.get("lines"), field="lines")
         refuse_price_override(lines)

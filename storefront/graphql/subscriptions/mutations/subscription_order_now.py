@@ -6,6 +6,7 @@ import graphene
 
 from storefront.graphql.order.types import Order, order_queryset
 from storefront.graphql.subscriptions.mutations._base import SubscriptionMutation
+from storefront.orders.models import Order as OrderModel
 from storefront.subscriptions.services.self_service import subscription_order_now
 
 
@@ -21,8 +22,6 @@ class SubscriptionOrderNow(SubscriptionMutation):
 
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
-        from storefront.orders.models import Order as OrderModel
-
         subscription = cls.owned_subscription(info, data["id"])
         outcome = subscription_order_now(
             subscription=subscription, user=info.context.user
