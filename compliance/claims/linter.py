@@ -193,6 +193,31 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
     )
 
 
+@lru_cache(maxsize=8)
+def _advertising(rules: RuleSet) -> tuple[re.Pattern[str] | None, _Conjunctions | None]:
+    signal = rules.advertising
+    if signal is None:
+        return None, None
+    body = "|".join(signal.patterns)
+    return (
+        re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])"),
+        rule_words(signal.patterns),
+    )
+
+
+def _advertises(rules: RuleSet, folded: str) -> bool:
+    """Whether editorial text calls to buy, points to the shop or quotes customers."""
+    pattern, words = _advertising(rules)
+    if pattern is None:
+        return False
+    if words is not None and not any(
+        all(any(word in folded for word in w) for w in conjunction)
+        for conjunction in words
+    ):
+        return False
+    return pattern.search(folded) is not None
+
+
 def _all_words(conjunctions: _Conjunctions | None) -> frozenset[str]:
     return frozenset(
         word
@@ -258,11 +283,15 @@ def claims_lint(
             "Context must be 'product' or 'article'.", field="context"
         )
     rules = rules or rules_load()
-    matcher = _matcher(rules, regime, context)
-    if not matcher.scanners or not text:
+    if not text:
         return ClaimsReport(regime, (), rules.version)
     norm = normalise(text)
     folded = norm.text
+    if context == "article" and _advertises(rules, folded):
+        context = "product"  # an article that sells is advertising (R2)
+    matcher = _matcher(rules, regime, context)
+    if not matcher.scanners:
+        return ClaimsReport(regime, (), rules.version)
 
     # Each word start keeps the first rule, in priority order, that matches there.
     present = matcher.words.present(folded) if matcher.words else frozenset()
