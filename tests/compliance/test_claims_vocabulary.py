@@ -135,4 +135,5 @@ def test_a_misspelt_condition_in_a_review_blocks():
     report = claims_lint(text, regime="uk")
     assert report.blocking
     assert {f.text.lower() for f in report.findings} >= {"anxeity"}
-    assert not claims_lint("Anxiously awaited: our autumn blend.", regime="uk").blocking
+    lawful = claims_lint("Anxiously awaited: our autumn blend.", regime="uk")
+    assert not lawful.blocking
