@@ -187,6 +187,8 @@ def impact_action_record(
     action: str,
     reason: str,
     label: str = "",
+    actor_id: int | None = None,
+    actor_label: str = "system",
 ) -> bool:
     """Claim an action for one object and audit it; False if it was already taken.
 
@@ -219,6 +221,8 @@ def impact_action_record(
         rule_id=action,
         rules_version=to_version,
         reason=f"Rules {from_version} -> {to_version}: {reason}",
+        actor_id=actor_id,
+        actor_label=actor_label,
     )
     return True
 
@@ -229,6 +233,8 @@ class ImpactReport:
     to_version: str
     changes: tuple[ImpactChange, ...]
     actions: tuple[str, ...]
+    # The stored copy staff read (and may apply) in the admin.
+    report_id: int | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -236,12 +242,16 @@ class ImpactReport:
             "to_version": self.to_version,
             "changes": [c.as_dict() for c in self.changes],
             "actions": list(self.actions),
+            "report_id": self.report_id,
         }
 
 
-def _adapter() -> tuple[
-    Callable[[], Iterable[ImpactSubject]], Callable[..., Iterable[str]]
-]:
+# What the shop's adapter does with the changes: each action taken, with its change.
+ImpactAct = Callable[..., Iterable[tuple[ImpactChange, str]]]
+
+
+def impact_adapter() -> tuple[Callable[[], Iterable[ImpactSubject]], ImpactAct]:
+    """The shop's ``impact_subjects`` and ``impact_act`` (see ``impact_run``)."""
     from django.conf import settings
     from django.utils.module_loading import import_string
 
@@ -252,27 +262,41 @@ def _adapter() -> tuple[
 
 
 def impact_run(
-    *, before: RuleSet, after: RuleSet | None = None, apply: bool = False
+    *,
+    before: RuleSet,
+    after: RuleSet | None = None,
+    apply: bool = False,
+    actor_id: int | None = None,
+    actor_label: str = "system",
 ) -> ImpactReport:
-    """Compute (and with ``apply``, act on) the impact of going from ``before`` to
-    ``after`` (the rule data in force by default) over the shop's data.
+    """Compute, store (and with ``apply``, act on) the impact of going from
+    ``before`` to ``after`` (the rule data in force by default) over the shop's data.
 
     The shop's subjects and actions come from ``settings.COMPLIANCE_IMPACT_ADAPTER``
-    so that this package depends on no shop app. The rule data in force is kept as
-    a snapshot, so that the next change can be compared with it.
+    so that this package depends on no shop app. Every computed impact is kept as
+    an impact report; applying goes through ``impact_report_apply``, as it does from
+    the admin. The rule data in force is kept as a snapshot, so that the next change
+    can be compared with it.
     """
+    from compliance.impact_reports import impact_report_apply, impact_report_store
+
     after = after or rules_load()
-    subjects_of, act = _adapter()
+    subjects_of, _act = impact_adapter()
     changes = tuple(impact_compute(before=before, after=after, subjects=subjects_of()))
+    stored = impact_report_store(
+        from_version=before.version,
+        to_version=after.version,
+        changes=changes,
+        actor_id=actor_id,
+        actor_label=actor_label,
+    )
     actions: tuple[str, ...] = ()
     if apply:
-        actions = tuple(
-            act(
-                changes,
-                after=after,
-                from_version=before.version,
-                to_version=after.version,
-            )
-        )
+        actions = impact_report_apply(
+            report_id=stored.pk,
+            actor_id=actor_id,
+            actor_label=actor_label,
+            after=after,
+        ).actions
     rules_snapshot_record()
-    return ImpactReport(before.version, after.version, changes, actions)
+    return ImpactReport(before.version, after.version, changes, actions, stored.pk)

@@ -17,6 +17,8 @@ running it again after a partial failure, or twice, changes nothing.
 """
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 
@@ -95,9 +97,7 @@ def impact_subjects() -> Iterator[ImpactSubject]:
             )
 
 
-def _listing_act(
-    change: ImpactChange, after: RuleSet, from_version: str, to_version: str
-) -> str | None:
+def _listing_act(change: ImpactChange, after: RuleSet, run: "_Run") -> str | None:
     listing = (
         ProductChannelListing.objects.select_related("product", "channel")
         .filter(pk=change.object_id, is_published=True)
@@ -119,13 +119,12 @@ def _listing_act(
     )
     with transaction.atomic():
         claimed = impact_action_record(
-            from_version=from_version,
-            to_version=to_version,
             object_type="listing",
             object_id=change.object_id,
             action=action,
             reason=reason,
             label=change.label,
+            **run.claim,
         )
         if claimed and unlist:
             product_unpublish(product=product, channel=channel)
@@ -140,20 +139,18 @@ def _claim_and_act(
     change: ImpactChange,
     action: str,
     act: Callable[[int, str], bool],
-    from_version: str,
-    to_version: str,
+    run: "_Run",
 ) -> str | None:
-    reason = f"{change.reason} (rules version {to_version})"
+    reason = f"{change.reason} (rules version {run.to_version})"
     try:
         with transaction.atomic():
             claimed = impact_action_record(
-                from_version=from_version,
-                to_version=to_version,
                 object_type=change.kind,
                 object_id=change.object_id,
                 action=action,
                 reason=reason,
                 label=change.label,
+                **run.claim,
             )
             if not claimed:
                 return None
@@ -164,30 +161,44 @@ def _claim_and_act(
     return f"{action} {change.kind} {change.object_id}: {reason}"
 
 
-def _subscription_act(
-    change: ImpactChange, from_version: str, to_version: str
-) -> str | None:
+def _subscription_act(change: ImpactChange, run: "_Run") -> str | None:
     return _claim_and_act(
         change,
         "pause",
         lambda pk, reason: subscription_compliance_pause(
             subscription_id=pk, reason=reason
         ),
-        from_version,
-        to_version,
+        run,
     )
 
 
-def _order_act(change: ImpactChange, from_version: str, to_version: str) -> str | None:
+def _order_act(change: ImpactChange, run: "_Run") -> str | None:
     return _claim_and_act(
         change,
         "hold",
         lambda pk, reason: order_compliance_hold(
-            order_id=pk, reason=reason, rules_version=to_version
+            order_id=pk, reason=reason, rules_version=run.to_version
         ),
-        from_version,
-        to_version,
+        run,
     )
+
+
+@dataclass(frozen=True)
+class _Run:
+    from_version: str
+    to_version: str
+    actor_id: int | None
+    actor_label: str
+
+    @property
+    def claim(self) -> dict[str, Any]:
+        """The arguments every ``impact_action_record`` of this run shares."""
+        return {
+            "from_version": self.from_version,
+            "to_version": self.to_version,
+            "actor_id": self.actor_id,
+            "actor_label": self.actor_label,
+        }
 
 
 def impact_act(
@@ -196,24 +207,28 @@ def impact_act(
     after: RuleSet,
     from_version: str,
     to_version: str,
-) -> list[str]:
-    """Carry out what the changes call for; one line per action actually taken.
+    actor_id: int | None = None,
+    actor_label: str = "system",
+) -> list[tuple[ImpactChange, str]]:
+    """Carry out what the changes call for; each action actually taken, as the
+    change it answers and one line saying what was done.
 
     Only changes that tighten a decision act; a loosened one (a ban lifted) is left
     to staff, who see it in the report.
     """
-    done: list[str] = []
+    run = _Run(from_version, to_version, actor_id, actor_label)
+    done: list[tuple[ImpactChange, str]] = []
     for change in changes:
         if not change.tightened:
             continue
         if change.kind == "listing":
-            line = _listing_act(change, after, from_version, to_version)
+            line = _listing_act(change, after, run)
         elif change.kind == "subscription" and change.after == "prohibited":
-            line = _subscription_act(change, from_version, to_version)
+            line = _subscription_act(change, run)
         elif change.kind == "order" and change.after == "prohibited":
-            line = _order_act(change, from_version, to_version)
+            line = _order_act(change, run)
         else:
             line = None
         if line:
-            done.append(line)
+            done.append((change, line))
     return done

@@ -8,7 +8,13 @@ from compliance.errors import ComplianceError, UnknownRegimeError
 from compliance.rules import REGIMES, ClaimRule, RuleSet, rules_load
 
 from .normalise import normalise
-from .prefilter import WordScan, rule_words, text_may_match, word_scan
+from .prefilter import (
+    WordScan,
+    first_words,
+    rule_words,
+    text_may_match,
+    word_scan,
+)
 
 CONTEXTS = ("product", "article")
 _SEVERITY_RANK = {"block": 0, "warn": 1, "disclaimer": 2}
@@ -64,11 +70,16 @@ class ClaimsReport:
         return US_DISCLAIMER_PLURAL if count > 1 else US_DISCLAIMER_SINGULAR
 
 
+_Conjunctions = tuple[tuple[frozenset[str], ...], ...]
+
+
 @dataclass(frozen=True)
 class _Entry:
     rule: ClaimRule
     severity: str
     exempt: re.Pattern[str] | None
+    # Words a text needs for the exempt pattern to match; None: always try it.
+    exempt_words: _Conjunctions | None = None
 
 
 @dataclass(frozen=True)
@@ -77,7 +88,10 @@ class _Scanner:
 
     group: str
     pattern: re.Pattern[str]
-    words: tuple[tuple[frozenset[str], ...], ...] | None
+    words: _Conjunctions | None
+    # A text holding none of these skips the rule in one set test, before the
+    # conjunctions are looked at.
+    any_word: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -88,6 +102,7 @@ class _Matcher:
     words: WordScan | None
     entries: dict[str, _Entry]
     authorised: re.Pattern[str] | None
+    authorised_words: _Conjunctions | None
     suggestions: dict[str, tuple[tuple[re.Pattern[str], str], ...]]
 
 
@@ -102,7 +117,11 @@ def _exempt_compiled(pattern: str) -> re.Pattern[str]:
 def _rule_compiled(body: str) -> re.Pattern[str]:
     # Keyed by the rule's patterns alone, so the regimes and contexts that share a
     # rule compile its (large, vocabulary-bearing) regex once per process.
-    return re.compile(rf"(?<![^\W_])(?=[^\W_])(?=((?:{body})(?![^\W_])))")
+    # It is matched against the folded text behind one space (see ``claims_lint``)
+    # and starts by consuming the character before a word: a pattern that starts
+    # with a character class lets the regex engine skip the letters inside words in
+    # its own loop instead of trying the rule at every character.
+    return re.compile(rf"[\W_](?=[^\W_])(?=((?:{body})(?![^\W_])))")
 
 
 @lru_cache(maxsize=32)
@@ -125,16 +144,20 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
         # costs nothing; scanning every rule at every word start was most of the
         # linter's time.
         pattern = _rule_compiled("|".join(rule.patterns))
-        scanners.append(_Scanner(group, pattern, rule_words(rule.patterns)))
+        words = rule_words(rule.patterns)
+        gate = first_words(words) if words is not None else frozenset()
+        scanners.append(_Scanner(group, pattern, words, gate))
         exempts = (*rule.exempt, *dict(rule.exempt_in).get(regime, ()))
-        # Anchored at word starts like the rules: an unanchored alternation would
-        # be tried at every character of a long article.
+        # Anchored at word starts like the rules, and run the same way: an
+        # unanchored alternation would be tried at every character of an article.
         exempt = (
-            _exempt_compiled("(?<![^\\W_])(?=[^\\W_])(?:" + "|".join(exempts) + ")")
+            _exempt_compiled("[\\W_](?=[^\\W_])(?=((?:" + "|".join(exempts) + ")))")
             if exempts
             else None
         )
-        entries[group] = _Entry(rule, severity, exempt)
+        entries[group] = _Entry(
+            rule, severity, exempt, rule_words(exempts) if exempts else None
+        )
     wordings = [
         r"\s+".join(re.escape(w) for w in claim.wording.casefold().split())
         for claim in rules.authorised
@@ -154,20 +177,72 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
             suggestions.setdefault(rule_id, []).append(
                 (re.compile(suggestion.when), wording)
             )
-    required = frozenset(
-        word
-        for scanner in scanners
-        for conjunction in scanner.words or ()
-        for words in conjunction
-        for word in words
+    authorised_words = rule_words(tuple(wordings)) if wordings else None
+    required = frozenset().union(
+        *(_all_words(scanner.words) for scanner in scanners),
+        *(_all_words(entry.exempt_words) for entry in entries.values()),
+        _all_words(authorised_words),
     )
     return _Matcher(
         tuple(scanners),
         word_scan(required) if required else None,
         entries,
         authorised,
+        authorised_words,
         {rule_id: tuple(items) for rule_id, items in suggestions.items()},
     )
+
+
+@lru_cache(maxsize=8)
+def _advertising(rules: RuleSet) -> tuple[re.Pattern[str] | None, _Conjunctions | None]:
+    signal = rules.advertising
+    if signal is None:
+        return None, None
+    body = "|".join(signal.patterns)
+    return (
+        re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])"),
+        rule_words(signal.patterns),
+    )
+
+
+def _advertises(rules: RuleSet, folded: str) -> bool:
+    """Whether editorial text calls to buy, points to the shop or quotes customers."""
+    pattern, words = _advertising(rules)
+    if pattern is None:
+        return False
+    if words is not None and not any(
+        all(any(word in folded for word in w) for w in conjunction)
+        for conjunction in words
+    ):
+        return False
+    return pattern.search(folded) is not None
+
+
+def _all_words(conjunctions: _Conjunctions | None) -> frozenset[str]:
+    return frozenset(
+        word
+        for conjunction in conjunctions or ()
+        for words in conjunction
+        for word in words
+    )
+
+
+def _may_match(present: frozenset[str], words: _Conjunctions | None) -> bool:
+    return words is None or text_may_match(present, words)
+
+
+def _spans(pattern: re.Pattern[str], padded: str) -> list[tuple[int, int]]:
+    """The spans ``finditer`` would give for the pattern anchored at word starts:
+    the lookahead reports a match at every word start, so those that begin inside
+    the previous one are dropped."""
+    spans = []
+    last = 0
+    for match in pattern.finditer(padded):
+        start = match.start(1) - 1
+        if start >= last:
+            last = match.end(1) - 1
+            spans.append((start, last))
+    return spans
 
 
 def _suggest(matcher: _Matcher, rule: ClaimRule, folded: str) -> str | None:
@@ -208,20 +283,29 @@ def claims_lint(
             "Context must be 'product' or 'article'.", field="context"
         )
     rules = rules or rules_load()
-    matcher = _matcher(rules, regime, context)
-    if not matcher.scanners or not text:
+    if not text:
         return ClaimsReport(regime, (), rules.version)
     norm = normalise(text)
     folded = norm.text
+    if context == "article" and _advertises(rules, folded):
+        context = "product"  # an article that sells is advertising (R2)
+    matcher = _matcher(rules, regime, context)
+    if not matcher.scanners:
+        return ClaimsReport(regime, (), rules.version)
 
     # Each word start keeps the first rule, in priority order, that matches there.
     present = matcher.words.present(folded) if matcher.words else frozenset()
     at: dict[int, tuple[int, str]] = {}
+    # The space gives the first word a character before it; offsets shift by one.
+    padded = " " + folded
     for scanner in matcher.scanners:
-        if scanner.words is not None and not text_may_match(present, scanner.words):
+        if scanner.words is not None and (
+            scanner.any_word.isdisjoint(present)
+            or not text_may_match(present, scanner.words)
+        ):
             continue
-        for match in scanner.pattern.finditer(folded):
-            start, end = match.span(1)
+        for match in scanner.pattern.finditer(padded):
+            start, end = match.start(1) - 1, match.end(1) - 1
             if start not in at:
                 at[start] = (end, scanner.group)
     candidates = [(start, end, group) for start, (end, group) in sorted(at.items())]
@@ -229,7 +313,11 @@ def claims_lint(
         return ClaimsReport(regime, (), rules.version)
 
     authorised_spans: list[tuple[int, int]] = []
-    if matcher.authorised is not None and regime in ("eu", "uk"):
+    if (
+        matcher.authorised is not None
+        and regime in ("eu", "uk")
+        and _may_match(present, matcher.authorised_words)
+    ):
         authorised_spans = [m.span() for m in matcher.authorised.finditer(folded)]
     exempt_spans: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     last_end: dict[str, int] = {}
@@ -242,7 +330,11 @@ def claims_lint(
         if entry.exempt is not None:
             spans = exempt_spans.get(entry.exempt)
             if spans is None:
-                spans = [m.span() for m in entry.exempt.finditer(folded)]
+                spans = (
+                    _spans(entry.exempt, padded)
+                    if _may_match(present, entry.exempt_words)
+                    else []
+                )
                 exempt_spans[entry.exempt] = spans
             if any(a <= start < b for a, b in spans):
                 continue

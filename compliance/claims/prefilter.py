@@ -4,22 +4,25 @@ Trying every rule at every word start of a text costs the same for a rule that
 cannot possibly match as for one that does, and most rules are absent from most
 copy. If every match of a rule must contain one of a few literal strings ("cure",
 "treat", ...), a text holding none of them can skip that rule entirely. The strings
-are read from the parsed pattern, so they can never disagree with it: a rule whose
-patterns have no such strings (a bare condition name can start with any letter) is
-simply always tried.
+are read from the parsed pattern, so they can never disagree with it. An alternation
+of plain words (the disease vocabulary) requires its own words, however many: a
+text's tokens are looked up in a set, so thousands of words cost what a few do. A
+rule whose patterns have no such strings is simply always tried.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, overload
 
 # Shorter strings occur in almost every text and would filter nothing.
 _MIN_LENGTH = 3
-# A union larger than this costs more to test than the regex it guards.
-_MAX_WORDS = 48
+# Word sets are tested by looking a text's words up in a set, so even the disease
+# vocabulary (thousands of names) costs no more than a few; the bound only keeps a
+# pathological pattern from expanding without end.
+_MAX_WORDS = 50_000
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
 # Zero-width items: the literals on either side stay adjacent in the text.
@@ -34,11 +37,23 @@ def _usable(words: _Words) -> bool:
     return bool(words) and min(map(len, words)) >= _MIN_LENGTH
 
 
+# Words in nearly every paragraph of copy: a set of them filters nothing, so any
+# other set of the same pattern is preferred.
+_COMMON = frozenset(
+    ("the", "and", "for", "with", "you", "your", "from", "out", "all", "are", "not",
+     "can", "our", "its", "this", "that")
+)  # fmt: skip
+
+
 def _best(sets: list[_Words]) -> _Words | None:
-    """The most selective set (longest shortest word, then fewest words)."""
+    """The most selective set: no common word, longest shortest word, fewest words."""
     if not sets:
         return None
-    return max(sets, key=lambda words: (min(map(len, words)), -len(words)))
+    return max(sets, key=_selectivity)
+
+
+def _selectivity(words: _Words) -> tuple[bool, int, int]:
+    return (words.isdisjoint(_COMMON), min(map(len, words)), -len(words))
 
 
 def _required(items: Any) -> list[_Words]:
@@ -51,6 +66,15 @@ def _required(items: Any) -> list[_Words]:
             continue
         if op in _ZERO_WIDTH:
             continue
+        if run and op is sre.BRANCH and run[-1].isalnum():
+            # The parser factors a shared start out of an alternation ("flash|flush"
+            # becomes "fl(?:ash|ush)"): put the words back together.
+            ends = _language([(op, av)])
+            if ends and "" not in ends:
+                head = "".join(run)
+                found.append(_minimal({head + end for end in ends}))
+                run = []
+                continue
         if run:
             found.append(frozenset({"".join(run)}))
             run = []
@@ -62,7 +86,11 @@ def _required(items: Any) -> list[_Words]:
         elif op is sre.ATOMIC_GROUP:
             found.extend(_required(av))
         elif op is sre.BRANCH:
-            union = _union(_best(_required(branch)) for branch in av[1])
+            # An alternation of plain words (the disease vocabulary, factored by
+            # prefix) is itself the most selective set: the match is one of them.
+            union = _minimal(_language([(op, av)]))
+            if union is None or not _usable(union):
+                union = _union(_best(_required(branch)) for branch in av[1])
             if union is not None:
                 found.append(union)
         elif op in _REPEATS and av[0] >= 1:
@@ -70,6 +98,76 @@ def _required(items: Any) -> list[_Words]:
     if run:
         found.append(frozenset({"".join(run)}))
     return [words for words in found if _usable(words)]
+
+
+def _language(items: Any) -> set[str] | None:
+    """Every string the parsed sequence can match, when that is a finite set of
+    literals no larger than ``_MAX_WORDS``; None otherwise.
+
+    Zero-width assertions are ignored: they only narrow what matches.
+    """
+    strings = {""}
+    for op, av in items:
+        options: set[str] | None
+        if op is sre.LITERAL:
+            options = {chr(av)}
+        elif op in _ZERO_WIDTH:
+            continue
+        elif op is sre.IN:
+            # A class of single characters, as "(?:e|a)" compiles to.
+            if not all(kind is sre.LITERAL for kind, _ in av):
+                return None
+            options = {chr(code) for _, code in av}
+        elif op is sre.SUBPATTERN:
+            _group, add_flags, _del_flags, body = av
+            options = None if add_flags & re.IGNORECASE else _language(body)
+        elif op is sre.ATOMIC_GROUP:
+            options = _language(av)
+        elif op is sre.BRANCH:
+            options = set()
+            for branch in av[1]:
+                strings_of_branch = _language(branch)
+                if strings_of_branch is None:
+                    return None
+                options |= strings_of_branch
+        elif op in _REPEATS and av[1] <= 3:
+            options = _repeat_language(av[0], av[1], _language(av[2]))
+        else:
+            return None
+        if options is None or len(strings) * len(options) > _MAX_WORDS:
+            return None
+        strings = {head + tail for head in strings for tail in options}
+    return strings
+
+
+def _repeat_language(low: int, high: int, body: set[str] | None) -> set[str] | None:
+    if body is None:
+        return None
+    options: set[str] = set()
+    power = {""}
+    for count in range(high + 1):
+        if count >= low:
+            options |= power
+        power = {head + tail for head in power for tail in body}
+        if len(power) > _MAX_WORDS:
+            return None
+    return options
+
+
+@overload
+def _minimal(words: set[str]) -> _Words: ...
+@overload
+def _minimal(words: None) -> None: ...
+def _minimal(words: set[str] | None) -> _Words | None:
+    """``words`` without those that contain a shorter one at their start: a text
+    holding "cures" holds "cure", so requiring "cure" alone is the same test."""
+    if words is None:
+        return None
+    kept: set[str] = set()
+    for word in sorted(words, key=len):
+        if not any(word[:end] in kept for end in range(1, len(word))):
+            kept.add(word)
+    return frozenset(kept)
 
 
 def _union(parts: Any, limit: int = _MAX_WORDS) -> _Words | None:
@@ -104,7 +202,17 @@ def rule_words(patterns: tuple[str, ...]) -> tuple[_Conjunction, ...] | None:
     conjunctions = tuple(required_words(pattern) for pattern in patterns)
     if not all(conjunctions):
         return None
-    return conjunctions
+    # The likeliest set to be missing first, so that a text that fails is told so
+    # at the first test (see ``first_words``).
+    return tuple(
+        tuple(sorted(conjunction, key=_selectivity, reverse=True))
+        for conjunction in conjunctions
+    )
+
+
+def first_words(conjunctions: tuple[_Conjunction, ...]) -> _Words:
+    """Words of which a text meeting any of the conjunctions holds at least one."""
+    return frozenset().union(*(conjunction[0] for conjunction in conjunctions))
 
 
 def text_may_match(present: _Words, conjunctions: tuple[_Conjunction, ...]) -> bool:
@@ -115,31 +223,58 @@ def text_may_match(present: _Words, conjunctions: tuple[_Conjunction, ...]) -> b
     )
 
 
+# The characters a word of copy is made of, as the rules spell words: a required
+# word made only of these occurs in a text exactly when it occurs inside one of the
+# text's tokens. Words holding anything else are looked for in the whole text.
+_TOKEN = re.compile(r"[\w'\-/]+")
+_TOKEN_CHARS = re.compile(r"[\w'\-/]+\Z")
+# Tokens already looked at, per scan; copy repeats its words, so most are hits.
+_SEEN_LIMIT = 100_000
+
+
 @dataclass(frozen=True)
 class WordScan:
-    """Finds which of many words occur in a text in one pass, not one per word."""
+    """Finds which of many words occur in a text: each distinct token of the text is
+    looked up once (and remembered), not every word searched for."""
 
-    pattern: re.Pattern[str]
-    # The longest word found at a position, and every word that is a prefix of it
-    # (those occur there too).
-    prefixes: dict[str, _Words]
+    words: _Words
+    # Words holding a character no token has (a space, a dot): searched for as is.
+    loose: tuple[str, ...]
+    shortest: int
+    longest: int
+    seen: dict[str, _Words] = field(default_factory=dict, compare=False, repr=False)
 
     def present(self, text: str) -> _Words:
         found: set[str] = set()
-        for match in self.pattern.finditer(text):
-            found |= self.prefixes[match.group(1)]
+        seen = self.seen
+        for token in set(_TOKEN.findall(text)):
+            inside = seen.get(token)
+            if inside is None:
+                inside = self._inside(token)
+                if len(seen) >= _SEEN_LIMIT:
+                    seen.clear()
+                seen[token] = inside
+            if inside:
+                found |= inside
+        found.update(word for word in self.loose if word in text)
         return frozenset(found)
+
+    def _inside(self, token: str) -> _Words:
+        words, size = self.words, len(token)
+        return frozenset(
+            token[start:end]
+            for start in range(size - self.shortest + 1)
+            for end in range(start + self.shortest, min(size, start + self.longest) + 1)
+            if token[start:end] in words
+        )
 
 
 def word_scan(words: _Words) -> WordScan:
     """A :class:`WordScan` for ``words`` (the union of the rules' required words)."""
-    # Imported here: the vocabulary module pulls in the disease classification.
-    from compliance.rules.vocabulary import trie_pattern
-
-    prefixes = {
-        word: frozenset(other for other in words if word.startswith(other))
-        for word in words
-    }
-    # A prefix-factored alternation returns the longest word starting at each
-    # position; the lookahead lets words overlap.
-    return WordScan(re.compile("(?=(" + trie_pattern(words) + "))"), prefixes)
+    inside = frozenset(word for word in words if _TOKEN_CHARS.match(word))
+    return WordScan(
+        words=inside,
+        loose=tuple(sorted(words - inside)),
+        shortest=min(map(len, inside), default=1),
+        longest=max(map(len, inside), default=0),
+    )

@@ -3,7 +3,12 @@
 from .age import AgeLevel, AgeMethod, AgeResult, AgeVerification
 from .audit import AuditAction, AuditEntry
 from .claims import ClaimsOverride, ClaimsOverrideKind
-from .impact import ImpactAction, RulesSnapshot
+from .impact import (
+    ImpactAction,
+    ImpactReportRecord,
+    ImpactReportRow,
+    RulesSnapshot,
+)
 
 __all__ = [
     "AgeLevel",
@@ -15,5 +20,7 @@ __all__ = [
     "ClaimsOverride",
     "ClaimsOverrideKind",
     "ImpactAction",
+    "ImpactReportRecord",
+    "ImpactReportRow",
     "RulesSnapshot",
 ]

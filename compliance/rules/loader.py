@@ -16,12 +16,14 @@ from compliance.errors import RuleDataError
 from compliance.iso3166 import region_normalise
 from compliance.product_classes import ProductClass
 
+from .misspellings import misspelling_pattern
 from .types import (
     ARTICLE_SEVERITIES,
     ASSURANCE_LEVELS,
     DECISIONS,
     REGIMES,
     SEVERITIES,
+    AdvertisingSignal,
     AuthorisedClaim,
     ClaimRule,
     LegalityRule,
@@ -111,6 +113,8 @@ def rules_parse(files: dict[str, str]) -> RuleSet:
     terms: dict[str, str] = {}
     raw_claims: list[tuple[dict[str, Any], str]] = []
     raw_suggestions: list[tuple[dict[str, Any], str]] = []
+    raw_advertising: list[tuple[dict[str, Any], str]] = []
+    misspelt: list[str] = []
     for name, content in sorted(files.items()):
         try:
             data = tomllib.loads(content)
@@ -123,6 +127,9 @@ def rules_parse(files: dict[str, str]) -> RuleSet:
         terms.update(data.get("terms", {}))
         raw_claims.extend((raw, name) for raw in data.get("claims", []))
         raw_suggestions.extend((raw, name) for raw in data.get("suggestions", []))
+        misspelt.extend(data.get("misspellings", {}).get("condition", []))
+        if "advertising" in data:
+            raw_advertising.append((data["advertising"], name))
         for raw in data.get("authorised", []):
             authorised.append(_authorised(raw, name))
     if any("@icd_condition@" in str(raw) for raw, _ in raw_claims) or any(
@@ -130,6 +137,11 @@ def rules_parse(files: dict[str, str]) -> RuleSet:
     ):
         # Built from the disease classification, not typed: see rules.vocabulary.
         terms.setdefault("icd_condition", icd_condition_pattern())
+    if misspelt:
+        if not all(isinstance(name, str) and name.islower() for name in misspelt):
+            raise RuleDataError("[misspellings] condition: lower-case names only.")
+        # Generated, like the disease names: see rules.misspellings.
+        terms.setdefault("misspelt_condition", misspelling_pattern(tuple(misspelt)))
     claims = [_claim(raw, where, terms) for raw, where in raw_claims]
     suggestions = [
         _suggestion(raw, where, {c.id for c in claims})
@@ -137,6 +149,9 @@ def rules_parse(files: dict[str, str]) -> RuleSet:
     ]
     if len(versions) != 1:
         raise RuleDataError("Exactly one rule file must set the top-level 'version'.")
+    if len(raw_advertising) > 1:
+        raise RuleDataError("At most one rule file may hold [advertising].")
+    advertising = _advertising(*raw_advertising[0], terms) if raw_advertising else None
     ids = [
         *(r.id for r in legality),
         *(r.id for r in claims),
@@ -155,6 +170,7 @@ def rules_parse(files: dict[str, str]) -> RuleSet:
         authorised=tuple(authorised),
         suggestions=tuple(suggestions),
         _by_class={k: tuple(v) for k, v in by_class.items()},
+        advertising=advertising,
     )
 
 
@@ -323,6 +339,19 @@ def _claim(raw: dict[str, Any], where: str, terms: dict[str, str]) -> ClaimRule:
         source=source,
         reviewed=reviewed,
     )
+
+
+def _advertising(
+    raw: dict[str, Any], where: str, terms: dict[str, str]
+) -> AdvertisingSignal:
+    rule_id, source, reviewed = _common(raw, where)
+    patterns = _patterns(raw, "patterns", where, terms)
+    examples = raw.get("examples", {})
+    positive = tuple(examples.get("positive", ()))
+    negative = tuple(examples.get("negative", ()))
+    if not patterns or not positive or not negative:
+        raise _fail(where, raw, "[advertising] needs patterns and examples")
+    return AdvertisingSignal(rule_id, patterns, positive, negative, source, reviewed)
 
 
 def _authorised(raw: dict[str, Any], where: str) -> AuthorisedClaim:

@@ -99,6 +99,19 @@ class Suggestion:
         return dict(self.text).get(regime)
 
 
+@dataclass(frozen=True)
+class AdvertisingSignal:
+    """Wording that makes editorial text advertising (a call to buy, a shop link, a
+    customer testimonial): such an article is checked as product copy (R2)."""
+
+    id: str
+    patterns: tuple[str, ...]
+    positive: tuple[str, ...]
+    negative: tuple[str, ...]
+    source: tuple[str, ...]
+    reviewed: date
+
+
 # eq=False gives identity hashing, so caches can key on a loaded rule set.
 @dataclass(frozen=True, eq=False)
 class RuleSet:
@@ -108,6 +121,7 @@ class RuleSet:
     authorised: tuple[AuthorisedClaim, ...]
     suggestions: tuple[Suggestion, ...]
     _by_class: dict[str, tuple[LegalityRule, ...]] = field(repr=False)
+    advertising: AdvertisingSignal | None = None
 
     def legality_for(self, product_class: str) -> tuple[LegalityRule, ...]:
         return self._by_class.get(product_class, ())

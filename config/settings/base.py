@@ -247,7 +247,8 @@ COMPLIANCE_SCAN_SOURCES: list[str] = [
     "storefront.catalogue.compliance_sources.product_scan_items",
 ]
 # Module giving the compliance impact of a rule change its shop data and acting on
-# it: impact_subjects() -> ImpactSubject items, impact_act(changes, ...) -> lines.
+# it: impact_subjects() -> ImpactSubject items, impact_act(changes, ...) -> the
+# (change, line) of each action taken.
 COMPLIANCE_IMPACT_ADAPTER = "storefront.compliance_impact"
 
 # Demo data: populatedb runs the catalogue's loader, then each of these in order.

@@ -2,6 +2,7 @@ import pytest
 
 from compliance.claims import US_DISCLAIMER_PLURAL, US_DISCLAIMER_SINGULAR, claims_lint
 from compliance.errors import ComplianceErrorCode, UnknownRegimeError
+from compliance.rules import rules_load
 
 
 def _rules(report):
@@ -31,7 +32,7 @@ def test_finding_fields():
     assert (finding.start, finding.end) == (12, 24)
     assert finding.text == "FDA approved"
     assert finding.suggestion.startswith("Remove unless literally true")
-    assert report.rules_version == "2026.12.01.1"
+    assert report.rules_version == "2026.12.01.2"
 
 
 def test_span_maps_back_through_html_and_entities():
@@ -179,3 +180,36 @@ def test_empty_text_has_no_findings():
     assert report.findings == ()
     assert report.blocking is False
     assert report.needs_disclaimer is False
+
+
+def test_advertising_examples_turn_an_article_into_product_copy():
+    signal = rules_load().advertising
+    assert signal is not None
+    condition = "A cordyceps blend for adults with ADHD. "
+    for example in signal.positive:
+        report = claims_lint(condition + example, regime="us", context="article")
+        assert report.blocking, example
+    for example in signal.negative:
+        report = claims_lint(condition + example, regime="us", context="article")
+        assert report.findings == (), example
+
+
+def test_reporting_research_is_editorial_until_the_text_sells():
+    research = "A 2022 review of clinical trials found short-term improvements."
+    selling = research + " You'll find a similar extract in our shop."
+
+    assert claims_lint(research, regime="uk", context="article").findings == ()
+    report = claims_lint(selling, regime="uk", context="article")
+    assert [f.rule for f in report.findings] == ["CLM.RESEARCH"]
+    assert not report.blocking
+
+
+def test_register_wording_of_a_disease_risk_reduction_claim_passes_in_eu_and_uk():
+    text = (
+        "Oat beta-glucan has been shown to lower/reduce blood cholesterol. High "
+        "cholesterol is a risk factor in the development of coronary heart disease."
+    )
+    for regime in ("eu", "uk"):
+        assert claims_lint(text, regime=regime).findings == ()
+    # Outside the exact wording the disease is named as in any other copy.
+    assert claims_lint("Lowers your risk of heart disease.", regime="eu").blocking

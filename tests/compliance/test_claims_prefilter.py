@@ -1,12 +1,17 @@
 """The required words that let the linter skip rules a text cannot trigger."""
 
+import json
 import re
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compliance.claims import claims_lint
 from compliance.claims.normalise import normalise
 from compliance.claims.prefilter import (
+    WordScan,
     required_words,
     rule_words,
     text_may_match,
@@ -93,3 +98,70 @@ def test_a_text_without_required_words_skips_the_rule_and_finds_the_rest():
         report = claims_lint(text, regime=regime)
         assert "CLM.DISEASE_VERB" in {f.rule for f in report.findings}
         assert report.blocking
+
+
+def test_an_alternation_of_plain_words_requires_those_words():
+    # The disease vocabulary is one prefix-factored alternation of thousands of
+    # names; the rule that names a condition must not be tried on every text.
+    from compliance.rules.vocabulary import trie_pattern
+
+    names = {"gout", "gouty", "lupus", "leukaemia", "leukemia", "cataracts"}
+    assert required_words(trie_pattern(names)) == (
+        frozenset({"gout", "lupus", "leukaemia", "leukemia", "cataracts"}),
+    )
+
+
+def test_an_alternation_whose_start_the_parser_shares_keeps_whole_words():
+    # "flash|flush" is parsed as "fl(?:ash|ush)"; the pieces alone are common.
+    assert required_words(r"hot\s+(?:flash|flush)(?:es)?") == (
+        frozenset({"hot"}),
+        frozenset({"flash", "flush"}),
+    )
+
+
+def test_the_condition_rule_is_skipped_on_copy_that_names_no_condition():
+    rules = rules_load()
+    rule = next(r for r in rules.claims if r.id == "CLM.NAMED_CONDITION")
+    words = rule_words(rule.patterns)
+    assert words is not None
+    lawful = "Grown on oak logs, dried at low heat; keep out of reach of children."
+    present = frozenset(w for c in words for s in c for w in s if w in lawful)
+    assert not text_may_match(present, words)
+    named = "A gentle blend for lupus."
+    present = frozenset(w for c in words for s in c for w in s if w in named)
+    assert text_may_match(present, words)
+
+
+def test_words_with_apostrophes_hyphens_and_spaces_are_found():
+    scan = word_scan(frozenset({"crohn's", "cure-all", "fda approved", "me/cfs"}))
+    text = "not a cure-all for crohn's or me/cfs, and not fda approved"
+    assert scan.present(text) == scan.words | frozenset(scan.loose)
+    assert scan.present("crohn and cure all") == frozenset()
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "bench" / "data" / "claims_corpus.jsonl"
+
+
+def _sentences() -> list[str]:
+    texts = [json.loads(line)["text"] for line in CORPUS.read_text().splitlines()]
+    for rule in rules_load().claims:
+        texts += [*rule.positive, *rule.negative]
+    return texts
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_skipping_rules_never_changes_a_report(data):
+    # The reference: every rule and every exemption is tried on every text.
+    sentences = _sentences()
+    parts = data.draw(st.lists(st.sampled_from(sentences), min_size=1, max_size=4))
+    text = data.draw(st.sampled_from([" ", "\n", "<p>", " - "])).join(parts)
+    regime = data.draw(st.sampled_from(REGIMES))
+    context = data.draw(st.sampled_from(["product", "article"]))
+    skipped = claims_lint(text, regime=regime, context=context)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(
+            WordScan, "present", lambda scan, _text: scan.words | set(scan.loose)
+        )
+        tried = claims_lint(text, regime=regime, context=context)
+    assert skipped == tried

@@ -113,3 +113,28 @@ def test_corpus_figures_meet_the_targets():
     for regime, tally in tallies.items():
         assert tally.rate("block") >= 0.98, (regime, tally.problems)
         assert tally.rate("clean") <= 0.02, (regime, tally.problems)
+
+
+def test_one_slip_misspellings_of_long_condition_names_only():
+    from compliance.rules.misspellings import misspellings
+
+    names = ("anxiety", "panic attacks", "cancer", "migraine", "migraines")
+    found = misspellings(names)
+
+    assert {"anxeity", "anxity", "anxxiety", "panic atacks"} <= found
+    # Short names stay exact: one slip turns them into everyday words.
+    assert not any(word.startswith("canc") or word == "canter" for word in found)
+    # A listed name is never its own misspelling.
+    assert "migraine" not in found
+    assert "migraines" not in found
+
+
+def test_a_misspelt_condition_in_a_review_blocks():
+    from compliance.claims import claims_lint
+
+    text = '"My anxeity and panic atacks have basically gone" - 5 stars.'
+    report = claims_lint(text, regime="uk")
+    assert report.blocking
+    assert {f.text.lower() for f in report.findings} >= {"anxeity"}
+    lawful = claims_lint("Anxiously awaited: our autumn blend.", regime="uk")
+    assert not lawful.blocking

@@ -25,13 +25,18 @@ def test_officer_group_holds_override_and_audit_view_permissions():
     codenames = sorted(group.permissions.values_list("codename", flat=True))
 
     assert codenames == [
+        "apply_impactreport",
         "override_finding",
         "view_ageverification",
         "view_auditentry",
         "view_claimsoverride",
+        "view_impactreportrecord",
+        "view_impactreportrow",
     ]
     holders = Permission.objects.get(codename="override_finding").group_set.all()
     assert [g.name for g in holders] == ["Compliance officer"]
+    appliers = Permission.objects.get(codename="apply_impactreport").group_set.all()
+    assert [g.name for g in appliers] == ["Compliance officer"]
 
 
 def test_non_officer_is_refused(staff_user):
@@ -95,7 +100,7 @@ def test_officer_with_reason_overrides_and_writes_one_audit_row(officer):
         "Reishi tea",
     )
     assert entry.rule_id == "CLM.DISEASE_VERB,CLM.NAMED_CONDITION"
-    assert entry.rules_version == "2026.12.01.1"
+    assert entry.rules_version == "2026.12.01.2"
     assert entry.reason == "Quoted from a court ruling, shown as a quotation."
 
 

@@ -29,10 +29,10 @@ def test_project_rule_data_loads_with_a_version():
     rules = rules_load()
 
     # then
-    assert rules.version == "2026.12.01.1"
+    assert rules.version == "2026.12.01.2"
     assert len(rules.legality) == 83
-    assert len(rules.claims) == 21
-    assert len(rules.authorised) == 17
+    assert len(rules.claims) == 26
+    assert len(rules.authorised) == 18
     assert len(rules.suggestions) == 7
 
 

@@ -82,13 +82,22 @@ class Command(BaseCommand):
             )
         except (ComplianceError, RuleDataError) as exc:
             raise CommandError(str(exc)) from exc
-        report = impact_run(before=before, after=after, apply=options["apply"])
+        try:
+            report = impact_run(
+                before=before,
+                after=after,
+                apply=options["apply"],
+                actor_label="command line",
+            )
+        except ComplianceError as exc:
+            raise CommandError(str(exc)) from exc
         if options["json"]:
             self._emit(report.as_dict())
             return
         self.stdout.write(
             f"Rules {report.from_version} -> {report.to_version}: "
-            f"{len(report.changes)} change(s)."
+            f"{len(report.changes)} change(s). Kept as impact report "
+            f"{report.report_id} (staff read and apply it in the admin)."
         )
         rows = [("kind", "object", "where", "before", "after", "reason")] + [
             (c.kind, f"{c.object_id} {c.label}", c.where, c.before, c.after, c.reason)
