@@ -2,10 +2,10 @@
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
@@ -31,6 +31,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from common import page_cache
+from compliance.rules import rules_load
 from storefront.catalogue.availability import product_classes_sellable
 from storefront.catalogue.models import (
     Attribute,
@@ -53,6 +54,8 @@ from storefront.inventory.selectors import (
     stock_available_subquery,
     variant_available_expression,
 )
+
+_T = TypeVar("_T")
 
 PAGE_SIZE = 24
 RELATED_LIMIT = 4
@@ -278,7 +281,26 @@ def product_list_prefetch(
     return products.prefetch_related(*lookups) if lookups else products
 
 
-LISTING_COUNT_SECONDS = page_cache.TIMEOUT_SECONDS
+CATALOGUE_CACHE_SECONDS = page_cache.TIMEOUT_SECONDS
+
+
+def _per_generation(parts: Iterable[object], compute: Callable[[], _T]) -> _T:
+    """``compute()``'s answer, kept under the page cache's generation.
+
+    For reads whose answer changes only when the catalogue does: every catalogue
+    write moves the generation on, and the answer lives no longer than a cached
+    page (a publication date that passes meanwhile shows within that time, as on
+    the pages).
+    """
+    digest = hashlib.sha256(
+        json.dumps(list(parts), sort_keys=True, default=str).encode()
+    ).hexdigest()
+    key = f"catalogue:{page_cache.page_generation()}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, CATALOGUE_CACHE_SECONDS)
+    return found
 
 
 def product_list_count(
@@ -287,21 +309,11 @@ def product_list_count(
     """How many products a listing holds, counted once per catalogue generation.
 
     Counting every visible product of a large catalogue costs more than reading a
-    page of it, and the number changes only when the catalogue does: it is kept
-    under the page cache's generation, which every catalogue write moves on, for
-    as long as a cached page lives (a publication date that passes meanwhile
-    shows within that time, as on the pages). ``key_parts`` must name everything
-    that narrows ``products`` besides the channel.
+    page of it, and the number changes only when the catalogue does.
+    ``key_parts`` must name everything that narrows ``products`` besides the
+    channel.
     """
-    digest = hashlib.sha256(
-        json.dumps([channel.pk, *key_parts], sort_keys=True, default=str).encode()
-    ).hexdigest()
-    key = f"catalogue:count:{page_cache.page_generation()}:{digest}"
-    total = cache.get(key)
-    if total is None:
-        total = products.count()
-        cache.set(key, total, LISTING_COUNT_SECONDS)
-    return int(total)
+    return int(_per_generation(("count", channel.pk, *key_parts), products.count))
 
 
 FEATURED_COLLECTION_SLUG = "featured-products"
@@ -441,8 +453,17 @@ def category_list_top_for_region(*, channel: Channel, region: str) -> list[Categ
 
     A category counts when it, or a category below it, has a product listed in the
     channel whose regulated class the region does not prohibit; the others are not
-    promoted there. Three queries whatever the number of categories.
+    promoted there. Three queries whatever the number of categories, once per
+    catalogue generation (the answer changes only with the catalogue or the
+    rules, whose version is part of the key).
     """
+    return _per_generation(
+        ("tops", channel.pk, region, rules_load().version),
+        lambda: _category_list_top_for_region(channel=channel, region=region),
+    )
+
+
+def _category_list_top_for_region(*, channel: Channel, region: str) -> list[Category]:
     pairs = list(
         product_list_for_channel(channel=channel)
         .order_by()
