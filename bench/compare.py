@@ -24,50 +24,30 @@ import http.client
 import itertools
 import json
 import os
-import secrets
 import statistics
-import subprocess
 import tempfile
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from bench._server import (
+    database_prepare,
+    free_port,
+    gunicorn,
+    production_env,
+    serving,
+    wait_for,
+)
 from bench.graphql import API as ShopAPI
 from bench.graphql import PRODUCT, PRODUCT_SLUG, PRODUCTS, SEED, checkout_full
-from bench.storefront import (
-    BENCH_CATEGORY,
-    BIN,
-    ROOT,
-    _database_recreate,
-    _drop,
-    _free_port,
-    _manage,
-)
+from bench.storefront import BENCH_CATEGORY
 from bench.storefront import SEED as CATEGORY_SEED
 
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/ws_perf_compare"
 CONCURRENCY = 8
 _counter = itertools.count()
-
-
-def _gunicorn(app: str, port: int, env: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            app,
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
 
 
 def _request(port: int, method: str, path: str, body: bytes | None = None) -> None:
@@ -81,16 +61,6 @@ def _request(port: int, method: str, path: str, body: bytes | None = None) -> No
             raise RuntimeError(f"{method} {path} answered {response.status}")
     finally:
         connection.close()
-
-
-def _wait(port: int, path: str) -> None:
-    for _ in range(300):
-        try:
-            _request(port, "GET", path)
-            return
-        except (OSError, RuntimeError):
-            time.sleep(0.2)
-    raise RuntimeError(f"nothing answers on port {port}")
 
 
 def _measure(operation: Callable[[], None], *, count: int) -> dict[str, float]:
@@ -147,48 +117,23 @@ def main() -> None:
 
     database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
     workdir = Path(tempfile.mkdtemp(prefix="shop-bench-compare-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "DEBUG": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": "",
-        # Nothing is edited while the bench measures, so each worker's own memory
-        # is a correct page cache here (production needs Redis for it).
-        "PAGE_CACHE_ENABLED": "true",
-        "EMAIL_URL": "locmem://",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "STATIC_ROOT": str(workdir / "static"),
-        "LOG_LEVEL": "WARNING",
-    }
-    print(f"Preparing {urlsplit(database_url).path.lstrip('/')} ...", flush=True)
-    _database_recreate(database_url)
-    _manage(env, "migrate", "--noinput")
-    _manage(env, "collectstatic", "--noinput")
-    _manage(env, "populatedb")
-    _manage(env, "shell", "-c", SEED.format(slug=PRODUCT_SLUG))
-    _manage(env, "shell", "-c", CATEGORY_SEED.format(slug=BENCH_CATEGORY))
+    env = production_env(
+        base=dict(os.environ), database_url=database_url, workdir=workdir
+    )
+    database_prepare(
+        env, SEED.format(slug=PRODUCT_SLUG), CATEGORY_SEED.format(slug=BENCH_CATEGORY)
+    )
 
-    shop_port, limit_port = _free_port(), _free_port()
+    shop_port, limit_port = free_port(), free_port()
     limit_env = {k: v for k, v in env.items() if k != "DJANGO_SETTINGS_MODULE"}
     servers = [
-        _gunicorn("config.wsgi:application", shop_port, env),
-        _gunicorn("bench.limit.app:application", limit_port, limit_env),
+        gunicorn("config.wsgi:application", shop_port, env),
+        gunicorn("bench.limit.app:application", limit_port, limit_env),
     ]
-    try:
-        _wait(shop_port, "/healthz/")
-        _wait(limit_port, "/page/")
+    with serving(servers, env=env, keep_db=args.keep_db):
+        wait_for(f"http://127.0.0.1:{shop_port}/healthz/")
+        wait_for(f"http://127.0.0.1:{limit_port}/page/")
         _run(args, shop_port, limit_port)
-    finally:
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            server.wait(timeout=30)
-        if not args.keep_db:
-            _drop(database_url)
 
 
 def _run(args: argparse.Namespace, shop: int, limit: int) -> None:

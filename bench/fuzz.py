@@ -16,18 +16,22 @@ BENCH_DATABASE_URL overrides the database (default shop_bench_fuzz).
 import argparse
 import json
 import os
-import secrets
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from bench.storefront import BIN, ROOT, _database_recreate, _drop, _free_port, _manage
+from bench._server import (
+    ROOT,
+    database_prepare,
+    free_port,
+    gunicorn,
+    production_env,
+    serving,
+)
 
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/shop_bench_fuzz"
 CUSTOMER = ("fuzz@example.com", "a long fuzzing passphrase 42")
@@ -128,46 +132,18 @@ def main() -> None:
 
     database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
     workdir = Path(tempfile.mkdtemp(prefix="shop-bench-fuzz-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "DEBUG": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": "",
-        "EMAIL_URL": "locmem://",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "STATIC_ROOT": str(workdir / "static"),
-        "LOG_LEVEL": "CRITICAL",
-    }
-    print(f"Preparing {urlsplit(database_url).path.lstrip('/')} ...", flush=True)
-    _database_recreate(database_url)
-    _manage(env, "migrate", "--noinput")
-    _manage(env, "collectstatic", "--noinput")
-    _manage(env, "populatedb")
-    _manage(env, "shell", "-c", SEED.format(email=CUSTOMER[0], password=CUSTOMER[1]))
-
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "config.wsgi:application",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "critical",
-        ],
-        cwd=ROOT,
-        env=env,
-        # Django logs every refused request; the counts below are the result.
-        stderr=subprocess.DEVNULL,
+    env = production_env(
+        base=dict(os.environ),
+        database_url=database_url,
+        workdir=workdir,
+        log_level="CRITICAL",
     )
+    database_prepare(env, SEED.format(email=CUSTOMER[0], password=CUSTOMER[1]))
+
+    port = free_port()
+    server = gunicorn("config.wsgi:application", port, env, quiet=True)
     client = Client(f"http://127.0.0.1:{port}/graphql/")
-    try:
+    with serving([server], env=env, keep_db=args.keep_db):
         for _ in range(100):
             try:
                 client.post("{ channels { slug } }")
@@ -204,11 +180,6 @@ def main() -> None:
         )
         for example in result["examples"]:  # type: ignore[attr-defined]
             print("  " + example)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        if not args.keep_db:
-            _drop(database_url)
 
 
 if __name__ == "__main__":

@@ -22,9 +22,7 @@ It reuses the database and server helpers of ``bench.storefront``.
 import argparse
 import json
 import os
-import secrets
 import statistics
-import subprocess
 import tempfile
 import threading
 import time
@@ -33,9 +31,14 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-from bench.storefront import BIN, ROOT, _database_recreate, _drop, _free_port, _manage
+from bench._server import (
+    database_prepare,
+    free_port,
+    gunicorn,
+    production_env,
+    serving,
+)
 
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/shop_bench_graphql"
 PRODUCT_SLUG = "lions-mane-capsules"
@@ -199,45 +202,15 @@ def main() -> None:
 
     database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
     workdir = Path(tempfile.mkdtemp(prefix="shop-bench-graphql-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "DEBUG": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": "",
-        # Order emails are still built and sent, into memory instead of the console.
-        "EMAIL_URL": "locmem://",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "STATIC_ROOT": str(workdir / "static"),
-        "LOG_LEVEL": "WARNING",
-    }
-    print(f"Preparing {urlsplit(database_url).path.lstrip('/')} ...", flush=True)
-    _database_recreate(database_url)
-    _manage(env, "migrate", "--noinput")
-    _manage(env, "collectstatic", "--noinput")
-    _manage(env, "populatedb")
-    _manage(env, "shell", "-c", SEED.format(slug=PRODUCT_SLUG))
-
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "config.wsgi:application",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
+    env = production_env(
+        base=dict(os.environ), database_url=database_url, workdir=workdir
     )
+    database_prepare(env, SEED.format(slug=PRODUCT_SLUG))
+
+    port = free_port()
+    server = gunicorn("config.wsgi:application", port, env)
     api = API(f"http://127.0.0.1:{port}/graphql/")
-    try:
+    with serving([server], env=env, keep_db=args.keep_db):
         for _ in range(100):
             try:
                 api.call("{ channels { slug } }")
@@ -277,11 +250,6 @@ def main() -> None:
                     f"{result['p95_ms']:>8.1f} {result['ops']:>8.1f}",
                     flush=True,
                 )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        if not args.keep_db:
-            _drop(database_url)
 
 
 if __name__ == "__main__":

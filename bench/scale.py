@@ -166,7 +166,8 @@ def main() -> None:
     args = parser.parse_args()
     stages = [int(s) for s in args.stages.split(",")]
 
-    from bench.storefront import _database_recreate, _drop
+    from bench._server import database_drop as _drop
+    from bench._server import database_recreate as _database_recreate
 
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
     print(f"Preparing {url.rsplit('/', 1)[-1]} ...", flush=True)

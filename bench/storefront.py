@@ -13,21 +13,29 @@ re-created.
 
 import argparse
 import os
-import secrets
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
+from bench._server import (
+    BIN,
+    ROOT,
+    database_drop,
+    database_prepare,
+    database_recreate,
+    free_port,
+    gunicorn,
+    manage,
+    production_env,
+    serving,
+    wait_for,
+)
+
+__all__ = ["BIN", "ROOT"]
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/shop_bench_storefront"
 BENCH_CATEGORY = "bench-assortment"
 CASES = (
@@ -66,31 +74,11 @@ for n in range(30):
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _database_recreate(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
-def _manage(env: dict[str, str], *args: str) -> None:
-    subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+# Kept under these names for the benches that import them from here.
+_free_port = free_port
+_database_recreate = database_recreate
+_drop = database_drop
+_manage = manage
 
 
 def _fetch(url: str) -> float:
@@ -133,51 +121,16 @@ def main() -> None:
 
     database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
     workdir = Path(tempfile.mkdtemp(prefix="shop-bench-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "DEBUG": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": "",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "STATIC_ROOT": str(workdir / "static"),
-        "LOG_LEVEL": "WARNING",
-    }
-    print(f"Preparing {urlsplit(database_url).path.lstrip('/')} ...", flush=True)
-    _database_recreate(database_url)
-    _manage(env, "migrate", "--noinput")
-    _manage(env, "collectstatic", "--noinput")
-    _manage(env, "populatedb")
-    _manage(env, "shell", "-c", SEED.format(slug=BENCH_CATEGORY))
-
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "config.wsgi:application",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
+    env = production_env(
+        base=dict(os.environ), database_url=database_url, workdir=workdir
     )
+    database_prepare(env, SEED.format(slug=BENCH_CATEGORY))
+
+    port = free_port()
+    server = gunicorn("config.wsgi:application", port, env)
     base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                _fetch(base + "/")
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("gunicorn did not start")
+    with serving([server], env=env, keep_db=args.keep_db):
+        wait_for(base + "/")
         print(
             f"gunicorn, 2 workers, production settings, DEBUG off, {base}; "
             f"{args.requests} requests per case\n"
@@ -193,20 +146,6 @@ def main() -> None:
                     f"{result['p95_ms']:>8.1f} {result['rps']:>8.1f}",
                     flush=True,
                 )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        if not args.keep_db:
-            _drop(database_url)
-
-
-def _drop(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.template.response import SimpleTemplateResponse
 
 GENERATION_KEY = "pages:generation"
 TIMEOUT_SECONDS = 60
@@ -110,6 +111,9 @@ def page_cached(
     if stored is not None:
         return _replay(request, stored)
     response = render()
+    if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
+        # Wagtail's pages come unrendered; what is stored is the finished page.
+        response.render()
     session = getattr(request, "session", None)
     if (
         response.status_code == 200

@@ -101,6 +101,7 @@ def paginate(
     before: str | None = None,
     require_limit: bool = True,
     prepare: Callable[[list[Any]], list[Any]] | None = None,
+    count: Callable[[], int] | None = None,
 ) -> ConnectionData:
     """Slice ``items`` to one page and describe it.
 
@@ -110,6 +111,8 @@ def paginate(
         first, last, after, before: the Relay arguments.
         require_limit: refuse a request without ``first`` or ``last`` (Saleor does).
         prepare: called once with the page's nodes (for example to attach context).
+        count: how to count the whole list when it is asked for, instead of
+            counting ``items`` (for example from a cache).
 
     Raises:
         GraphQLError: a page size above ``MAX_PAGE_SIZE``, a negative size, a bad
@@ -125,8 +128,10 @@ def paginate(
             )
         first = MAX_PAGE_SIZE
 
-    def count() -> int:
+    def count_items() -> int:
         return items.count() if isinstance(items, QuerySet) else len(items)
+
+    count = count or count_items
 
     total: int | None = None
     start = _offset(after) + 1 if after else 0

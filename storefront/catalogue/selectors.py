@@ -1,10 +1,13 @@
 """Reads of the catalogue for shopper pages: listings, filters, search, detail."""
 
-from collections.abc import Iterable, Sequence
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import (
     Case,
@@ -27,6 +30,8 @@ from django.db.models import (
 from django.http import QueryDict
 from django.utils import timezone
 
+from common import page_cache
+from compliance.rules import rules_load
 from storefront.catalogue.availability import product_classes_sellable
 from storefront.catalogue.models import (
     Attribute,
@@ -49,6 +54,8 @@ from storefront.inventory.selectors import (
     stock_available_subquery,
     variant_available_expression,
 )
+
+_T = TypeVar("_T")
 
 PAGE_SIZE = 24
 RELATED_LIMIT = 4
@@ -143,14 +150,37 @@ def product_available_expression(*, channel: Channel) -> Case:
     )
 
 
-def product_list_for_channel(*, channel: Channel) -> QuerySet[Product]:
+@dataclass(frozen=True)
+class ListingFields:
+    """What a caller shows of each listed product beyond its own columns.
+
+    Each costs a correlated subquery (or a join) per row, so a caller that does
+    not show prices, pictures, stock or the purchase date asks for none of them.
+    Filtering or sorting by price, stock or date needs those annotations too.
+    """
+
+    prices: bool = True
+    thumbnail: bool = True
+    stock: bool = True
+    purchase_date: bool = True
+    category: bool = True
+
+
+CARD_FIELDS = ListingFields()
+"""Everything a product card shows: the pages' listings ask for all of it."""
+
+
+def product_list_for_channel(
+    *, channel: Channel, fields: ListingFields = CARD_FIELDS
+) -> QuerySet[Product]:
     """Products a shopper in the channel may see in listings, ready for cards.
 
-    Each product carries ``price_min``/``price_max`` (its variants' prices in the
-    channel), ``thumbnail`` and ``image`` (paths of the first media),
-    ``stock_available`` (over the channel's warehouses; untracked products never
-    run out) and ``available_from`` (when
-    it can be bought). The whole list is one query whatever its length.
+    With the default ``fields`` each product carries ``price_min``/``price_max``
+    (its variants' prices in the channel), ``thumbnail`` and ``image`` (paths of
+    the first media), ``stock_available`` (over the channel's warehouses;
+    untracked products never run out) and ``available_from`` (when it can be
+    bought), and its category is joined; ``fields`` leaves out what a caller does
+    not show. The whole list is one query whatever its length.
     """
     listings = ProductChannelListing.objects.filter(
         _visible_listing_q(channel), product=OuterRef("pk"), visible_in_listings=True
@@ -162,28 +192,128 @@ def product_list_for_channel(*, channel: Channel) -> QuerySet[Product]:
         .order_by()
         .values("variant__product")
     )
-    money = DecimalField(max_digits=12, decimal_places=2)
-    first_media = ProductMedia.objects.filter(product=OuterRef("pk")).order_by(
-        "sort_order", "pk"
+    products = Product.objects.filter(Exists(listings), Exists(prices))
+    if fields.category:
+        products = products.select_related("category")
+    annotations: dict[str, Any] = {}
+    if fields.prices:
+        money = DecimalField(max_digits=12, decimal_places=2)
+        annotations["price_min"] = Subquery(
+            prices.annotate(v=Min("price_amount")).values("v"), output_field=money
+        )
+        annotations["price_max"] = Subquery(
+            prices.annotate(v=Max("price_amount")).values("v"), output_field=money
+        )
+    if fields.thumbnail:
+        first_media = ProductMedia.objects.filter(product=OuterRef("pk")).order_by(
+            "sort_order", "pk"
+        )
+        annotations["thumbnail"] = Subquery(first_media.values("thumbnail")[:1])
+        annotations["image"] = Subquery(first_media.values("image")[:1])
+        annotations["image_alt"] = Subquery(first_media.values("alt")[:1])
+    if fields.stock:
+        annotations["stock_available"] = product_available_expression(channel=channel)
+    if fields.purchase_date:
+        annotations["available_from"] = Subquery(
+            listings.values("available_for_purchase_at")[:1]
+        )
+    return products.annotate(**annotations).order_by("name", "pk")
+
+
+def variants_priced_in(*, channel: Channel) -> QuerySet[ProductVariant]:
+    """Variants priced in the channel with ``price_amount``, ``currency`` and
+    ``stock_available`` annotated and their attribute values prefetched: what a
+    product page and the API's variant fields show."""
+    prices = ProductVariantChannelListing.objects.filter(
+        channel=channel, variant=OuterRef("pk")
     )
     return (
-        Product.objects.filter(Exists(listings), Exists(prices))
-        .select_related("category")
+        ProductVariant.objects.filter(Exists(prices))
         .annotate(
-            price_min=Subquery(
-                prices.annotate(v=Min("price_amount")).values("v"), output_field=money
-            ),
-            price_max=Subquery(
-                prices.annotate(v=Max("price_amount")).values("v"), output_field=money
-            ),
-            thumbnail=Subquery(first_media.values("thumbnail")[:1]),
-            image=Subquery(first_media.values("image")[:1]),
-            image_alt=Subquery(first_media.values("alt")[:1]),
-            stock_available=product_available_expression(channel=channel),
-            available_from=Subquery(listings.values("available_for_purchase_at")[:1]),
+            price_amount=Subquery(prices.values("price_amount")[:1]),
+            currency=Subquery(prices.values("currency")[:1]),
+            stock_available=variant_available_expression(channel=channel),
         )
-        .order_by("name", "pk")
+        .prefetch_related(
+            Prefetch(
+                "attribute_values",
+                queryset=AttributeValue.objects.select_related("attribute"),
+            )
+        )
+        .order_by("sort_order", "sku")
     )
+
+
+def product_list_prefetch(
+    products: QuerySet[Product],
+    *,
+    channel: Channel,
+    variants: bool = False,
+    attributes: bool = False,
+    media: bool = False,
+    product_type: bool = False,
+) -> QuerySet[Product]:
+    """Load what is shown per product of a listing once per page, not per row.
+
+    ``variants`` become ``product.priced_variants`` (see ``variants_priced_in``);
+    attribute values, media and the product type come when asked.
+    """
+    lookups: list[Any] = []
+    if variants:
+        lookups.append(
+            Prefetch(
+                "variants",
+                queryset=variants_priced_in(channel=channel),
+                to_attr="priced_variants",
+            )
+        )
+    if attributes:
+        lookups.append(
+            Prefetch(
+                "attribute_values",
+                queryset=AttributeValue.objects.select_related("attribute"),
+            )
+        )
+    if media:
+        lookups.append("media")
+    if product_type:
+        products = products.select_related("product_type")
+    return products.prefetch_related(*lookups) if lookups else products
+
+
+CATALOGUE_CACHE_SECONDS = page_cache.TIMEOUT_SECONDS
+
+
+def _per_generation(parts: Iterable[object], compute: Callable[[], _T]) -> _T:
+    """``compute()``'s answer, kept under the page cache's generation.
+
+    For reads whose answer changes only when the catalogue does: every catalogue
+    write moves the generation on, and the answer lives no longer than a cached
+    page (a publication date that passes meanwhile shows within that time, as on
+    the pages).
+    """
+    digest = hashlib.sha256(
+        json.dumps(list(parts), sort_keys=True, default=str).encode()
+    ).hexdigest()
+    key = f"catalogue:{page_cache.page_generation()}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, CATALOGUE_CACHE_SECONDS)
+    return found
+
+
+def product_list_count(
+    *, products: QuerySet[Product], channel: Channel, key_parts: Iterable[object]
+) -> int:
+    """How many products a listing holds, counted once per catalogue generation.
+
+    Counting every visible product of a large catalogue costs more than reading a
+    page of it, and the number changes only when the catalogue does.
+    ``key_parts`` must name everything that narrows ``products`` besides the
+    channel.
+    """
+    return int(_per_generation(("count", channel.pk, *key_parts), products.count))
 
 
 FEATURED_COLLECTION_SLUG = "featured-products"
@@ -323,8 +453,17 @@ def category_list_top_for_region(*, channel: Channel, region: str) -> list[Categ
 
     A category counts when it, or a category below it, has a product listed in the
     channel whose regulated class the region does not prohibit; the others are not
-    promoted there. Three queries whatever the number of categories.
+    promoted there. Three queries whatever the number of categories, once per
+    catalogue generation (the answer changes only with the catalogue or the
+    rules, whose version is part of the key).
     """
+    return _per_generation(
+        ("tops", channel.pk, region, rules_load().version),
+        lambda: _category_list_top_for_region(channel=channel, region=region),
+    )
+
+
+def _category_list_top_for_region(*, channel: Channel, region: str) -> list[Category]:
     pairs = list(
         product_list_for_channel(channel=channel)
         .order_by()
@@ -351,14 +490,17 @@ def category_get(*, slug: str) -> Category | None:
     return Category.objects.select_related("parent").filter(slug=slug).first()
 
 
-def product_search(*, channel: Channel, query: str) -> QuerySet[Product]:
+def product_search(
+    *, channel: Channel, query: str, fields: ListingFields = CARD_FIELDS
+) -> QuerySet[Product]:
     """Listed products holding every word of the query, best first.
 
     When no product holds them all, each misspelt word is replaced by the closest
     word of the catalogue (see ``search_suggestion``) and the corrected words are
-    searched instead, so "ashwaganda" still finds the ashwagandha.
+    searched instead, so "ashwaganda" still finds the ashwagandha. ``fields``
+    as for ``product_list_for_channel``.
     """
-    products = product_list_for_channel(channel=channel)
+    products = product_list_for_channel(channel=channel, fields=fields)
     words = search_words(query)
     if not words:
         return products.none()
@@ -475,24 +617,6 @@ def product_get_for_channel(*, slug: str, channel: Channel) -> Product | None:
     ``price_amount``, ``currency`` and ``stock_available``; media, attribute values
     and the category come prefetched.
     """
-    prices = ProductVariantChannelListing.objects.filter(
-        channel=channel, variant=OuterRef("pk")
-    )
-    variants = (
-        ProductVariant.objects.filter(Exists(prices))
-        .annotate(
-            price_amount=Subquery(prices.values("price_amount")[:1]),
-            currency=Subquery(prices.values("currency")[:1]),
-            stock_available=variant_available_expression(channel=channel),
-        )
-        .prefetch_related(
-            Prefetch(
-                "attribute_values",
-                queryset=AttributeValue.objects.select_related("attribute"),
-            )
-        )
-        .order_by("sort_order", "sku")
-    )
     listing = ProductChannelListing.objects.filter(
         _visible_listing_q(channel), product=OuterRef("pk")
     )
@@ -508,7 +632,11 @@ def product_get_for_channel(*, slug: str, channel: Channel) -> Product | None:
                 "attribute_values",
                 queryset=AttributeValue.objects.select_related("attribute"),
             ),
-            Prefetch("variants", queryset=variants, to_attr="priced_variants"),
+            Prefetch(
+                "variants",
+                queryset=variants_priced_in(channel=channel),
+                to_attr="priced_variants",
+            ),
         )
         .first()
     )

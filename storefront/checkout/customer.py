@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from storefront.accounts.models import User
 from storefront.checkout.errors import CheckoutErrorCode
@@ -38,6 +39,8 @@ def checkout_customer_attach(*, checkout: Checkout, user: User) -> Checkout:
 
 def checkout_customer_detach(*, checkout: Checkout) -> Checkout:
     """Make the checkout anonymous again; its email stays for the order."""
-    Checkout.objects.filter(pk=checkout.pk).update(user=None)
+    Checkout.objects.filter(pk=checkout.pk).update(
+        user=None, last_change=timezone.now()
+    )
     checkout.user = None
     return checkout

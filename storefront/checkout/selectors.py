@@ -2,7 +2,7 @@
 
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -65,6 +65,9 @@ class CheckoutInfo:
     lines: tuple[CheckoutLineInfo, ...]
     shipping_listing: ShippingMethodChannelListing | None
     voucher_listing: VoucherChannelListing | None
+    # The methods serving the address, read on first use: validation, the totals
+    # and the API's fields all ask within one request.
+    _offered: list = field(default_factory=list, repr=False, compare=False)
 
     @property
     def channel(self) -> Channel:
@@ -327,12 +330,16 @@ def shipping_methods_for_checkout(
 ) -> list[tuple[ShippingMethod, ShippingMethodChannelListing]]:
     """Methods of the zones covering the shipping country in the checkout's channel.
 
-    One query; each method comes with its price listing in the channel.
+    One query per ``info`` (kept with it); each method comes with its price
+    listing in the channel.
     """
     address = info.checkout.shipping_address
     if address is None:
         return []
-    country = str(address.country)
+    key = (address.pk, str(address.country))
+    if info._offered and info._offered[0][0] == key:
+        return list(info._offered[0][1])
+    country = key[1]
     listings = (
         ShippingMethodChannelListing.objects.filter(
             channel=info.checkout.channel,
@@ -343,7 +350,9 @@ def shipping_methods_for_checkout(
         .order_by("price_amount", "shipping_method__name")
         .distinct()
     )
-    return [(listing.shipping_method, listing) for listing in listings]
+    offered = [(listing.shipping_method, listing) for listing in listings]
+    info._offered[:] = [(key, offered)]
+    return list(offered)
 
 
 def checkout_max_quantity_per_line() -> int:

@@ -265,7 +265,7 @@ def order_create(
                 user=order.user,
                 parameters={"digital": True, "lines": len(order_lines)},
             )
-        order_confirmation_send(order_id=order.pk)
+        order_confirmation_send(order=order, lines=order_lines)
     return order
 
 
@@ -278,19 +278,16 @@ def order_guest_link(*, order: Order) -> str:
 ORDER_CONFIRMATION_EMAIL = "order_confirmation"
 
 
-def order_confirmation_send(*, order_id: int) -> None:
+def order_confirmation_send(*, order: Order, lines: Sequence[OrderLine]) -> None:
     """Queue the order confirmation email in the order's transaction.
 
-    The outbox sends it once the order commits and retries while mail is down;
-    the order records "confirmation sent" when it has actually gone.
+    Takes the order and lines just created, as they are in memory: the email
+    reads nothing else. The outbox sends it once the order commits and retries
+    while mail is down; the order records "confirmation sent" when it has
+    actually gone.
     """
-    order = (
-        Order.objects.select_related("shipping_address", "billing_address", "channel")
-        .prefetch_related("lines")
-        .get(pk=order_id)
-    )
     link = absolute_url(order_guest_link(order=order))
-    context = {"order": order, "lines": list(order.lines.all()), "link": link}
+    context = {"order": order, "lines": list(lines), "link": link}
     email_queue(
         to=[order.user_email],
         subject=f"Your Verdant Field order {order.number}",

@@ -114,7 +114,64 @@ def test_compose_file_describes_the_production_services(tmp_path):
 
     # then
     assert result.returncode == 0, result.stderr
-    assert set(result.stdout.split()) == {"web", "worker", "scheduler", "db", "redis"}
+    assert set(result.stdout.split()) == {
+        "proxy",
+        "web",
+        "worker",
+        "scheduler",
+        "db",
+        "redis",
+    }
+
+
+def test_the_proxy_serves_what_the_web_service_collects(tmp_path):
+    # given the compose file and the example environment
+    shutil.copy(ROOT / "docker-compose.yml", tmp_path / "docker-compose.yml")
+    shutil.copy(ROOT / ".env.example", tmp_path / ".env")
+
+    # when compose resolves it
+    result = subprocess.run(
+        ["docker-compose", "-f", "docker-compose.yml", "config"],
+        cwd=tmp_path,
+        env={**os.environ, "POSTGRES_PASSWORD": "x"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    # then only the proxy is published, and it reads the static files and media
+    # the web service writes, with the nginx configuration of the repository
+    assert result.returncode == 0, result.stderr
+    services = _compose_services(result.stdout)
+    assert {name for name, lines in services.items() if "ports:" in lines} == {"proxy"}
+    for volume in ("static:/app/var/static", "media:/app/var/media"):
+        assert f"- {volume}:ro" in services["proxy"]
+        assert f"- {volume}:rw" in services["web"]
+    conf = (ROOT / "config" / "nginx" / "shop.conf").read_text()
+    assert any(
+        "shop.conf:/etc/nginx/conf.d/default.conf" in v for v in services["proxy"]
+    )
+    assert "server web:8000;" in conf
+    assert "alias /app/var/static/;" in conf
+    assert "gzip on;" in conf
+
+
+def _compose_services(resolved: str) -> dict[str, list[str]]:
+    """The stripped lines of each service in ``docker-compose config`` output."""
+    services: dict[str, list[str]] = {}
+    current = None
+    in_services = False
+    for line in resolved.splitlines():
+        if not line.startswith(" "):
+            in_services = line == "services:"
+            current = None
+        elif in_services and line.startswith("  ") and not line.startswith("   "):
+            current = line.strip().rstrip(":")
+            services[current] = []
+        elif in_services and current is not None:
+            services[current].append(line.strip())
+    return services
 
 
 def test_production_refuses_stripe_without_a_webhook_secret():

@@ -33,7 +33,12 @@ from storefront.payments.services import payment_capture, payment_release
 from storefront.subscriptions.services.start import subscription_create_from_order
 
 
-def checkout_complete(*, checkout_token: uuid.UUID, payment: Payment) -> Order:
+def checkout_complete(
+    *,
+    checkout_token: uuid.UUID,
+    payment: Payment,
+    info: CheckoutInfo | None = None,
+) -> Order:
     """Turn a checkout whose payment succeeded into its order, exactly once.
 
     Idempotent per checkout and payment: the browser's return and Stripe's webhook
@@ -50,6 +55,12 @@ def checkout_complete(*, checkout_token: uuid.UUID, payment: Payment) -> Order:
             changed after paying, or it cannot be bought (stock, region, age).
         InsufficientStockError: the last units went to someone else.
         PaymentError: capturing failed.
+
+    ``info`` is what the caller loaded and validated just before paying; it is
+    used as it is when the locked checkout has not changed since (every change
+    to a checkout moves ``last_change``), and loaded and validated again
+    otherwise. Stock and the region's law are checked again under lock while the
+    order is created either way.
     """
 
     try:
@@ -80,16 +91,18 @@ def checkout_complete(*, checkout_token: uuid.UUID, payment: Payment) -> Order:
                 PaymentStatus.CHARGED,
             }:
                 raise CheckoutError("The payment has not succeeded.", field="payment")
-            info = checkout_info_fetch(checkout=checkout)
-            checkout_validate_for_payment(info=info)
+            if info is None or info.checkout.last_change != checkout.last_change:
+                info = checkout_info_fetch(checkout=checkout)
+                checkout_validate_for_payment(info=info)
             totals = checkout_totals_calculate(info=info)
             if totals.total.gross != locked_payment.amount:
                 raise TotalChangedError()
             order = order_create_from_checkout(info=info, totals=totals)
-            order_payment_attach(order_id=order.pk, payment=locked_payment)
             if locked_payment.status == PaymentStatus.AUTHORIZED:
+                # After the stock is allocated, in the order's transaction: a
+                # refused capture leaves no order behind.
                 payment_capture(payment=locked_payment)
-                order_payment_attach(order_id=order.pk, payment=locked_payment)
+            order_payment_attach(order_id=order.pk, payment=locked_payment)
 
             subscription_create_from_order(order=order, payment=locked_payment)
             checkout.delete()

@@ -1,5 +1,6 @@
 """Checkout steps: email, addresses, shipping method and voucher."""
 
+from dataclasses import replace
 from typing import Any
 
 from django.db import transaction
@@ -133,8 +134,11 @@ def checkout_billing_address_set(
 
 def checkout_shipping_method_set(
     *, checkout: Checkout, shipping_method_id: object
-) -> Checkout:
+) -> CheckoutInfo:
     """Choose one of the methods serving the shipping address in the channel.
+
+    Returns the checkout's info with the chosen method's price listing, so the
+    caller's totals need no second load.
 
     Raises:
         ValidationError: ``shipping_address`` missing, or ``shipping_method`` not
@@ -148,10 +152,11 @@ def checkout_shipping_method_set(
         )
     info = checkout_info_fetch(checkout=checkout)
     offered = {
-        method.pk: method for method, _ in shipping_methods_for_checkout(info=info)
+        method.pk: (method, listing)
+        for method, listing in shipping_methods_for_checkout(info=info)
     }
     try:
-        method = offered[int(str(shipping_method_id))]
+        method, listing = offered[int(str(shipping_method_id))]
     except (KeyError, ValueError):
         raise _invalid(
             "shipping_method",
@@ -160,7 +165,7 @@ def checkout_shipping_method_set(
         ) from None
     checkout.shipping_method = method
     checkout.save(update_fields=["shipping_method", "last_change"])
-    return checkout
+    return replace(info, shipping_listing=listing if info.shipping_required else None)
 
 
 def checkout_voucher_apply(*, checkout: Checkout, code: object) -> Checkout:

@@ -66,7 +66,9 @@ def checkout_payment_start(
     if earlier is not None:
         # The money was already taken (a crash before the order was made): finish
         # with that payment instead of charging the shopper twice.
-        order = checkout_complete(checkout_token=checkout.token, payment=earlier)
+        order = checkout_complete(
+            checkout_token=checkout.token, payment=earlier, info=info
+        )
         return PaymentOutcome(payment_id=earlier.pk, order_id=order.pk)
     payment = payment_create(
         gateway=gateway,
@@ -90,7 +92,7 @@ def checkout_payment_start(
             action_url=payment.metadata.get("action_url", ""),
             client_secret=payment.client_secret,
         )
-    order = checkout_complete(checkout_token=checkout.token, payment=payment)
+    order = checkout_complete(checkout_token=checkout.token, payment=payment, info=info)
     return PaymentOutcome(payment_id=payment.pk, order_id=order.pk)
 
 

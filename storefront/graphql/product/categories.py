@@ -56,6 +56,48 @@ def _seo(value: str) -> str | None:
     return value or None
 
 
+def products_field(description: str, *, channel_argument: bool) -> graphene.Field:
+    """The `products` connection of a category or a collection."""
+    arguments: dict[str, Any] = {
+        "filter": graphene.Argument(
+            ProductFilterInput,
+            description=deprecated(
+                "Use `where` filter instead.", "Filtering options for products."
+            ),
+        ),
+        "where": graphene.Argument(ProductWhereInput),
+        "sort_by": graphene.Argument(ProductOrder),
+    }
+    if channel_argument:
+        arguments["channel"] = graphene.String()
+    arguments.update(after=graphene.String(), first=graphene.Int())
+    return graphene.Field(
+        ProductCountableConnection, description=description, **arguments
+    )
+
+
+def products_of(
+    info: Any,
+    *,
+    category: Any = None,
+    collection: Any = None,
+    channel: str | None = None,
+    **kwargs: Any,
+) -> Any:
+    """The products of a category or a collection: the `products` query's
+    connection narrowed to the group, in the group's channel by default."""
+    from storefront.graphql.product.queries import resolve_product_connection
+
+    group = category if category is not None else collection
+    return resolve_product_connection(
+        info,
+        channel_slug=channel or _slug_of(channel_of(group)),
+        category=category,
+        collection=collection,
+        **kwargs,
+    )
+
+
 class Category(graphene.ObjectType):
     """A category of the catalogue; categories nest."""
 
@@ -71,20 +113,9 @@ class Category(graphene.ObjectType):
     level = graphene.Int(
         required=True, description="Depth: 0 for a top-level category."
     )
-    products = graphene.Field(
-        ProductCountableConnection,
-        filter=graphene.Argument(
-            ProductFilterInput,
-            description=deprecated(
-                "Use `where` filter instead.", "Filtering options for products."
-            ),
-        ),
-        where=graphene.Argument(ProductWhereInput),
-        sort_by=graphene.Argument(ProductOrder),
-        channel=graphene.String(),
-        after=graphene.String(),
-        first=graphene.Int(),
-        description="Listed products of this category and the ones below it.",
+    products = products_field(
+        "Listed products of this category and the ones below it.",
+        channel_argument=True,
     )
     background_image = graphene.Field(Image, description="Banner image.")
     translation = graphene.Field(
@@ -114,17 +145,8 @@ class Category(graphene.ObjectType):
         return 0 if root.parent_id is None else 1
 
     @staticmethod
-    def resolve_products(
-        root: Any, info: Any, channel: str | None = None, **kwargs: Any
-    ) -> Any:
-        from storefront.graphql.product.queries import resolve_product_connection
-
-        return resolve_product_connection(
-            info,
-            channel_slug=channel or _slug_of(channel_of(root)),
-            category=root,
-            **kwargs,
-        )
+    def resolve_products(root: Any, info: Any, **kwargs: Any) -> Any:
+        return products_of(info, category=root, **kwargs)
 
     @staticmethod
     def resolve_background_image(root: Any, info: Any) -> Any:
@@ -152,19 +174,9 @@ class Collection(graphene.ObjectType):
         description="Description as an Editor.js document."
     )
     slug = graphene.String(required=True, description="Slug.")
-    products = graphene.Field(
-        ProductCountableConnection,
-        filter=graphene.Argument(
-            ProductFilterInput,
-            description=deprecated(
-                "Use `where` filter instead.", "Filtering options for products."
-            ),
-        ),
-        where=graphene.Argument(ProductWhereInput),
-        sort_by=graphene.Argument(ProductOrder),
-        after=graphene.String(),
-        first=graphene.Int(),
-        description="Listed products of the collection, in the collection's channel.",
+    products = products_field(
+        "Listed products of the collection, in the collection's channel.",
+        channel_argument=False,
     )
     background_image = graphene.Field(Image, description="Always null: no image.")
     translation = graphene.Field(
@@ -191,11 +203,7 @@ class Collection(graphene.ObjectType):
 
     @staticmethod
     def resolve_products(root: Any, info: Any, **kwargs: Any) -> Any:
-        from storefront.graphql.product.queries import resolve_product_connection
-
-        return resolve_product_connection(
-            info, channel_slug=_slug_of(channel_of(root)), collection=root, **kwargs
-        )
+        return products_of(info, collection=root, **kwargs)
 
     @staticmethod
     def resolve_background_image(root: Any, info: Any) -> None:

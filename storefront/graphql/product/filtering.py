@@ -200,11 +200,8 @@ def product_filter_apply(
         products = products.filter(q & attribute_q)
         if by_slug:
             products = _by_attribute_slugs(products, by_slug)
-        if filter.get("search"):
-            words = filter["search"].strip()
-            products = products.filter(
-                Q(name__icontains=words) | Q(search_document__icontains=words)
-            )
+        # filter.search is applied by the connection, through the catalogue's
+        # search (see resolve_product_connection).
     if where:
         products = products.filter(_where_q(where, channel=channel))
         attribute_slugs = _collect_where_attribute_slugs(where)

@@ -15,6 +15,7 @@ from storefront.catalogue.selectors import (
     category_descendant_ids,
     category_get,
     product_get_for_channel,
+    product_list_count,
     product_list_for_channel,
     product_search,
 )
@@ -40,7 +41,10 @@ from storefront.graphql.product.inputs import (
     ProductOrder,
     ProductWhereInput,
 )
-from storefront.graphql.product.prefetch import prefetch_for_listing
+from storefront.graphql.product.prefetch import (
+    listing_fields_for,
+    prefetch_for_listing,
+)
 from storefront.graphql.product.types import (
     Product,
     ProductCountableConnection,
@@ -83,10 +87,23 @@ def resolve_product_connection(
     if not channel_slug and sort_by and sort_by.get("channel"):
         channel_slug = sort_by["channel"]
     channel = resolve_channel(info, channel_slug)
-    if search and search.strip():
-        products = product_search(channel=channel, query=search)
+    edge_fields = requested_fields(info)
+    narrowing = {key for key, value in (filter or {}).items() if value is not None} - {
+        "search",
+        "channel",
+    }
+    shown = listing_fields_for(
+        edge_fields, narrowed=bool(narrowing or where or sort_by)
+    )
+    # `search` and Saleor's older `filter: {search}` are one search, the search
+    # page's: every word must match, misspellings corrected from the catalogue.
+    words = " ".join(
+        text.strip() for text in (search, (filter or {}).get("search")) if text
+    )
+    if words:
+        products = product_search(channel=channel, query=words, fields=shown)
     else:
-        products = product_list_for_channel(channel=channel)
+        products = product_list_for_channel(channel=channel, fields=shown)
     if category is not None:
         products = products.filter(
             category__in=category_descendant_ids(category=category)
@@ -97,11 +114,24 @@ def resolve_product_connection(
         products, channel=channel, filter=filter, where=where
     )
     products = product_sort_apply(products, sort_by)
-    edge_fields = requested_fields(info)
     products = prefetch_for_listing(products, channel=channel, fields=edge_fields)
 
     def attach(rows: list[Any]) -> list[Any]:
         return [with_channel(row, channel) for row in rows]
+
+    def count() -> int:
+        return product_list_count(
+            products=products,
+            channel=channel,
+            key_parts=(
+                "api",
+                words,
+                category.pk if category is not None else None,
+                collection.pk if collection is not None else None,
+                filter,
+                where,
+            ),
+        )
 
     return paginate(
         products,
@@ -111,6 +141,7 @@ def resolve_product_connection(
         before=before,
         after=after,
         prepare=attach,
+        count=count,
     )
 
 

@@ -14,7 +14,7 @@ from storefront.checkout.services.details import (
 )
 from storefront.graphql.account.types import address_data
 from storefront.graphql.checkout.inputs import CheckoutCreateInput
-from storefront.graphql.checkout.types import Checkout
+from storefront.graphql.checkout.types import Checkout, checkout_with_info
 from storefront.graphql.checkout.utils import (
     list_cap,
     pk_of,
@@ -67,8 +67,9 @@ class CheckoutCreate(BaseMutation):
                         items={i["key"]: i["value"] for i in payload[key]},
                         private=private,
                     )
+            loaded = None
             if payload.get("shipping_address"):
-                checkout_shipping_address_set(
+                loaded = checkout_shipping_address_set(
                     checkout=checkout, data=address_data(payload["shipping_address"])
                 )
             if payload.get("billing_address"):
@@ -77,4 +78,9 @@ class CheckoutCreate(BaseMutation):
                     same_as_shipping=False,
                     data=address_data(payload["billing_address"]),
                 )
+                if loaded is not None and not loaded.shipping_required:
+                    # The billing address decides the law for such a cart.
+                    loaded = None
+        if loaded is not None:
+            return cls(checkout=checkout_with_info(loaded), errors=[])
         return cls(checkout=services_checkout(checkout), errors=[])

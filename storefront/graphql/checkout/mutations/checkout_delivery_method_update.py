@@ -6,11 +6,10 @@ import graphene
 
 from common.graphql.mutations import BaseMutation
 from storefront.checkout.services.details import checkout_shipping_method_set
-from storefront.graphql.checkout.types import Checkout
+from storefront.graphql.checkout.types import Checkout, checkout_with_info
 from storefront.graphql.checkout.utils import (
     checkout_for_mutation,
     pk_of,
-    reload,
 )
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
 
@@ -37,5 +36,7 @@ class CheckoutDeliveryMethodUpdate(BaseMutation):
             expected=("ShippingMethod", "Delivery"),
             field="deliveryMethodId",
         )
-        checkout_shipping_method_set(checkout=checkout, shipping_method_id=method_pk)
-        return cls(checkout=reload(checkout), errors=[])
+        loaded = checkout_shipping_method_set(
+            checkout=checkout, shipping_method_id=method_pk
+        )
+        return cls(checkout=checkout_with_info(loaded), errors=[])

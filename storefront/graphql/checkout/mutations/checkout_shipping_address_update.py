@@ -11,11 +11,8 @@ from common.graphql.mutations import BaseMutation
 from storefront.checkout.services.details import checkout_shipping_address_set
 from storefront.graphql.account.types import AddressInput, address_data
 from storefront.graphql.checkout.inputs import CheckoutAddressValidationRules
-from storefront.graphql.checkout.types import Checkout
-from storefront.graphql.checkout.utils import (
-    checkout_for_mutation,
-    reload,
-)
+from storefront.graphql.checkout.types import Checkout, checkout_with_info
+from storefront.graphql.checkout.utils import checkout_for_mutation
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
 
 
@@ -38,7 +35,7 @@ class CheckoutShippingAddressUpdate(BaseMutation):
     @classmethod
     def perform_mutation(cls, root: Any, info: Any, **data: Any) -> Any:
         checkout = checkout_for_mutation(info, data.get("id"))
-        checkout_shipping_address_set(
+        loaded = checkout_shipping_address_set(
             checkout=checkout, data=address_data(data["shipping_address"])
         )
-        return cls(checkout=reload(checkout), errors=[])
+        return cls(checkout=checkout_with_info(loaded), errors=[])
