@@ -33,8 +33,7 @@ from storefront.checkout.forms import (
 from storefront.checkout.models import Checkout
 from storefront.checkout.selectors import (
     CheckoutInfo,
-    checkout_get_by_token,
-    checkout_get_for_user,
+    checkout_get_for_shopper,
     checkout_info_fetch,
     checkout_shipping_required,
     shipping_methods_for_checkout,
@@ -86,17 +85,11 @@ def checkout_for_request(
 ) -> Checkout | None:
     """The shopper's open checkout in their channel: the account's, or the session's."""
     region = request.shopper_region  # type: ignore[attr-defined]
-    checkout = None
-    if request.user.is_authenticated:
-        checkout = checkout_get_for_user(
-            user_id=request.user.pk, channel_id=region.channel.pk
-        )
-    else:
-        checkout = checkout_get_by_token(token=request.session.get(SESSION_KEY))
-        if checkout is not None and (
-            checkout.user_id is not None or checkout.channel_id != region.channel.pk
-        ):
-            checkout = None
+    checkout = checkout_get_for_shopper(
+        user_id=request.user.pk if request.user.is_authenticated else None,
+        token=request.session.get(SESSION_KEY),
+        channel_id=region.channel.pk,
+    )
     if checkout is None and create:
         checkout = checkout_create(
             channel=region.channel,
