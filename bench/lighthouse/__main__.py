@@ -87,7 +87,12 @@ def main() -> None:
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",
         "DATABASE_URL": database_url,
-        "REDIS_URL": "",
+        # Production refuses to start without these; no page measured sends an
+        # email, and the demo's dummy gateway is allowed as on a staging shop.
+        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15"),
+        "EMAIL_URL": "smtp://127.0.0.1:2525",
+        "STOREFRONT_BASE_URL": "https://shop.example.com",
+        "PAYMENTS_DUMMY_ALLOWED_UNPAID_ORDERS": "true",
         "MEDIA_ROOT": str(workdir / "media"),
         "STATIC_ROOT": str(workdir / "static"),
         "LOG_LEVEL": "WARNING",

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Min, QuerySet, Sum
+from django.db.models import Min, QuerySet
 from django.utils import timezone
 
 from storefront.accounts.models import Address
@@ -164,34 +164,48 @@ def checkout_get_for_user(*, user_id: int, channel_id: int) -> Checkout | None:
     )
 
 
-def checkout_quantity_for_shopper(
-    *, user_id: int | None, token: str | None, channel_id: int
-) -> int:
-    """How many items the header's cart shows: one query, none without a cart.
+def checkout_get_for_shopper(
+    *,
+    user_id: int | None,
+    token: str | None,
+    channel_id: int,
+    region: str | None = None,
+) -> Checkout | None:
+    """The shopper's open checkout in their channel, read only: a signed-in
+    customer's newest there, else the session's guest cart.
 
-    The same checkout ``checkout_get_for_user`` or ``checkout_get_by_token`` picks:
-    a signed-in customer's newest in the channel, else the session's guest cart.
+    A guest token that names an account's checkout or another channel's counts as
+    no cart. Given the shopper's ``region``, the checkout comes with it applied in
+    memory where ``checkout_region_follows_shopper`` says it follows it, so what a
+    page shows of it (availability, tax) is what the cart page shows once
+    ``checkout_region_sync`` has saved that region.
+    Runs one query, none without a user or a usable token.
     """
     if user_id is not None:
-        newest = (
-            Checkout.objects.filter(user_id=user_id, channel_id=channel_id)
-            .order_by("-last_change")
-            .values("pk")[:1]
-        )
-        lines = CheckoutLine.objects.filter(checkout__in=newest)
+        checkout = checkout_get_for_user(user_id=user_id, channel_id=channel_id)
     else:
-        if not token:
-            return 0
-        try:
-            parsed = uuid.UUID(str(token))
-        except ValueError:
-            return 0
-        lines = CheckoutLine.objects.filter(
-            checkout__token=parsed,
-            checkout__user__isnull=True,
-            checkout__channel_id=channel_id,
-        )
-    return lines.aggregate(total=Sum("quantity"))["total"] or 0
+        checkout = checkout_get_by_token(token=token)
+        if checkout is not None and (
+            checkout.user_id is not None or checkout.channel_id != channel_id
+        ):
+            checkout = None
+    if (
+        checkout is not None
+        and region is not None
+        and checkout_region_follows_shopper(checkout=checkout, region=region)
+    ):
+        checkout.region = region
+    return checkout
+
+
+def checkout_region_follows_shopper(*, checkout: Checkout, region: str) -> bool:
+    """Whether the checkout should take the shopper's newly chosen region: only
+    while no shipping address decides where the goods go."""
+    return (
+        checkout.shipping_address_id is None
+        and bool(region)
+        and checkout.region != region
+    )
 
 
 def _checkout_queryset() -> QuerySet[Checkout]:

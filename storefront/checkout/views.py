@@ -34,8 +34,7 @@ from storefront.checkout.selectors import (
     CheckoutInfo,
     checkout_address_prefill,
     checkout_email_prefill,
-    checkout_get_by_token,
-    checkout_get_for_user,
+    checkout_get_for_shopper,
     checkout_info_fetch,
     checkout_shipping_required,
     shipping_methods_for_checkout,
@@ -87,17 +86,11 @@ def checkout_for_request(
 ) -> Checkout | None:
     """The shopper's open checkout in their channel: the account's, or the session's."""
     region = request.shopper_region  # type: ignore[attr-defined]
-    checkout = None
-    if request.user.is_authenticated:
-        checkout = checkout_get_for_user(
-            user_id=request.user.pk, channel_id=region.channel.pk
-        )
-    else:
-        checkout = checkout_get_by_token(token=request.session.get(SESSION_KEY))
-        if checkout is not None and (
-            checkout.user_id is not None or checkout.channel_id != region.channel.pk
-        ):
-            checkout = None
+    checkout = checkout_get_for_shopper(
+        user_id=request.user.pk if request.user.is_authenticated else None,
+        token=request.session.get(SESSION_KEY),
+        channel_id=region.channel.pk,
+    )
     if checkout is None and create:
         checkout = checkout_create(
             channel=region.channel,

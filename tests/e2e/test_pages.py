@@ -12,8 +12,12 @@ from playwright.sync_api import expect
 from wagtail.models import Collection
 
 from storefront.accounts.models import User
+from storefront.channels.models import Channel
 from storefront.orders.models import Order
+from storefront.shipping.models import ShippingMethod
+from storefront.subscriptions.models import Subscription, SubscriptionPlan
 from tests.factories.content import articles_index
+from tests.factories.subscriptions import subscribe_via_checkout
 
 pytestmark = [
     pytest.mark.e2e,
@@ -36,6 +40,7 @@ PUBLIC_PAGES = (
     "/articles/the-science-of-neuroplasticity/",
     "/articles/stress-anxiety-and-the-expectation-effect/",
     "/articles/focus-and-attention/",
+    "/membership/",
     "/about/",
     "/shipping/",
     "/returns/",
@@ -55,7 +60,10 @@ SIGNED_IN_PAGES = (
     "/account/",
     "/account/addresses/",
     "/subscriptions/",
+    "/membership/",
 )
+# A subscription's own pages, after "/subscriptions/<pk>".
+SUBSCRIPTION_PAGES = ("/", "/cancel/", "/order-now/")
 
 
 @pytest.fixture
@@ -67,7 +75,20 @@ def demo_shop(settings, live_server):
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
     call_command("populatedb", stdout=StringIO())
-    User.objects.create_user("reader@example.com", PASSWORD, first_name="Rae")
+    reader = User.objects.create_user("reader@example.com", PASSWORD, first_name="Rae")
+    # The reader subscribes to a demo product, for the subscription's own pages.
+    channel = Channel.objects.get(slug="us")
+    plan = SubscriptionPlan.objects.filter(
+        channel=channel, product__slug="lions-mane-capsules"
+    ).get()
+    subscribe_via_checkout(
+        user=reader,
+        channel=channel,
+        variant=plan.product.variants.order_by("pk").first(),
+        shipping=ShippingMethod.objects.filter(
+            channel_listings__channel=channel, name__icontains="Standard"
+        ).first(),
+    )
     yield
     # Loading the demo empties the content-type cache; the next committing test
     # restores the migration data, whose signal handlers would then insert content
@@ -139,6 +160,8 @@ def _fill_checkout(page, base: str) -> None:
 
 def test_every_page_fits_loads_and_passes_axe(browser, live_server, demo_shop):
     problems: list[str] = []
+    orders_before = Order.objects.count()
+    subscription = Subscription.objects.get(user__email="reader@example.com")
     for width in WIDTHS:
         context = browser.new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
@@ -172,6 +195,16 @@ def test_every_page_fits_loads_and_passes_axe(browser, live_server, demo_shop):
         for path in SIGNED_IN_PAGES:
             _visit(page, live_server.url + path, errors)
             problems += _problems(page, path, width, errors)
+        for suffix in SUBSCRIPTION_PAGES:
+            path = f"/subscriptions/{subscription.pk}{suffix}"
+            _visit(page, live_server.url + path, errors)
+            problems += _problems(page, path, width, errors)
+
+        # the header's cart, opened over a product page
+        _visit(page, live_server.url + "/products/lions-mane-capsules/", errors)
+        page.get_by_test_id("mini-cart").locator("summary").click()
+        expect(page.get_by_role("link", name="View cart")).to_be_visible()
+        problems += _problems(page, "header cart, open", width, errors)
 
         _visit(page, live_server.url + "/cart/checkout/review/", errors)
         page.get_by_label("Card number").fill("4000000000000002")
@@ -186,5 +219,5 @@ def test_every_page_fits_loads_and_passes_axe(browser, live_server, demo_shop):
         problems += _problems(page, "order confirmation", width, errors)
         context.close()
 
-    assert Order.objects.count() == len(WIDTHS)
+    assert Order.objects.count() == orders_before + len(WIDTHS)
     assert not problems, "\n".join(problems)

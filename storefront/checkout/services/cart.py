@@ -19,6 +19,7 @@ from storefront.checkout.models import (
 from storefront.checkout.selectors import (
     checkout_info_fetch,
     checkout_max_quantity_per_line,
+    checkout_region_follows_shopper,
 )
 from storefront.checkout.services.base import Code, _invalid, email_clean
 from storefront.inventory.errors import InsufficientStockError
@@ -361,7 +362,7 @@ def checkout_region_sync(*, checkout: Checkout, region: str) -> Checkout:
     Lines that the new region's rules forbid stay in the cart, marked unavailable
     with the reason (see ``CheckoutLineInfo.problem``); nothing is dropped.
     """
-    if checkout.shipping_address_id is None and region and checkout.region != region:
+    if checkout_region_follows_shopper(checkout=checkout, region=region):
         Checkout.objects.filter(pk=checkout.pk).update(
             region=region, last_change=timezone.now()
         )

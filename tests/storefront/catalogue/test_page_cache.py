@@ -166,3 +166,30 @@ def test_a_rename_shows_on_the_next_request(client, shelf):
     client.get("/")
     product_update(product=shelf["nettle"], name="Stinging Nettle Tea")
     assert "Stinging Nettle Tea" in client.get("/").content.decode()
+
+
+def test_the_header_cart_of_one_shopper_never_reaches_another(shelf):
+    # given pages stored for visitors with no cart
+    assert Client().get("/products/nettle/")[HEADER] == "miss"
+    assert Client().get("/categories/teas/")[HEADER] == "miss"
+
+    # when a shopper fills a cart and opens that page and another one
+    shopper = Client()
+    shopper.post(
+        "/cart/add/", {"variant": shelf["nettle"].variants.get().pk, "quantity": "2"}
+    )
+    own = [shopper.get("/products/nettle/"), shopper.get("/categories/teas/")]
+
+    # then they see their own cart, never the stored one
+    for page in own:
+        assert HEADER not in page
+        assert 'data-testid="cart-count">2<' in page.text
+        assert '<li class="mini-cart__line' in page.text
+        assert "Nothing in your cart yet." not in page.text
+    # and visitors without a cart are shown the shared page with an empty one
+    for path in ("/products/nettle/", "/categories/teas/"):
+        page = Client().get(path)
+        assert page[HEADER] == "hit"
+        assert 'data-testid="cart-count">0<' in page.text
+        assert '<li class="mini-cart__line' not in page.text
+        assert "Nothing in your cart yet." in page.text

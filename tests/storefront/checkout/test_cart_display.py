@@ -5,13 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from storefront.checkout.models import Checkout
-from storefront.checkout.selectors import (
-    checkout_quantity_for_shopper,
-    free_shipping_threshold,
-)
-from storefront.checkout.services.cart import checkout_create, checkout_line_add
-from tests.factories.accounts import UserFactory
+from storefront.checkout.selectors import free_shipping_threshold
 from tests.factories.catalogue import ProductMediaFactory
 from tests.factories.checkout import shipping_method
 
@@ -32,38 +26,6 @@ def test_header_counts_the_guests_items_on_every_page(client, shop):
     # then the home page and the cart page both say 3
     assert _header_count(client.get("/").content.decode()) == 3
     assert _header_count(client.get("/cart/").content.decode()) == 3
-
-
-def test_quantity_counts_the_customers_newest_checkout_in_the_channel(shop):
-    # given a customer with an older and a newer checkout
-    user = UserFactory()
-    older = checkout_create(channel=shop.channel, region="US", user=user)
-    checkout_line_add(checkout=older, variant_id=shop.variant.pk, quantity=5)
-    newer = checkout_create(channel=shop.channel, region="US", user=user)
-    checkout_line_add(checkout=newer, variant_id=shop.variant.pk, quantity=2)
-    Checkout.objects.filter(pk=older.pk).update(last_change="2020-01-01T00:00Z")
-
-    # then the count is the newer one's, and another channel's cart counts nothing
-    assert (
-        checkout_quantity_for_shopper(
-            user_id=user.pk, token=None, channel_id=shop.channel.pk
-        )
-        == 2
-    )
-    assert checkout_quantity_for_shopper(user_id=user.pk, token=None, channel_id=0) == 0
-
-
-@pytest.mark.parametrize("token", [None, "", "not-a-uuid"])
-def test_quantity_without_a_usable_token_is_zero_without_a_query(
-    shop, token, django_assert_num_queries
-):
-    with django_assert_num_queries(0):
-        assert (
-            checkout_quantity_for_shopper(
-                user_id=None, token=token, channel_id=shop.channel.pk
-            )
-            == 0
-        )
 
 
 def test_free_shipping_threshold_is_the_lowest_in_the_channel(shop):
