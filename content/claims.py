@@ -2,9 +2,9 @@
 
 An article with no product embeds is editorial text, checked in every regime in the
 "article" context. An article that embeds products is advertising for them (rule
-R2): it is checked in the "product" context, in the claims regimes of every channel
-where one of its products is published, so naming a condition blocks it until a
-compliance officer approves it.
+R2): it is checked as product copy (the "linked_article" context), in the claims
+regimes of every channel where one of its products is published, so naming a
+condition blocks it until a compliance officer approves it.
 """
 
 from dataclasses import dataclass
@@ -76,7 +76,9 @@ def article_claims_scope(*, article: ArticlePage) -> ArticleClaimsScope:
             )
         )
     )
-    return ArticleClaimsScope(fields, regimes or tuple(REGIMES), "product", slugs)
+    return ArticleClaimsScope(
+        fields, regimes or tuple(REGIMES), "linked_article", slugs
+    )
 
 
 def article_claims_check(*, article: ArticlePage, actor: Any = None) -> PublishDecision:

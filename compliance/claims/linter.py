@@ -16,7 +16,7 @@ from .prefilter import (
     word_scan,
 )
 
-CONTEXTS = ("product", "article")
+CONTEXTS = ("product", "article", "linked_article")
 _SEVERITY_RANK = {"block": 0, "warn": 1, "disclaimer": 2}
 # How far (in folded characters) an authorised claim may sit from a general claim
 # and still count as "beside it" (CAP 15.2, Art. 10(3)).
@@ -267,7 +267,10 @@ def claims_lint(
         regime: ``"us"``, ``"eu"`` or ``"uk"``.
         context: ``"product"`` for anything that sells (product copy, and articles
             that link to products: R2), ``"article"`` for editorial text with no
-            product links, where naming a condition needs review instead of a block.
+            product links, where naming a condition needs review instead of a block;
+            ``"linked_article"`` for an article whose product embeds make it
+            advertising: product severities, except where a rule keeps its
+            editorial reading (``linked_article_severity``).
         rules: the rule set to use; defaults to :func:`rules_load`.
 
     Returns:
@@ -280,14 +283,15 @@ def claims_lint(
         raise UnknownRegimeError()
     if context not in CONTEXTS:
         raise ComplianceError(
-            "Context must be 'product' or 'article'.", field="context"
+            "Context must be 'product', 'article' or 'linked_article'.",
+            field="context",
         )
     rules = rules or rules_load()
     if not text:
         return ClaimsReport(regime, (), rules.version)
     norm = normalise(text)
     folded = norm.text
-    if context == "article" and _advertises(rules, folded):
+    if context != "product" and _advertises(rules, folded):
         context = "product"  # an article that sells is advertising (R2)
     matcher = _matcher(rules, regime, context)
     if not matcher.scanners:

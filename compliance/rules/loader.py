@@ -263,7 +263,7 @@ def _severity_map(
     if not isinstance(value, dict):
         raise _fail(where, raw, f"'{key}' must be a table of regime = severity")
     for regime, severity in value.items():
-        allowed = ARTICLE_SEVERITIES if key == "article_severity" else SEVERITIES
+        allowed = SEVERITIES if key == "severity" else ARTICLE_SEVERITIES
         if regime not in REGIMES or severity not in allowed:
             raise _fail(where, raw, f"bad {key} entry {regime} = {severity!r}")
     return tuple(sorted(value.items()))
@@ -329,6 +329,7 @@ def _claim(raw: dict[str, Any], where: str, terms: dict[str, str]) -> ClaimRule:
         description=str(raw.get("description", "")),
         severity=severity,
         article_severity=_severity_map(raw, "article_severity", where),
+        linked_article_severity=_severity_map(raw, "linked_article_severity", where),
         patterns=patterns,
         exempt=_patterns(raw, "exempt", where, terms),
         exempt_in=_exempt_in(raw, where, terms),

@@ -50,6 +50,9 @@ class ClaimRule:
     description: str
     severity: tuple[tuple[str, str], ...]
     article_severity: tuple[tuple[str, str], ...]
+    # How an article that embeds products treats the phrasing: as product copy
+    # (R2) unless the rule says the editorial reading stands there too.
+    linked_article_severity: tuple[tuple[str, str], ...]
     patterns: tuple[str, ...]
     exempt: tuple[str, ...]
     exempt_in: tuple[tuple[str, tuple[str, ...]], ...]
@@ -61,10 +64,13 @@ class ClaimRule:
     reviewed: date
 
     def severity_for(self, regime: str, *, context: str = "product") -> str | None:
-        if context == "article":
-            article = dict(self.article_severity)
-            if regime in article:
-                return None if article[regime] == "none" else article[regime]
+        overrides = {
+            "article": self.article_severity,
+            "linked_article": self.linked_article_severity,
+        }.get(context, ())
+        chosen = dict(overrides)
+        if regime in chosen:
+            return None if chosen[regime] == "none" else chosen[regime]
         return dict(self.severity).get(regime)
 
 

@@ -213,3 +213,26 @@ def test_register_wording_of_a_disease_risk_reduction_claim_passes_in_eu_and_uk(
         assert claims_lint(text, regime=regime).findings == ()
     # Outside the exact wording the disease is named as in any other copy.
     assert claims_lint("Lowers your risk of heart disease.", regime="eu").blocking
+
+
+def test_an_article_with_a_product_card_reports_research_but_names_no_condition():
+    # The card makes the article advertising (R2): a condition still blocks, but
+    # reporting research is not citing it for the card, unless the text sells.
+    research = (
+        "Self-blinding studies of small doses found that expectation explained much."
+    )
+    selling = research + " Pick up a pouch in our shop today."
+    condition = "Our nettle tea for lupus flare-ups."
+
+    for regime in ("us", "eu", "uk"):
+        assert (
+            claims_lint(research, regime=regime, context="linked_article").findings
+            == ()
+        )
+        assert [f.rule for f in claims_lint(research, regime=regime).findings] == [
+            "CLM.RESEARCH"
+        ]
+        sold = claims_lint(selling, regime=regime, context="linked_article")
+        assert "CLM.RESEARCH" in [f.rule for f in sold.findings]
+        assert claims_lint(condition, regime=regime, context="linked_article").blocking
+        assert not claims_lint(condition, regime=regime, context="article").blocking

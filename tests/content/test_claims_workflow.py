@@ -160,7 +160,7 @@ def test_article_embedding_product_is_checked_as_advertising(us_channel):
     with_product = article_claims_check(article=article)
     without_product = article_claims_check(article=editorial)
     # then
-    assert scope.context == "product"
+    assert scope.context == "linked_article"  # product copy, R2
     assert scope.regimes == ("us",)
     assert with_product.allowed is False
     assert without_product.allowed is True

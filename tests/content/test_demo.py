@@ -96,7 +96,9 @@ def test_related_guides_link_to_articles_loaded_before_or_after_them(us_channel)
         assert linked == wanted, spec["slug"]
 
 
-def test_an_article_the_claims_check_blocks_is_kept_offline(monkeypatch, client):
+def test_an_article_the_claims_check_blocks_is_kept_offline(
+    monkeypatch, client, us_channel
+):
     # given
     spec = {
         "slug": "a-blocked-guide",
