@@ -278,6 +278,7 @@ def impact_run(
     the admin. The rule data in force is kept as a snapshot, so that the next change
     can be compared with it.
     """
+    # Late: the benchmark decides without the ORM, so models load only here.
     from compliance.impact_reports import impact_report_apply, impact_report_store
 
     after = after or rules_load()

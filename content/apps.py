@@ -2,10 +2,10 @@ from typing import Any
 
 from django.apps import AppConfig
 
+from common.page_cache import page_cache_invalidate
+
 
 def _pages_changed(**kwargs: Any) -> None:
-    from common.page_cache import page_cache_invalidate
-
     page_cache_invalidate()
 
 

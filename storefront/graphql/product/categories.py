@@ -86,6 +86,7 @@ def products_of(
 ) -> Any:
     """The products of a category or a collection: the `products` query's
     connection narrowed to the group, in the group's channel by default."""
+    # Late: the products query module imports these group types.
     from storefront.graphql.product.queries import resolve_product_connection
 
     group = category if category is not None else collection

@@ -11,7 +11,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from common.graphql.ids import pk_or_none
-from storefront.catalogue.models import Product, ProductChannelListing
+from storefront.catalogue.models import Category, Product, ProductChannelListing
 from storefront.catalogue.selectors import (
     ProductFilters,
     category_descendant_ids,
@@ -173,8 +173,6 @@ def product_filter_apply(
         q = _common_q(filter, channel=channel)
         if filter.get("categories") is not None:
             ids: list[int] = []
-            from storefront.catalogue.models import Category
-
             for category in Category.objects.filter(
                 pk__in=_pks(filter["categories"], "Category")
             ):
@@ -246,8 +244,6 @@ def _where_q(where: dict, *, channel: Channel) -> Q:
     q &= _string_q("slug", where.get("slug"))
     q &= _global_id_q("product_type", where.get("product_type"), "ProductType")
     if where.get("category"):
-        from storefront.catalogue.models import Category
-
         ids: list[int] = []
         wanted = _global_id_q("pk", where["category"], "Category")
         for category in Category.objects.filter(wanted):

@@ -11,6 +11,8 @@ from common.graphql.connection import paginate
 from common.graphql.ids import pk_from_global_id
 from storefront.catalogue.models import Category as CategoryModel
 from storefront.catalogue.models import Collection as CollectionModel
+from storefront.catalogue.models import Product as ProductModel
+from storefront.catalogue.models import ProductVariant as VariantModel
 from storefront.catalogue.selectors import (
     category_descendant_ids,
     category_get,
@@ -240,8 +242,6 @@ class ProductQueries(graphene.ObjectType):
         if bool(id) == bool(sku):
             raise GraphQLError("Provide exactly one of `id` and `sku`.")
         resolved = resolve_channel(info, channel)
-        from storefront.catalogue.models import ProductVariant as VariantModel
-
         lookup = (
             {"pk": pk_from_global_id(id, expected="ProductVariant")}
             if id
@@ -331,6 +331,4 @@ class ProductQueries(graphene.ObjectType):
 
 
 def _product_slug(pk: str) -> str | None:
-    from storefront.catalogue.models import Product as ProductModel
-
     return ProductModel.objects.filter(pk=pk).values_list("slug", flat=True).first()

@@ -18,6 +18,7 @@ from storefront.catalogue.selectors import (
 )
 from storefront.channels.taxes import channel_price_taxed
 from storefront.checkout.selectors import checkout_max_quantity_per_line
+from storefront.graphql.compliance.types import product_compliance
 from storefront.graphql.core.context import channel_of, with_channel
 from storefront.graphql.core.descriptions import NO_TRANSLATION
 from storefront.graphql.core.enums import (
@@ -386,8 +387,6 @@ class Product(graphene.ObjectType):
 
     @staticmethod
     def resolve_compliance(root: Any, info: Any, region: str | None = None) -> Any:
-        from storefront.graphql.compliance.types import product_compliance
-
         return product_compliance(info, root, region)
 
     @staticmethod
