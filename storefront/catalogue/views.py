@@ -10,7 +10,7 @@ from django.utils import timezone
 from compliance.age.forms import DateOfBirthForm
 from compliance.age.services import age_on, age_self_declare
 from compliance.product_classes import ProductClass
-from storefront.catalogue import age_gate, selectors
+from storefront.catalogue import age_gate, search_results, selectors
 from storefront.catalogue.availability import (
     product_classes_sellable,
     products_attach_region_decisions,
@@ -154,7 +154,7 @@ def search(request: HttpRequest) -> HttpResponse:
     page = suggestion = None
     if query:
         visibility = _age_visibility(request)
-        found = selectors.product_search_page(
+        found = search_results.product_search_page(
             channel=region.channel,
             query=query,
             page_number=request.GET.get("page", 1),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from storefront.checkout import views
+from storefront.checkout import age_views, views
 
 app_name = "checkout"
 urlpatterns = [
@@ -18,10 +18,10 @@ urlpatterns = [
     path("checkout/billing/", views.billing, name="billing"),
     path("checkout/review/", views.review, name="review"),
     path("checkout/voucher/", views.voucher, name="voucher"),
-    path("checkout/date-of-birth/", views.date_of_birth, name="date_of_birth"),
-    path("checkout/verify-age/", views.age_verify, name="age_verify"),
-    path("checkout/age-code/", views.age_code_send, name="age_code_send"),
-    path("checkout/age-code/enter/", views.age_code_enter, name="age_code_enter"),
+    path("checkout/date-of-birth/", age_views.date_of_birth, name="date_of_birth"),
+    path("checkout/verify-age/", age_views.age_verify, name="age_verify"),
+    path("checkout/age-code/", age_views.age_code_send, name="age_code_send"),
+    path("checkout/age-code/enter/", age_views.age_code_enter, name="age_code_enter"),
     path("checkout/pay/", views.pay, name="pay"),
     path("checkout/stripe/return/", views.stripe_return, name="stripe_return"),
 ]

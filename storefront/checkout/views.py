@@ -39,10 +39,6 @@ from storefront.checkout.selectors import (
     checkout_shipping_required,
     shipping_methods_for_checkout,
 )
-from storefront.checkout.services.age_claim import (
-    checkout_age_claim_confirm,
-    checkout_age_claim_send,
-)
 from storefront.checkout.services.cart import (
     checkout_create,
     checkout_line_add,
@@ -53,8 +49,6 @@ from storefront.checkout.services.cart import (
     subscription_line_add,
 )
 from storefront.checkout.services.customer_age import (
-    checkout_age_verification_start,
-    checkout_date_of_birth_set,
     checkout_gate_declaration_record,
 )
 from storefront.checkout.services.details import (
@@ -104,7 +98,7 @@ def checkout_for_request(
     return checkout
 
 
-def _add_errors(request: HttpRequest, exc: ValidationError | DomainError) -> None:
+def add_errors(request: HttpRequest, exc: ValidationError | DomainError) -> None:
     if isinstance(exc, ValidationError):
         for field, errors in exc.message_dict.items():
             for message in errors:
@@ -146,7 +140,7 @@ def line_add(request: HttpRequest) -> HttpResponse:
             )
     except (ValidationError, DomainError) as exc:
         # The shopper asked for something the rules refuse: say which field and why.
-        _add_errors(request, exc)
+        add_errors(request, exc)
         return redirect(request.META.get("HTTP_REFERER") or reverse("checkout:cart"))
     messages.success(request, "Added to your cart.")
     return redirect("checkout:cart")
@@ -164,7 +158,7 @@ def line_update(request: HttpRequest, line_id: int) -> HttpResponse:
             quantity=request.POST.get("quantity", ""),
         )
     except (ValidationError, DomainError) as exc:
-        _add_errors(request, exc)
+        add_errors(request, exc)
     return redirect("checkout:cart")
 
 
@@ -175,11 +169,11 @@ def line_delete(request: HttpRequest, line_id: int) -> HttpResponse:
         try:
             checkout_line_delete(checkout=checkout, line_id=line_id)
         except ValidationError as exc:
-            _add_errors(request, exc)
+            add_errors(request, exc)
     return redirect("checkout:cart")
 
 
-def _require_lines(
+def require_lines(
     view: Callable[Concatenate[HttpRequest, Checkout, P], HttpResponse],
 ) -> Callable[Concatenate[HttpRequest, P], HttpResponse]:
     """Give the view the shopper's checkout; an empty cart goes back to the cart."""
@@ -234,7 +228,7 @@ def _details_without_delivery(request: HttpRequest, checkout: Checkout) -> HttpR
     )
 
 
-@_require_lines
+@require_lines
 def details(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     if not checkout_shipping_required(checkout=checkout):
         return _details_without_delivery(request, checkout)
@@ -300,7 +294,7 @@ def _bounce_undeliverable(
 
 
 @require_POST
-@_require_lines
+@require_lines
 def undeliverable_remove(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     removed = checkout_lines_remove_undeliverable(checkout=checkout)
     if removed:
@@ -310,7 +304,7 @@ def undeliverable_remove(request: HttpRequest, checkout: Checkout) -> HttpRespon
     return redirect("checkout:shipping")
 
 
-@_require_lines
+@require_lines
 def shipping(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     info = checkout_info_fetch(checkout=checkout)
     if not info.shipping_required:
@@ -395,7 +389,7 @@ def _billing_without_delivery(request: HttpRequest, checkout: Checkout) -> HttpR
     )
 
 
-@_require_lines
+@require_lines
 def billing(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     if not checkout_shipping_required(checkout=checkout):
         return _billing_without_delivery(request, checkout)
@@ -437,7 +431,7 @@ def billing(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     )
 
 
-@_require_lines
+@require_lines
 def review(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     info = checkout_info_fetch(checkout=checkout)
     if bounce := _bounce_undeliverable(request, info):
@@ -470,7 +464,7 @@ def review(request: HttpRequest, checkout: Checkout) -> HttpResponse:
 
 
 @require_POST
-@_require_lines
+@require_lines
 def voucher(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     try:
         if request.POST.get("remove"):
@@ -481,76 +475,8 @@ def voucher(request: HttpRequest, checkout: Checkout) -> HttpResponse:
             )
             messages.success(request, "Voucher applied.")
     except ValidationError as exc:
-        _add_errors(request, exc)
+        add_errors(request, exc)
     return redirect("checkout:review")
-
-
-@require_POST
-@_require_lines
-def date_of_birth(request: HttpRequest, checkout: Checkout) -> HttpResponse:
-    form = DateOfBirthForm(request.POST)
-    if not form.is_valid() or "date_of_birth" not in form.cleaned_data:
-        # Incomplete or impossible date: name the part that is wrong.
-        for field, errors in form.errors.items():
-            known = field in form.fields
-            label = form.fields[field].label if known else "Date of birth"
-            for message in errors:
-                messages.error(request, f"{label}: {message}")
-        return redirect(reverse("checkout:review") + "#age-heading")
-    try:
-        checkout_date_of_birth_set(
-            checkout=checkout, date_of_birth=form.cleaned_data["date_of_birth"]
-        )
-    except ValidationError as exc:
-        # Under age, in the future or implausible: the message names the field.
-        _add_errors(request, exc)
-    return redirect(reverse("checkout:review") + "#age-heading")
-
-
-@require_POST
-@_require_lines
-def age_verify(request: HttpRequest, checkout: Checkout) -> HttpResponse:
-    """ "Verify your age": open a provider session and send the shopper there."""
-    try:
-        started = checkout_age_verification_start(
-            checkout=checkout,
-            return_url=request.build_absolute_uri(reverse("checkout:review")),
-        )
-    except (ValidationError, DomainError) as exc:
-        # Not the right step yet (no date of birth) or nothing to verify.
-        _add_errors(request, exc)
-        return redirect(reverse("checkout:review") + "#age-heading")
-    return redirect(started.redirect_url)
-
-
-@require_POST
-@_require_lines
-def age_code_send(request: HttpRequest, checkout: Checkout) -> HttpResponse:
-    """Email the account that owns the checkout's address a code for its age."""
-    try:
-        checkout_age_claim_send(checkout=checkout)
-    except (ValidationError, DomainError) as exc:
-        _add_errors(request, exc)
-    else:
-        messages.info(
-            request,
-            f"If an account with a confirmed address uses {checkout.email}, we have "
-            "emailed it a six-digit code. Enter it below within 15 minutes.",
-        )
-    return redirect(reverse("checkout:review") + "#age-heading")
-
-
-@require_POST
-@_require_lines
-def age_code_enter(request: HttpRequest, checkout: Checkout) -> HttpResponse:
-    """Apply the account's age check to this cart with the emailed code."""
-    try:
-        checkout_age_claim_confirm(checkout=checkout, code=request.POST.get("age_code"))
-    except ValidationError as exc:
-        _add_errors(request, exc)
-    else:
-        messages.success(request, "Your account's age check now applies to this cart.")
-    return redirect(reverse("checkout:review") + "#age-heading")
 
 
 def _order_redirect(order_id: int) -> HttpResponse:
@@ -559,7 +485,7 @@ def _order_redirect(order_id: int) -> HttpResponse:
 
 
 @require_POST
-@_require_lines
+@require_lines
 def pay(request: HttpRequest, checkout: Checkout) -> HttpResponse:
     gateway = request.POST.get("gateway", DUMMY)
     if gateway not in gateways_enabled():
@@ -589,7 +515,7 @@ def pay(request: HttpRequest, checkout: Checkout) -> HttpResponse:
         return redirect("checkout:review")
     except (ValidationError, DomainError) as exc:
         # The cart is not ready or changed under us: the message names what to fix.
-        _add_errors(request, exc)
+        add_errors(request, exc)
         return redirect("checkout:review")
     if outcome.order_id:
         request.session.pop(SESSION_KEY, None)
@@ -618,7 +544,7 @@ def stripe_return(request: HttpRequest) -> HttpResponse:
     try:
         order = checkout_payment_return(payment_token=payment.token, data={})
     except (ValidationError, DomainError) as exc:
-        _add_errors(request, exc)
+        add_errors(request, exc)
         return redirect("checkout:review")
     request.session.pop(SESSION_KEY, None)
     return _order_redirect(order.pk)

@@ -13,13 +13,13 @@ from storefront.catalogue.models import Category as CategoryModel
 from storefront.catalogue.models import Collection as CollectionModel
 from storefront.catalogue.models import Product as ProductModel
 from storefront.catalogue.models import ProductVariant as VariantModel
+from storefront.catalogue.search_results import product_search
 from storefront.catalogue.selectors import (
     category_descendant_ids,
     category_get,
     product_get_for_channel,
     product_list_count,
     product_list_for_channel,
-    product_search,
 )
 from storefront.graphql.core.context import (
     requested_fields,

@@ -15,7 +15,7 @@ from storefront.catalogue.search import (
     search_normalise,
     trigram_similarity,
 )
-from storefront.catalogue.selectors import product_search, product_search_page
+from storefront.catalogue.search_results import product_search, product_search_page
 from storefront.catalogue.services import (
     product_search_document_refresh,
     product_update,
@@ -185,7 +185,7 @@ from decimal import Decimal
 from storefront.catalogue.models import (
     Category, ProductChannelListing, ProductType, ProductVariant,
     ProductVariantChannelListing)
-from storefront.catalogue.selectors import product_search_page
+from storefront.catalogue.search_results import product_search_page
 from storefront.catalogue.services import product_create
 from storefront.channels.models import Channel
 

@@ -6,6 +6,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from storefront.catalogue.models import ProductChannelListing
+from storefront.catalogue.search_results import product_search
 from storefront.catalogue.selectors import (
     ProductFilters,
     Sort,
@@ -15,7 +16,6 @@ from storefront.catalogue.selectors import (
     product_list_for_category,
     product_list_for_channel,
     product_list_related,
-    product_search,
 )
 from tests.factories.catalogue import (
     AttributeFactory,
