@@ -232,16 +232,20 @@ def _may_match(present: frozenset[str], words: _Conjunctions | None) -> bool:
 
 
 def _spans(pattern: re.Pattern[str], padded: str) -> list[tuple[int, int]]:
-    """The spans ``finditer`` would give for the pattern anchored at word starts:
-    the lookahead reports a match at every word start, so those that begin inside
-    the previous one are dropped."""
-    spans = []
-    last = 0
+    """The stretches of text the pattern, anchored at word starts, covers.
+
+    The lookahead reports a match at every word start. One that begins inside the
+    previous stretch extends it rather than being dropped: a warning often runs into
+    a second lawful sense ("do not combine with alcohol, and talk to your doctor
+    if you have liver problems"), and the condition it names sits in the second."""
+    spans: list[tuple[int, int]] = []
     for match in pattern.finditer(padded):
-        start = match.start(1) - 1
-        if start >= last:
-            last = match.end(1) - 1
-            spans.append((start, last))
+        start, end = match.start(1) - 1, match.end(1) - 1
+        if spans and start < spans[-1][1]:
+            if end > spans[-1][1]:
+                spans[-1] = (spans[-1][0], end)
+            continue
+        spans.append((start, end))
     return spans
 
 
