@@ -257,3 +257,15 @@ def test_a_book_title_before_a_colon_is_about_the_condition_not_a_claim():
     assert claims_lint(title, regime="us").findings == ()
     # Without a publication after the colon the title form does not apply.
     assert claims_lint("Reishi for diabetes: a calmer day.", regime="us").blocking
+
+
+def test_a_life_stage_named_as_how_it_feels_is_not_a_natural_state_claim():
+    opener = "Menopause can feel different for everyone. Our rooibos is a sweet cup."
+    for regime in ("us", "eu", "uk"):
+        assert claims_lint(opener, regime=regime).findings == ()
+    # A claim beside it is still one: a disclaimer in the US, a block in GB.
+    claim = "Menopause can feel different for everyone. Our rooibos eases hot flushes."
+    assert claims_lint(claim, regime="us").needs_disclaimer
+    assert claims_lint(claim, regime="uk").blocking
+    # Not at the start of a sentence, the state is the object of a claim.
+    assert claims_lint("Gentle through menopause can be yours.", regime="uk").blocking
