@@ -73,13 +73,22 @@ class ClaimsReport:
 _Conjunctions = tuple[tuple[frozenset[str], ...], ...]
 
 
+@dataclass(frozen=True, eq=False)
+class _Exempt:
+    """One lawful sense, and the words a text needs for it to match (None: any).
+
+    Compared by identity: each is built once per pattern and used as a dict key."""
+
+    pattern: re.Pattern[str]
+    words: _Conjunctions | None
+
+
 @dataclass(frozen=True)
 class _Entry:
     rule: ClaimRule
     severity: str
-    exempt: re.Pattern[str] | None
-    # Words a text needs for the exempt pattern to match; None: always try it.
-    exempt_words: _Conjunctions | None = None
+    # A finding that starts inside a match of any of these is dropped.
+    exempts: tuple[_Exempt, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,10 +116,18 @@ class _Matcher:
 
 
 @lru_cache(maxsize=256)
-def _exempt_compiled(pattern: str) -> re.Pattern[str]:
-    # Rules sharing the same lawful senses share one compiled pattern, so their
-    # spans are found once per text (see ``exempt_spans`` in claims_lint).
-    return re.compile(pattern)
+def _exempt_compiled(pattern: str) -> _Exempt:
+    # Each lawful sense is compiled on its own and shared by every rule that lists
+    # it, so its spans are found at most once per text (``exempt_spans`` in
+    # claims_lint), and only in texts holding the words it needs: most rules list
+    # the same few senses, and one alternation per rule scanned them all again for
+    # each rule.
+    # Anchored at word starts like the rules, and run the same way: an unanchored
+    # pattern would be tried at every character of an article.
+    return _Exempt(
+        re.compile("[\\W_](?=[^\\W_])(?=((?:" + pattern + ")))"),
+        rule_words((pattern,)),
+    )
 
 
 @lru_cache(maxsize=256)
@@ -148,15 +165,8 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
         gate = first_words(words) if words is not None else frozenset()
         scanners.append(_Scanner(group, pattern, words, gate))
         exempts = (*rule.exempt, *dict(rule.exempt_in).get(regime, ()))
-        # Anchored at word starts like the rules, and run the same way: an
-        # unanchored alternation would be tried at every character of an article.
-        exempt = (
-            _exempt_compiled("[\\W_](?=[^\\W_])(?=((?:" + "|".join(exempts) + ")))")
-            if exempts
-            else None
-        )
         entries[group] = _Entry(
-            rule, severity, exempt, rule_words(exempts) if exempts else None
+            rule, severity, tuple(_exempt_compiled(p) for p in dict.fromkeys(exempts))
         )
     wordings = [
         r"\s+".join(re.escape(w) for w in claim.wording.casefold().split())
@@ -180,7 +190,11 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
     authorised_words = rule_words(tuple(wordings)) if wordings else None
     required = frozenset().union(
         *(_all_words(scanner.words) for scanner in scanners),
-        *(_all_words(entry.exempt_words) for entry in entries.values()),
+        *(
+            _all_words(exempt.words)
+            for entry in entries.values()
+            for exempt in entry.exempts
+        ),
         _all_words(authorised_words),
     )
     return _Matcher(
@@ -232,16 +246,36 @@ def _may_match(present: frozenset[str], words: _Conjunctions | None) -> bool:
 
 
 def _spans(pattern: re.Pattern[str], padded: str) -> list[tuple[int, int]]:
-    """The spans ``finditer`` would give for the pattern anchored at word starts:
-    the lookahead reports a match at every word start, so those that begin inside
-    the previous one are dropped."""
-    spans = []
-    last = 0
+    """The stretches of text the pattern, anchored at word starts, covers.
+
+    The lookahead reports a match at every word start. One that begins inside the
+    previous stretch extends it rather than being dropped: a warning often runs into
+    a second lawful sense ("do not combine with alcohol, and talk to your doctor
+    if you have liver problems"), and the condition it names sits in the second."""
+    spans: list[tuple[int, int]] = []
     for match in pattern.finditer(padded):
-        start = match.start(1) - 1
-        if start >= last:
-            last = match.end(1) - 1
-            spans.append((start, last))
+        start, end = match.start(1) - 1, match.end(1) - 1
+        if spans and start < spans[-1][1]:
+            if end > spans[-1][1]:
+                spans[-1] = (spans[-1][0], end)
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def _exempt_spans(
+    exempt: _Exempt,
+    padded: str,
+    present: frozenset[str],
+    found: dict[_Exempt, list[tuple[int, int]]],
+) -> list[tuple[int, int]]:
+    """The stretches one lawful sense covers in this text, found once per text."""
+    spans = found.get(exempt)
+    if spans is None:
+        spans = []
+        if _may_match(present, exempt.words):
+            spans = _spans(exempt.pattern, padded)
+        found[exempt] = spans
     return spans
 
 
@@ -323,7 +357,7 @@ def claims_lint(
         and _may_match(present, matcher.authorised_words)
     ):
         authorised_spans = [m.span() for m in matcher.authorised.finditer(folded)]
-    exempt_spans: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    exempt_spans: dict[_Exempt, list[tuple[int, int]]] = {}
     last_end: dict[str, int] = {}
     findings = []
     for start, end, group in candidates:
@@ -331,17 +365,12 @@ def claims_lint(
         rule = entry.rule
         if start < last_end.get(rule.id, -1):
             continue  # the same rule already covers this stretch of text
-        if entry.exempt is not None:
-            spans = exempt_spans.get(entry.exempt)
-            if spans is None:
-                spans = (
-                    _spans(entry.exempt, padded)
-                    if _may_match(present, entry.exempt_words)
-                    else []
-                )
-                exempt_spans[entry.exempt] = spans
-            if any(a <= start < b for a, b in spans):
-                continue
+        if any(
+            a <= start < b
+            for exempt in entry.exempts
+            for a, b in _exempt_spans(exempt, padded, present, exempt_spans)
+        ):
+            continue
         if _relieved(rule.authorised_relief, start, end, authorised_spans):
             continue
         last_end[rule.id] = end

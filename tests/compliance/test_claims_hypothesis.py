@@ -30,6 +30,9 @@ BLOCKED = [
     ("supports growing minds", "CLM.CHILDREN"),
     ("nausea during chemotherapy", "CLM.NAMED_CONDITION"),
     ("lose weight without dieting", "CLM.WEIGHT_LOSS_EFFORTLESS"),
+    ("kick the withdrawals", "CLM.DISEASE_VERB"),
+    ("been off lisinopril", "CLM.TESTIMONIAL"),
+    ("their new arthritis meds", "CLM.DRUG_SUBSTITUTE"),
 ]
 HOMOGLYPHS = {"a": "\u0430", "e": "\u0435", "o": "\u043e", "p": "\u0440", "c": "\u0441"}
 LEET = {"e": "3", "o": "0", "a": "4", "s": "5", "i": "1", "t": "7"}

@@ -32,7 +32,7 @@ def test_finding_fields():
     assert (finding.start, finding.end) == (12, 24)
     assert finding.text == "FDA approved"
     assert finding.suggestion.startswith("Remove unless literally true")
-    assert report.rules_version == "2026.12.01.2"
+    assert report.rules_version == "2026.12.01.3"
 
 
 def test_span_maps_back_through_html_and_entities():
@@ -236,3 +236,36 @@ def test_an_article_with_a_product_card_reports_research_but_names_no_condition(
         assert "CLM.RESEARCH" in [f.rule for f in sold.findings]
         assert claims_lint(condition, regime=regime, context="linked_article").blocking
         assert not claims_lint(condition, regime=regime, context="article").blocking
+
+
+def test_a_warning_that_runs_into_advice_to_see_a_doctor_stays_lawful():
+    # Two lawful senses in a row: the condition sits in the second, which begins
+    # inside the first.
+    text = (
+        "Do not combine with alcohol, and speak to your GP before use if you have "
+        "kidney problems."
+    )
+    for regime in ("us", "eu", "uk"):
+        assert claims_lint(text, regime=regime).findings == ()
+    # The exemption ends with the sentence: a claim after it still blocks.
+    claim = "Do not exceed the stated dose. Our tincture treats kidney disease."
+    assert claims_lint(claim, regime="uk").blocking
+
+
+def test_a_book_title_before_a_colon_is_about_the_condition_not_a_claim():
+    title = "Eating Well with Diabetes: 80 recipes from a dietitian who has diabetes."
+    assert claims_lint(title, regime="us").findings == ()
+    # Without a publication after the colon the title form does not apply.
+    assert claims_lint("Reishi for diabetes: a calmer day.", regime="us").blocking
+
+
+def test_a_life_stage_named_as_how_it_feels_is_not_a_natural_state_claim():
+    opener = "Menopause can feel different for everyone. Our rooibos is a sweet cup."
+    for regime in ("us", "eu", "uk"):
+        assert claims_lint(opener, regime=regime).findings == ()
+    # A claim beside it is still one: a disclaimer in the US, a block in GB.
+    claim = "Menopause can feel different for everyone. Our rooibos eases hot flushes."
+    assert claims_lint(claim, regime="us").needs_disclaimer
+    assert claims_lint(claim, regime="uk").blocking
+    # Not at the start of a sentence, the state is the object of a claim.
+    assert claims_lint("Gentle through menopause can be yours.", regime="uk").blocking
