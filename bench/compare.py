@@ -16,7 +16,8 @@ run, rather than the absolute figures.
     .venv/bin/python -m bench.compare [--requests 150] [--checkouts 20]
 
 BENCH_DATABASE_URL overrides the database
-(default postgres://postgres@127.0.0.1:5432/ws_perf_compare).
+(default postgres://postgres@127.0.0.1:5432/ws_perf_compare), BENCH_REDIS_URL the
+Redis database (default redis://127.0.0.1:6379/11).
 """
 
 import argparse

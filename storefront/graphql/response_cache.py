@@ -4,10 +4,15 @@ A storefront's product listings and product pages are the same for every anonymo
 visitor of a channel, so their API answers are kept in the shared cache keyed by
 (document hash, variables, operation name) and the same generation as the page cache
 (``common.page_cache``), which the services move on whenever prices, publication,
-names, media or stock state change. The channel is part of the key through the
-variables or the document; a request that could depend on anything else is not
-cached: any session cookie or ``Authorization`` header, a mutation, or a field
-outside the catalogue.
+names, media or stock state change. Answers that show exact unit counts
+(``quantityAvailable``, as a product page asks) also carry the stock generation,
+which every stock write moves on, so an order drops them and nothing else.
+
+The channel is part of the key through the variables or the document; without
+either it is the default channel, since the shopper's region lives in the session
+and a request with a session is not cached. A request that could depend on
+anything else is not cached: any session cookie or ``Authorization`` header, a
+mutation, or a field outside the catalogue.
 """
 
 import hashlib
@@ -22,7 +27,7 @@ from django.http import HttpRequest, HttpResponse
 from graphql import GraphQLError, OperationType, parse
 from graphql.language import FieldNode, OperationDefinitionNode
 
-from common.page_cache import page_generation
+from common.page_cache import page_generation, stock_generation
 
 HEADER = "X-Response-Cache"
 TIMEOUT_SECONDS = 60
@@ -43,9 +48,10 @@ CATALOGUE_FIELDS = frozenset(
         "__typename",
     }
 )
-# Exact stock counts change with every order; only stock *state* moves the
-# generation, so documents asking for counts are answered fresh.
-UNCACHEABLE_WORDS = (b"quantityAvailable", b"stocks", b"quantityOrdered")
+# Per-warehouse stock and sold units are not kept in step with any generation.
+UNCACHEABLE_WORDS = (b"stocks", b"quantityOrdered")
+# Exact counts change with every order, which moves only the stock generation.
+STOCK_COUNT_WORDS = (b"quantityAvailable",)
 
 _documents: "OrderedDict[str, bool]" = OrderedDict()
 _documents_lock = Lock()
@@ -103,7 +109,10 @@ def _cache_key(request: HttpRequest) -> str | None:
     variables = json.dumps(payload.get("variables") or {}, sort_keys=True)
     operation = str(payload.get("operationName") or "")
     rest = hashlib.sha256(f"{variables}\x1f{operation}".encode()).hexdigest()
-    return f"gql:{page_generation()}:{digest}:{rest}"
+    generation = str(page_generation())
+    if any(word in body for word in STOCK_COUNT_WORDS):
+        generation += f".{stock_generation()}"
+    return f"gql:{generation}:{digest}:{rest}"
 
 
 def response_cached(
