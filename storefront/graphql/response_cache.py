@@ -17,17 +17,17 @@ mutation, or a field outside the catalogue.
 
 import hashlib
 import json
-from collections import OrderedDict
 from collections.abc import Callable
-from threading import Lock
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from graphql import GraphQLError, OperationType, parse
+from graphql import GraphQLSchema, OperationType
 from graphql.language import FieldNode, OperationDefinitionNode
 
 from common.page_cache import page_generation, stock_generation
+from storefront.graphql.core.documents import document_check
+from storefront.graphql.core.limits import Limits
 
 HEADER = "X-Response-Cache"
 TIMEOUT_SECONDS = 60
@@ -53,41 +53,28 @@ UNCACHEABLE_WORDS = (b"stocks", b"quantityOrdered")
 # Exact counts change with every order, which moves only the stock generation.
 STOCK_COUNT_WORDS = (b"quantityAvailable",)
 
-_documents: "OrderedDict[str, bool]" = OrderedDict()
-_documents_lock = Lock()
-_DOCUMENTS_KEPT = 512
 
-
-def _document_cacheable(document: str, digest: str) -> bool:
-    with _documents_lock:
-        known = _documents.get(digest)
-        if known is not None:
-            _documents.move_to_end(digest)
-            return known
-    try:
-        tree = parse(document)
-    except GraphQLError:
-        cacheable = False
-    else:
-        operations = [
-            d for d in tree.definitions if isinstance(d, OperationDefinitionNode)
-        ]
-        cacheable = bool(operations) and all(
-            op.operation == OperationType.QUERY
-            and all(
-                isinstance(sel, FieldNode) and sel.name.value in CATALOGUE_FIELDS
-                for sel in op.selection_set.selections
-            )
-            for op in operations
+def _document_cacheable(document: str, schema: GraphQLSchema, limits: Limits) -> bool:
+    # The executor checks the same document next: parsed once per process, for
+    # both, by ``document_check``'s cache.
+    checked = document_check(schema=schema, query=document, limits=limits)
+    tree = checked.document
+    if checked.errors or tree is None:
+        return False
+    operations = [d for d in tree.definitions if isinstance(d, OperationDefinitionNode)]
+    return bool(operations) and all(
+        op.operation == OperationType.QUERY
+        and all(
+            isinstance(sel, FieldNode) and sel.name.value in CATALOGUE_FIELDS
+            for sel in op.selection_set.selections
         )
-    with _documents_lock:
-        _documents[digest] = cacheable
-        while len(_documents) > _DOCUMENTS_KEPT:
-            _documents.popitem(last=False)
-    return cacheable
+        for op in operations
+    )
 
 
-def _cache_key(request: HttpRequest) -> str | None:
+def _cache_key(
+    request: HttpRequest, schema: GraphQLSchema, limits: Limits
+) -> str | None:
     """The key of an anonymous catalogue query, or None when it is not one."""
     if request.method != "POST" or request.headers.get("Authorization"):
         return None
@@ -104,7 +91,7 @@ def _cache_key(request: HttpRequest) -> str | None:
         return None
     document = payload["query"]
     digest = hashlib.sha256(document.encode()).hexdigest()
-    if not _document_cacheable(document, digest):
+    if not _document_cacheable(document, schema, limits):
         return None
     variables = json.dumps(payload.get("variables") or {}, sort_keys=True)
     operation = str(payload.get("operationName") or "")
@@ -116,11 +103,15 @@ def _cache_key(request: HttpRequest) -> str | None:
 
 
 def response_cached(
-    request: HttpRequest, execute: Callable[[], HttpResponse]
+    request: HttpRequest,
+    execute: Callable[[], HttpResponse],
+    *,
+    schema: GraphQLSchema,
+    limits: Limits,
 ) -> HttpResponse:
     """The stored answer to this anonymous catalogue query, or ``execute()``'s,
     stored when it succeeded without errors."""
-    key = _cache_key(request) if settings.PAGE_CACHE_ENABLED else None
+    key = _cache_key(request, schema, limits) if settings.PAGE_CACHE_ENABLED else None
     if key is None:
         return execute()
     stored = cache.get(key)
