@@ -8,6 +8,7 @@ SMTP address nothing listens on. Emails are queued to the broker after commit
 and no worker takes them, as in production nothing is sent inside a request.
 """
 
+import os
 import secrets
 import socket
 import subprocess
@@ -21,7 +22,9 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-REDIS_DEFAULT = "redis://127.0.0.1:6379/11"
+# Its own Redis database, flushed on every run; BENCH_REDIS_URL gives another so
+# that benches run side by side do not empty each other's caches.
+REDIS_DEFAULT = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/11")
 
 
 def free_port() -> int:

@@ -28,6 +28,7 @@ from django.middleware.csrf import get_token
 from django.template.response import SimpleTemplateResponse
 
 GENERATION_KEY = "pages:generation"
+STOCK_GENERATION_KEY = "pages:stock-generation"
 TIMEOUT_SECONDS = 60
 HEADER = "X-Page-Cache"
 
@@ -45,13 +46,23 @@ def page_cache_invalidate() -> None:
     transaction.on_commit(_generation_next)
 
 
-def _generation_next() -> None:
+def _generation_next(key: str = GENERATION_KEY) -> None:
     try:
-        cache.incr(GENERATION_KEY)
+        cache.incr(key)
     except ValueError:
         # No generation yet (first write, or the cache was flushed): nothing stored
         # under a generation can survive a fresh one either.
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(key, 2, timeout=None)
+
+
+def stock_counts_changed() -> None:
+    """Make stale what shows exact unit counts (call after any stock write).
+
+    Separate from the page generation so that an order, which changes counts but
+    rarely the in-stock state pages show, drops only the answers that show counts.
+    """
+    _generation_next(STOCK_GENERATION_KEY)
+    transaction.on_commit(lambda: _generation_next(STOCK_GENERATION_KEY))
 
 
 class PageCacheInvalidatingAdmin:
@@ -72,10 +83,19 @@ class PageCacheInvalidatingAdmin:
 
 def page_generation() -> int:
     """The current generation; part of every key that cached pages depend on."""
-    generation = cache.get(GENERATION_KEY)
+    return _generation(GENERATION_KEY)
+
+
+def stock_generation() -> int:
+    """The current stock generation; part of the key of answers showing unit counts."""
+    return _generation(STOCK_GENERATION_KEY)
+
+
+def _generation(key: str) -> int:
+    generation = cache.get(key)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
+        cache.add(key, 1, timeout=None)
+        generation = cache.get(key, 1)
     return int(generation)
 
 

@@ -196,6 +196,11 @@ class ProductVariant(models.Model):
 
     class Meta:
         ordering = ["sort_order", "sku"]
+        indexes = [
+            # Listings join prices to products through the variant: with both
+            # columns in one index the join never reads the table.
+            models.Index(fields=["id", "product"], name="variant_id_product_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.product.name} — {self.name}" if self.name else self.product.name
@@ -228,7 +233,15 @@ class ProductChannelListing(models.Model):
                 fields=["channel", "product"],
                 condition=Q(is_published=True),
                 name="listing_published_in_channel",
-            )
+            ),
+            # What listings and their counts filter on, the publication date
+            # included, so that counting a large channel reads only this index.
+            models.Index(
+                fields=["channel", "product"],
+                include=["published_at"],
+                condition=Q(is_published=True, visible_in_listings=True),
+                name="listing_visible_in_channel",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -4,25 +4,30 @@ A storefront's product listings and product pages are the same for every anonymo
 visitor of a channel, so their API answers are kept in the shared cache keyed by
 (document hash, variables, operation name) and the same generation as the page cache
 (``common.page_cache``), which the services move on whenever prices, publication,
-names, media or stock state change. The channel is part of the key through the
-variables or the document; a request that could depend on anything else is not
-cached: any session cookie or ``Authorization`` header, a mutation, or a field
-outside the catalogue.
+names, media or stock state change. Answers that show exact unit counts
+(``quantityAvailable``, as a product page asks) also carry the stock generation,
+which every stock write moves on, so an order drops them and nothing else.
+
+The channel is part of the key through the variables or the document; without
+either it is the default channel, since the shopper's region lives in the session
+and a request with a session is not cached. A request that could depend on
+anything else is not cached: any session cookie or ``Authorization`` header, a
+mutation, or a field outside the catalogue.
 """
 
 import hashlib
 import json
-from collections import OrderedDict
 from collections.abc import Callable
-from threading import Lock
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from graphql import GraphQLError, OperationType, parse
+from graphql import GraphQLSchema, OperationType
 from graphql.language import FieldNode, OperationDefinitionNode
 
-from common.page_cache import page_generation
+from common.page_cache import page_generation, stock_generation
+from storefront.graphql.core.documents import document_check
+from storefront.graphql.core.limits import Limits
 
 HEADER = "X-Response-Cache"
 TIMEOUT_SECONDS = 60
@@ -43,45 +48,33 @@ CATALOGUE_FIELDS = frozenset(
         "__typename",
     }
 )
-# Exact stock counts change with every order; only stock *state* moves the
-# generation, so documents asking for counts are answered fresh.
-UNCACHEABLE_WORDS = (b"quantityAvailable", b"stocks", b"quantityOrdered")
-
-_documents: "OrderedDict[str, bool]" = OrderedDict()
-_documents_lock = Lock()
-_DOCUMENTS_KEPT = 512
+# Per-warehouse stock and sold units are not kept in step with any generation.
+UNCACHEABLE_WORDS = (b"stocks", b"quantityOrdered")
+# Exact counts change with every order, which moves only the stock generation.
+STOCK_COUNT_WORDS = (b"quantityAvailable",)
 
 
-def _document_cacheable(document: str, digest: str) -> bool:
-    with _documents_lock:
-        known = _documents.get(digest)
-        if known is not None:
-            _documents.move_to_end(digest)
-            return known
-    try:
-        tree = parse(document)
-    except GraphQLError:
-        cacheable = False
-    else:
-        operations = [
-            d for d in tree.definitions if isinstance(d, OperationDefinitionNode)
-        ]
-        cacheable = bool(operations) and all(
-            op.operation == OperationType.QUERY
-            and all(
-                isinstance(sel, FieldNode) and sel.name.value in CATALOGUE_FIELDS
-                for sel in op.selection_set.selections
-            )
-            for op in operations
+def _document_cacheable(document: str, schema: GraphQLSchema, limits: Limits) -> bool:
+    # The executor checks the same document next: parsed once per process, for
+    # both, by ``document_check``'s cache.
+    checked = document_check(schema=schema, query=document, limits=limits)
+    tree = checked.document
+    if checked.errors or tree is None:
+        return False
+    operations = [d for d in tree.definitions if isinstance(d, OperationDefinitionNode)]
+    return bool(operations) and all(
+        op.operation == OperationType.QUERY
+        and all(
+            isinstance(sel, FieldNode) and sel.name.value in CATALOGUE_FIELDS
+            for sel in op.selection_set.selections
         )
-    with _documents_lock:
-        _documents[digest] = cacheable
-        while len(_documents) > _DOCUMENTS_KEPT:
-            _documents.popitem(last=False)
-    return cacheable
+        for op in operations
+    )
 
 
-def _cache_key(request: HttpRequest) -> str | None:
+def _cache_key(
+    request: HttpRequest, schema: GraphQLSchema, limits: Limits
+) -> str | None:
     """The key of an anonymous catalogue query, or None when it is not one."""
     if request.method != "POST" or request.headers.get("Authorization"):
         return None
@@ -98,20 +91,27 @@ def _cache_key(request: HttpRequest) -> str | None:
         return None
     document = payload["query"]
     digest = hashlib.sha256(document.encode()).hexdigest()
-    if not _document_cacheable(document, digest):
+    if not _document_cacheable(document, schema, limits):
         return None
     variables = json.dumps(payload.get("variables") or {}, sort_keys=True)
     operation = str(payload.get("operationName") or "")
     rest = hashlib.sha256(f"{variables}\x1f{operation}".encode()).hexdigest()
-    return f"gql:{page_generation()}:{digest}:{rest}"
+    generation = str(page_generation())
+    if any(word in body for word in STOCK_COUNT_WORDS):
+        generation += f".{stock_generation()}"
+    return f"gql:{generation}:{digest}:{rest}"
 
 
 def response_cached(
-    request: HttpRequest, execute: Callable[[], HttpResponse]
+    request: HttpRequest,
+    execute: Callable[[], HttpResponse],
+    *,
+    schema: GraphQLSchema,
+    limits: Limits,
 ) -> HttpResponse:
     """The stored answer to this anonymous catalogue query, or ``execute()``'s,
     stored when it succeeded without errors."""
-    key = _cache_key(request) if settings.PAGE_CACHE_ENABLED else None
+    key = _cache_key(request, schema, limits) if settings.PAGE_CACHE_ENABLED else None
     if key is None:
         return execute()
     stored = cache.get(key)

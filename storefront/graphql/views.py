@@ -68,7 +68,13 @@ class ShopGraphQLView(GraphQLView):
                 )
         execute = partial(super().dispatch, request, *args, **kwargs)
         response = response_without_cookie_dependence(
-            request, response_cached(request, execute)
+            request,
+            response_cached(
+                request,
+                execute,
+                schema=self.schema.graphql_schema,
+                limits=self.limits,
+            ),
         )
         if isinstance(response, HttpResponse):
             response["X-Request-ID"] = request_id_for(request)

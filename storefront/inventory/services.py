@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from common.page_cache import stock_counts_changed
 from storefront.inventory.models import Stock, Warehouse
 
 
@@ -46,4 +47,5 @@ def stock_quantity_set(
         stock.quantity = quantity
         stock.full_clean()
         stock.save()
+        stock_counts_changed()
     return stock

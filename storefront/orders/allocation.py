@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import F
 
-from common.page_cache import page_cache_invalidate
+from common.page_cache import page_cache_invalidate, stock_counts_changed
 from storefront.inventory.errors import InsufficientStockError
 from storefront.inventory.models import Stock
 from storefront.inventory.selectors import stock_state_for
@@ -85,6 +85,7 @@ def stock_allocate(*, channel_id: int, requests: Sequence[AllocationRequest]) ->
             )
         )
     Allocation.objects.bulk_create(allocations)
+    stock_counts_changed()
     if _stock_states_changed(stocks, remaining_by_stock):
         page_cache_invalidate()
 
@@ -120,6 +121,7 @@ def stock_release(*, order_line_ids: Sequence[int]) -> None:
         quantity_allocated=0
     )
     if allocations:
+        stock_counts_changed()
         page_cache_invalidate()
 
 

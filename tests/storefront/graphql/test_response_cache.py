@@ -10,6 +10,7 @@ from django.test import Client
 from storefront.catalogue.models import ProductChannelListing
 from storefront.catalogue.services import product_publish, product_variant_price_set
 from storefront.graphql.response_cache import HEADER
+from storefront.inventory.services import stock_quantity_set
 from tests.factories.accounts import UserFactory
 from tests.factories.catalogue import listed_product
 
@@ -94,6 +95,59 @@ def test_mutations_and_personal_fields_are_never_cached(nettle):
     assert HEADER not in _post(Client(), create)
     mixed = '{ products(first: 1, channel: "us") { totalCount } me { email } }'
     assert HEADER not in _post(Client(), mixed)
-    stock = """{ products(first: 1, channel: "us") { edges { node {
-      productVariants(first: 1) { edges { node { quantityAvailable } } } } } } }"""
-    assert HEADER not in _post(Client(), stock)
+    stocks = """{ products(first: 1, channel: "us") { edges { node {
+      productVariants(first: 1) { edges { node { stocks { quantity } } } } } } } }"""
+    assert HEADER not in _post(Client(), stocks)
+
+
+PRODUCT = """
+query($slug: String) { product(slug: $slug, channel: "us") {
+  name
+  productVariants(first: 5) { edges { node {
+    quantityAvailable pricing { price { gross { amount currency } } }
+  } } }
+} }"""
+
+
+def _variant(response) -> dict:
+    return response.json()["data"]["product"]["productVariants"]["edges"][0]["node"]
+
+
+def test_a_product_page_query_with_variables_is_answered_from_the_cache(
+    nettle, channel, django_assert_num_queries
+):
+    first = _post(Client(), PRODUCT, {"slug": nettle.slug})
+    assert first[HEADER] == "miss"
+    assert _variant(first)["quantityAvailable"] == 50
+    with django_assert_num_queries(0):
+        second = _post(Client(), PRODUCT, {"slug": nettle.slug})
+    assert second[HEADER] == "hit"
+    assert second.json() == first.json()
+    yarrow = listed_product(channel=channel, name="Yarrow Tea")
+    other = _post(Client(), PRODUCT, {"slug": yarrow.slug})
+    assert other[HEADER] == "miss"
+    assert other.json()["data"]["product"]["name"] == "Yarrow Tea"
+
+    product_variant_price_set(
+        variant=nettle.variants.get(), channel=channel, amount=Decimal("9.50")
+    )
+    edited = _post(Client(), PRODUCT, {"slug": nettle.slug})
+    assert edited[HEADER] == "miss"
+    assert _variant(edited)["pricing"]["price"]["gross"] == {
+        "amount": 9.5,
+        "currency": "USD",
+    }
+
+
+def test_unit_counts_show_the_next_stock_write_and_other_answers_stay(nettle):
+    _post(Client(), PRODUCT, {"slug": nettle.slug})
+    _post(Client(), LISTING, {"first": 5})
+    stock = nettle.variants.get().stocks.get()
+    stock_quantity_set(
+        variant_id=stock.product_variant_id, warehouse=stock.warehouse, quantity=7
+    )
+    fresh = _post(Client(), PRODUCT, {"slug": nettle.slug})
+    assert fresh[HEADER] == "miss"
+    assert _variant(fresh)["quantityAvailable"] == 7
+    # A count changing is not a listing changing: the listing is still served.
+    assert _post(Client(), LISTING, {"first": 5})[HEADER] == "hit"
