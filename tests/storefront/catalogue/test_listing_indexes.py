@@ -37,6 +37,7 @@ def test_the_listing_count_uses_the_covering_indexes(channel_us):
     )
     assert listing.count() == 3
     plan = _plan_of_count(listing)
-    # The variant side joins through ``variant_id_product_idx`` only at a size
-    # where the planner hashes the channel's prices; ``bench.scale`` shows that.
-    assert "Index Only Scan using listing_visible_in_channel" in plan, plan
+    # Whether the scan is index-only depends on the visibility map, which only
+    # VACUUM sets and a test transaction cannot run; ``bench.scale`` vacuums and
+    # shows index-only scans, including ``variant_id_product_idx`` at size.
+    assert "using listing_visible_in_channel" in plan, plan
