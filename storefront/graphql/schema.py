@@ -35,6 +35,10 @@ from storefront.graphql.channel.queries import ChannelQueries
 from storefront.graphql.checkout.mutations.checkout_add_promo_code import (
     CheckoutAddPromoCode,
 )
+from storefront.graphql.checkout.mutations.checkout_age import (
+    CheckoutAgeVerificationStart,
+    CheckoutDateOfBirthUpdate,
+)
 from storefront.graphql.checkout.mutations.checkout_billing_address_update import (
     CheckoutBillingAddressUpdate,
 )
@@ -158,6 +162,12 @@ class StorefrontMutations(graphene.ObjectType):
     )
     checkout_customer_detach = CheckoutCustomerDetach.Field(
         description=_doc(CheckoutCustomerDetach)
+    )
+    checkout_date_of_birth_update = CheckoutDateOfBirthUpdate.Field(
+        description=_doc(CheckoutDateOfBirthUpdate)
+    )
+    checkout_age_verification_start = CheckoutAgeVerificationStart.Field(
+        description=_doc(CheckoutAgeVerificationStart)
     )
     checkout_email_update = CheckoutEmailUpdate.Field(
         description=_doc(CheckoutEmailUpdate)
