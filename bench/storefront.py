@@ -22,20 +22,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bench._server import (
-    BIN,
-    ROOT,
-    database_drop,
     database_prepare,
-    database_recreate,
     free_port,
     gunicorn,
-    manage,
     production_env,
     serving,
     wait_for,
 )
 
-__all__ = ["BIN", "ROOT"]
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/shop_bench_storefront"
 BENCH_CATEGORY = "bench-assortment"
 CASES = (
@@ -72,13 +66,6 @@ for n in range(30):
     Stock.objects.create(warehouse=warehouse, product_variant=variant, quantity=50)
     product_publish(product=product, channel=us)
 """
-
-
-# Kept under these names for the benches that import them from here.
-_free_port = free_port
-_database_recreate = database_recreate
-_drop = database_drop
-_manage = manage
 
 
 def _fetch(url: str) -> float:

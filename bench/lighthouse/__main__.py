@@ -15,23 +15,19 @@ The test suite never needs Lighthouse.
 import argparse
 import json
 import os
-import secrets
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from bench.storefront import (
-    BIN,
-    ROOT,
-    _database_recreate,
-    _drop,
-    _fetch,
-    _free_port,
-    _manage,
+from bench._server import (
+    database_prepare,
+    free_port,
+    gunicorn,
+    production_env,
+    serving,
+    wait_for,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -76,60 +72,23 @@ def main() -> None:
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is not installed: run `npm ci` in bench/lighthouse.")
 
-    database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
     workdir = Path(tempfile.mkdtemp(prefix="shop-lighthouse-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "DEBUG": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        "DATABASE_URL": database_url,
-        # Production refuses to start without these; no page measured sends an
-        # email, and the demo's dummy gateway is allowed as on a staging shop.
-        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15"),
-        "EMAIL_URL": "smtp://127.0.0.1:2525",
-        "STOREFRONT_BASE_URL": "https://shop.example.com",
-        "PAYMENTS_DUMMY_ALLOWED_UNPAID_ORDERS": "true",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "STATIC_ROOT": str(workdir / "static"),
-        "LOG_LEVEL": "WARNING",
-    }
-    print(f"Preparing {urlsplit(database_url).path.lstrip('/')} ...", flush=True)
-    _database_recreate(database_url)
-    _manage(env, "migrate", "--noinput")
-    _manage(env, "collectstatic", "--noinput")
-    _manage(env, "populatedb")
-
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "bench.lighthouse.media_wsgi:application",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
+    env = production_env(
+        base=dict(os.environ),
+        database_url=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB),
+        workdir=workdir,
+        redis_url=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15"),
     )
+    # Served over plain HTTP on loopback: no HSTS header to score.
+    env["SECURE_HSTS_SECONDS"] = "0"
+    database_prepare(env)
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                _fetch(base + "/")
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("gunicorn did not start")
+    server = gunicorn("bench.lighthouse.media_wsgi:application", port, env)
+    with serving([server], env=env, keep_db=args.keep_db):
+        wait_for(base + "/")
         for _, path in PAGES:  # make the article renditions before measuring
-            _fetch(base + path)
+            wait_for(base + path)
         print(
             f"Lighthouse 12.2.3, mobile preset, Chromium; gunicorn with production "
             f"settings at {base}; median of {args.runs} runs\n"
@@ -146,11 +105,6 @@ def main() -> None:
             }
             cells = " ".join(f"{medians[key]:>13.0f}" for key in CATEGORIES)
             print(f"{name:<10} {cells} {medians['kb']:>11.1f}", flush=True)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        if not args.keep_db:
-            _drop(database_url)
 
 
 if __name__ == "__main__":
