@@ -135,16 +135,21 @@ def _lexicon_add(words: Iterable[str]) -> None:
 
 
 def products_matching(
-    *, products: QuerySet[Product], words: Sequence[str]
+    *, products: QuerySet[Product], words: Sequence[str], candidates: int | None = None
 ) -> QuerySet[Product]:
     """The products holding every word (a word may be the start of a longer one),
-    with ``rank`` annotated and the best first."""
+    with ``rank`` annotated and the best first.
+
+    With ``candidates``, only that many matching products are ranked, the first
+    the index finds: ranking every match of a common word reads every one of them,
+    however few are shown. Up to ``candidates`` matches the answer is the same.
+    """
     if _is_postgresql():
         # Words are [0-9a-z]+ after normalising, so they are safe in a raw tsquery.
         raw = " & ".join(f"{word}:*" for word in words)
         query = SearchQuery(raw, search_type="raw", config=CONFIG)
         return (
-            products.filter(search_vector=query)
+            _bounded(products, products.filter(search_vector=query), candidates)
             .annotate(rank=SearchRank(F("search_vector"), query))
             .order_by("-rank", "name", "pk")
         )
@@ -158,10 +163,20 @@ def products_matching(
         _FTS_RANK, [NAME_WEIGHT, DOCUMENT_WEIGHT, match], output_field=FloatField()
     )
     return (
-        products.filter(pk__in=matching_ids)
+        _bounded(products, products.filter(pk__in=matching_ids), candidates)
         .annotate(rank=rank)
         .order_by("-rank", "name", "pk")
     )
+
+
+def _bounded(
+    products: QuerySet[Product], matching: QuerySet[Product], candidates: int | None
+) -> QuerySet[Product]:
+    if candidates is None:
+        return matching
+    # No order in the subquery: the first rows the index yields, so that finding
+    # them stops after ``candidates`` rather than after every match.
+    return products.filter(pk__in=matching.order_by().values("pk")[:candidates])
 
 
 _FTS_IDS = f"SELECT rowid FROM {PRODUCT_FTS} WHERE {PRODUCT_FTS} MATCH %s"  # noqa: S608
