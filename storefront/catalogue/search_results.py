@@ -5,12 +5,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.paginator import Page
-from django.db.models import Count, QuerySet, Window
+from django.db.models import QuerySet
 
 from storefront.catalogue.models import Product
 from storefront.catalogue.paging import COUNT_BOUND, CountedPaginator
 from storefront.catalogue.search import (
     products_matching,
+    products_matching_page,
     search_words,
     search_words_correct,
 )
@@ -81,12 +82,12 @@ def product_search_page(
     )
     words = search_words(query)
     number = _page_number(page_number)
-    rows, total, capped = _counted_page(_ranked(products, words), number)
+    rows, total, capped = _counted_page(products, words, number)
     suggestion = None
     if not total and words:
         corrected = search_words_correct(words)
         if corrected != words:
-            rows, total, capped = _counted_page(_ranked(products, corrected), number)
+            rows, total, capped = _counted_page(products, corrected, number)
             suggestion = " ".join(corrected) if total else None
     paginator = CountedPaginator([], PAGE_SIZE, count=total, capped=capped)
     return SearchPage(
@@ -95,13 +96,6 @@ def product_search_page(
         suggestion=suggestion,
         capped=capped,
     )
-
-
-def _ranked(products: QuerySet[Product], words: list[str]) -> QuerySet[Product] | None:
-    if not words:
-        return None
-    # One candidate past the bound tells that there are more.
-    return products_matching(products=products, words=words, candidates=COUNT_BOUND + 1)
 
 
 def _page_number(raw: object) -> int:
@@ -113,27 +107,40 @@ def _page_number(raw: object) -> int:
 
 
 def _counted_page(
-    products: QuerySet[Product] | None, number: int
+    products: QuerySet[Product], words: list[str], number: int
 ) -> tuple[list[Product], int, bool]:
     """The rows of page ``number``, the total (at most ``COUNT_BOUND``) and whether
-    more match, from one windowed query over the bounded candidates.
+    more match, from one query over the bounded candidates.
 
     A page past the end holds no row to carry the count; only then is it counted
     separately and the last page read instead.
     """
-    if products is None:
+    if not words:
         return [], 0, False
-    counted = products.annotate(search_total=Window(Count("pk")))
+    # One candidate past the bound tells that there are more.
+    candidates = COUNT_BOUND + 1
     start = (number - 1) * PAGE_SIZE
     stop = min(start + PAGE_SIZE, COUNT_BOUND)
-    rows = list(counted[start:stop]) if start < stop else []
+    rows: list[Product] = []
+    if start < stop:
+        rows = list(
+            products_matching_page(
+                products=products,
+                words=words,
+                candidates=candidates,
+                start=start,
+                stop=stop,
+            )
+        )
     if rows:
-        found = int(rows[0].search_total)
-        return list[Product](rows), min(found, COUNT_BOUND), found > COUNT_BOUND
+        found = int(rows[0].search_total)  # type: ignore[attr-defined]
+        return rows, min(found, COUNT_BOUND), found > COUNT_BOUND
     if number == 1:
         return [], 0, False
-    found = products.count()
+    found = products_matching(
+        products=products, words=words, candidates=candidates
+    ).count()
     if not found:
         return [], 0, False
     last = (min(found, COUNT_BOUND) - 1) // PAGE_SIZE + 1
-    return _counted_page(products, last)
+    return _counted_page(products, words, last)
