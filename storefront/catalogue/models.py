@@ -200,6 +200,13 @@ class ProductVariant(models.Model):
             # Listings join prices to products through the variant: with both
             # columns in one index the join never reads the table.
             models.Index(fields=["id", "product"], name="variant_id_product_idx"),
+            # Listings ask whether a product has a variant that never runs out;
+            # without it PostgreSQL reads every variant to find the few untracked.
+            models.Index(
+                fields=["product"],
+                condition=Q(track_inventory=False),
+                name="variant_untracked_idx",
+            ),
         ]
 
     def __str__(self) -> str:
