@@ -33,6 +33,10 @@ def product_search(
     word of the catalogue (see ``search_suggestion``) and the corrected words are
     searched instead, so "ashwaganda" still finds the ashwagandha. ``fields``
     as for ``product_list_for_channel``.
+
+    Every match is ranked, unlike on the search page: the API's ``totalCount``
+    is, as in Saleor, the exact number of items in the whole filtered list, and
+    every one of them can be paged to.
     """
     products = product_list_for_channel(channel=channel, fields=fields)
     words = search_words(query)

@@ -2,12 +2,16 @@
 pages read them (or count up to a bound) instead of counting every product."""
 
 import re
+import threading
+import time
 from datetime import timedelta
 from decimal import Decimal
+from io import StringIO
 
 import pytest
 import time_machine
-from django.db import connection
+from django.core.management import call_command
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -29,6 +33,7 @@ from storefront.catalogue.services import (
 )
 from tests.factories.catalogue import (
     CategoryFactory,
+    ChannelFactory,
     ProductVariantFactory,
     listed_product,
 )
@@ -213,3 +218,65 @@ def test_the_search_page_says_when_there_are_more(client, channel_us, monkeypatc
     response = client.get("/search/?q=tulsi")
 
     assert b"2+ results" in response.content
+
+
+def test_the_rebuild_command_recounts(channel_us, shelves):
+    _drinks, teas, _powders = shelves
+    listed_product(channel=channel_us, category=teas)
+    ListingCount.objects.update(listed=0)
+
+    call_command("listing_counts_rebuild", stdout=StringIO())
+
+    assert product_count_listed(channel=channel_us, category=teas) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_publications_in_one_category_both_count():
+    """A refresh waits for another transaction's refresh of the category and then
+    counts what it committed, rather than overwriting it with an older count."""
+    # given two priced products of one category, neither published
+    channel = ChannelFactory()
+    teas = CategoryFactory(name="Teas", slug="teas")
+    first, second = (ProductVariantFactory(product__category=teas) for _ in range(2))
+    for variant in (first, second):
+        product_variant_price_set(variant=variant, channel=channel, amount=Decimal(9))
+    first_counted, second_started = threading.Event(), threading.Event()
+    failures: list[BaseException] = []
+
+    def publish_first() -> None:
+        try:
+            with transaction.atomic():
+                product_publish(product=first.product, channel=channel)
+                first_counted.set()
+                second_started.wait(timeout=10)
+                # Let the second publication reach the count rows' lock.
+                time.sleep(0.5)
+        except BaseException as exc:  # noqa: BLE001 - asserted below
+            failures.append(exc)
+        finally:
+            connection.close()
+
+    def publish_second() -> None:
+        try:
+            first_counted.wait(timeout=10)
+            second_started.set()
+            product_publish(product=second.product, channel=channel)
+        except BaseException as exc:  # noqa: BLE001 - asserted below
+            failures.append(exc)
+        finally:
+            connection.close()
+
+    # when both publish at once
+    threads = [
+        threading.Thread(target=publish_first),
+        threading.Thread(target=publish_second),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    # then
+    assert failures == []
+    assert product_count_listed(channel=channel, category=teas) == 2
+    _assert_agree([channel], [teas])
