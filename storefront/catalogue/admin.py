@@ -18,6 +18,7 @@ from django.urls import path
 from common.errors import DomainError
 from common.page_cache import PageCacheInvalidatingAdmin
 from storefront.catalogue.admin_compliance import compliance_overview_view
+from storefront.catalogue.listing_counts import listing_counts_refresh
 from storefront.catalogue.models import (
     Attribute,
     AttributeValue,
@@ -391,6 +392,10 @@ class ProductAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         product = form.instance
         product_search_document_refresh(product=product)
+        # Listings, prices and the category may all have been edited inline.
+        listing_counts_refresh(
+            category_ids=[product.category_id, form.initial.get("category")]
+        )
         # Variant names, attribute values and alt texts typed in this same form
         # are only in the database now: check the published listings again and
         # take back any the saved text no longer allows.
@@ -402,6 +407,15 @@ class ProductAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
             except DomainError as error:
                 product_unpublish(product=product, channel=listing.channel)
                 self.message_user(request, error.message, level=messages.ERROR)
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        super().delete_model(request, obj)
+        listing_counts_refresh(category_ids=[obj.category_id])
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        categories = list(queryset.values_list("category_id", flat=True).distinct())
+        super().delete_queryset(request, queryset)
+        listing_counts_refresh(category_ids=categories)
 
     def save_formset(
         self, request: HttpRequest, form: Any, formset: Any, change: bool
@@ -436,6 +450,24 @@ class ProductVariantAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
     list_filter = ("product__category",)
     autocomplete_fields = ("product", "attribute_values")
     inlines = (VariantChannelListingInline, StockInline)
+
+    # Prices edited here, or a variant deleted, can change what a channel lists.
+    def save_related(
+        self, request: HttpRequest, form: Any, formsets: Any, change: bool
+    ) -> None:
+        super().save_related(request, form, formsets, change)
+        listing_counts_refresh(category_ids=[form.instance.product.category_id])
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        super().delete_model(request, obj)
+        listing_counts_refresh(category_ids=[obj.product.category_id])
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        categories = list(
+            queryset.values_list("product__category_id", flat=True).distinct()
+        )
+        super().delete_queryset(request, queryset)
+        listing_counts_refresh(category_ids=categories)
 
 
 @admin.register(Category)

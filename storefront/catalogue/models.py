@@ -200,6 +200,13 @@ class ProductVariant(models.Model):
             # Listings join prices to products through the variant: with both
             # columns in one index the join never reads the table.
             models.Index(fields=["id", "product"], name="variant_id_product_idx"),
+            # Listings ask whether a product has a variant that never runs out;
+            # without it PostgreSQL reads every variant to find the few untracked.
+            models.Index(
+                fields=["product"],
+                condition=Q(track_inventory=False),
+                name="variant_untracked_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -241,6 +248,13 @@ class ProductChannelListing(models.Model):
                 include=["published_at"],
                 condition=Q(is_published=True, visible_in_listings=True),
                 name="listing_visible_in_channel",
+            ),
+            # Listed products whose publication date is still ahead: the few that
+            # a stored listing count holds but shoppers cannot see yet.
+            models.Index(
+                fields=["channel", "published_at"],
+                condition=Q(is_published=True, visible_in_listings=True),
+                name="listing_scheduled_in_channel",
             ),
         ]
 
@@ -284,6 +298,34 @@ class ProductVariantChannelListing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.variant} {self.price_amount} {self.currency}"
+
+
+class ListingCount(models.Model):
+    """How many products a channel lists in one category (not those below it).
+
+    A read model, so that a listing's total costs a lookup rather than a count of
+    every product in it. It holds the products published and shown in listings
+    with a variant priced in the channel, including those whose publication date
+    is still ahead (subtracted when read). Kept by
+    ``storefront.catalogue.listing_counts``, called by the services that change
+    what a channel lists.
+    """
+
+    channel = models.ForeignKey(
+        "channels.Channel", related_name="+", on_delete=models.CASCADE
+    )
+    category = models.ForeignKey(Category, related_name="+", on_delete=models.CASCADE)
+    listed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["channel", "category"], name="listing_count_unique_category"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.listed} in {self.category_id} of {self.channel_id}"
 
 
 class SearchTerm(models.Model):

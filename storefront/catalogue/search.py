@@ -22,7 +22,7 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
 )
 from django.db import connection
-from django.db.models import F, FloatField, QuerySet
+from django.db.models import Count, F, FloatField, IntegerField, QuerySet, Window
 from django.db.models.expressions import RawSQL
 
 from storefront.catalogue.models import Product, SearchTerm
@@ -134,17 +134,26 @@ def _lexicon_add(words: Iterable[str]) -> None:
 # --- matching -----------------------------------------------------------------------
 
 
+def _tsquery(words: Sequence[str]) -> SearchQuery:
+    # Words are [0-9a-z]+ after normalising, so they are safe in a raw tsquery.
+    raw = " & ".join(f"{word}:*" for word in words)
+    return SearchQuery(raw, search_type="raw", config=CONFIG)
+
+
 def products_matching(
-    *, products: QuerySet[Product], words: Sequence[str]
+    *, products: QuerySet[Product], words: Sequence[str], candidates: int | None = None
 ) -> QuerySet[Product]:
     """The products holding every word (a word may be the start of a longer one),
-    with ``rank`` annotated and the best first."""
+    with ``rank`` annotated and the best first.
+
+    With ``candidates``, only that many matching products are ranked, the first
+    the index finds: ranking every match of a common word reads every one of them,
+    however few are shown. Up to ``candidates`` matches the answer is the same.
+    """
     if _is_postgresql():
-        # Words are [0-9a-z]+ after normalising, so they are safe in a raw tsquery.
-        raw = " & ".join(f"{word}:*" for word in words)
-        query = SearchQuery(raw, search_type="raw", config=CONFIG)
+        query = _tsquery(words)
         return (
-            products.filter(search_vector=query)
+            _bounded(products, products.filter(search_vector=query), candidates)
             .annotate(rank=SearchRank(F("search_vector"), query))
             .order_by("-rank", "name", "pk")
         )
@@ -158,10 +167,71 @@ def products_matching(
         _FTS_RANK, [NAME_WEIGHT, DOCUMENT_WEIGHT, match], output_field=FloatField()
     )
     return (
-        products.filter(pk__in=matching_ids)
+        _bounded(products, products.filter(pk__in=matching_ids), candidates)
         .annotate(rank=rank)
         .order_by("-rank", "name", "pk")
     )
+
+
+def products_matching_page(
+    *,
+    products: QuerySet[Product],
+    words: Sequence[str],
+    candidates: int,
+    start: int,
+    stop: int,
+) -> QuerySet[Product]:
+    """Rows ``start:stop`` of ``products_matching(..., candidates=candidates)``,
+    each also annotated with ``search_total``: how many candidates there are.
+
+    One query. On PostgreSQL the candidates are found and ranked from the index
+    once for the page and once for the total (each reading at most
+    ``candidates`` rows), and what ``products`` annotates (prices, stock,
+    pictures) is computed for the page's rows only.
+    """
+    if not _is_postgresql():
+        ranked = products_matching(
+            products=products, words=words, candidates=candidates
+        )
+        return ranked.annotate(search_total=Window(Count("pk")))[start:stop]
+    query = _tsquery(words)
+    rank = SearchRank(F("search_vector"), query)
+    found = (
+        products.filter(search_vector=query)
+        .order_by()
+        .annotate(rank=rank)
+        .values("id", "name", "rank")[:candidates]
+    )
+    # The candidates are ordered after their LIMIT, in a derived table the ORM
+    # cannot write; ranking them as they are found keeps the planner from
+    # reading every product again to join the candidates back.
+    sql, params = found.query.sql_with_params()
+    ids_sql, ids_params = found.values("id").query.sql_with_params()
+    page = RawSQL(  # noqa: S611 - SQL compiled by the ORM, values as parameters
+        f"SELECT c.id FROM ({sql}) c "  # noqa: S608
+        "ORDER BY c.rank DESC, c.name, c.id LIMIT %s OFFSET %s",
+        (*params, max(stop - start, 0), start),
+    )
+    total = RawSQL(  # noqa: S611 - SQL compiled by the ORM, values as parameters
+        f"SELECT COUNT(*) FROM ({ids_sql}) c",  # noqa: S608
+        ids_params,
+        output_field=IntegerField(),
+    )
+    return (
+        products.filter(pk__in=page)
+        .annotate(rank=rank, search_total=total)
+        .order_by("-rank", "name", "pk")
+    )
+
+
+def _bounded(
+    products: QuerySet[Product], matching: QuerySet[Product], candidates: int | None
+) -> QuerySet[Product]:
+    if candidates is None:
+        return matching
+    # No order in the subquery: the first rows the index yields, so that finding
+    # them stops after ``candidates`` rather than after every match.
+    return products.filter(pk__in=matching.order_by().values("pk")[:candidates])
 
 
 _FTS_IDS = f"SELECT rowid FROM {PRODUCT_FTS} WHERE {PRODUCT_FTS} MATCH %s"  # noqa: S608

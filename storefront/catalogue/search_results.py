@@ -1,16 +1,17 @@
 """Search results for the search page and the API: listed products holding every
 word of the query, with misspellings corrected from the catalogue's own words."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet, Window
+from django.core.paginator import Page
+from django.db.models import QuerySet
 
 from storefront.catalogue.models import Product
+from storefront.catalogue.paging import COUNT_BOUND, CountedPaginator
 from storefront.catalogue.search import (
     products_matching,
+    products_matching_page,
     search_words,
     search_words_correct,
 )
@@ -32,6 +33,10 @@ def product_search(
     word of the catalogue (see ``search_suggestion``) and the corrected words are
     searched instead, so "ashwaganda" still finds the ashwagandha. ``fields``
     as for ``product_list_for_channel``.
+
+    Every match is ranked, unlike on the search page: the API's ``totalCount``
+    is, as in Saleor, the exact number of items in the whole filtered list, and
+    every one of them can be paged to.
     """
     products = product_list_for_channel(channel=channel, fields=fields)
     words = search_words(query)
@@ -49,11 +54,13 @@ def product_search(
 @dataclass(frozen=True)
 class SearchPage:
     """One page of search results: the Django ``Page`` the templates paginate, the
-    number of results, and the corrected query when the results are for it."""
+    number of results (at most ``paging.COUNT_BOUND``; ``capped`` when more match),
+    and the corrected query when the results are for it."""
 
     page: Page
     total: int
     suggestion: str | None
+    capped: bool = False
 
 
 def product_search_page(
@@ -69,28 +76,29 @@ def product_search_page(
     (one query per word, at most ``search.MAX_WORDS``) and the corrected words are
     searched, reported as ``suggestion``. Products of ``exclude_classes`` (those the
     age gate hides from this visitor) are left out before paging, so counts agree.
+
+    At most ``paging.COUNT_BOUND`` results are counted, ranked and paged, so that
+    a word most of the catalogue holds costs what a rarer one does; the page then
+    says there are more.
     """
     products = product_list_for_channel(channel=channel).exclude(
         regulated_class__in=list(exclude_classes)
     )
     words = search_words(query)
     number = _page_number(page_number)
-    rows, total = _counted_page(
-        products_matching(products=products, words=words) if words else None, number
-    )
+    rows, total, capped = _counted_page(products, words, number)
     suggestion = None
     if not total and words:
         corrected = search_words_correct(words)
         if corrected != words:
-            rows, total = _counted_page(
-                products_matching(products=products, words=corrected), number
-            )
+            rows, total, capped = _counted_page(products, corrected, number)
             suggestion = " ".join(corrected) if total else None
-    paginator: Paginator[Product] = Paginator(_Counted(total), PAGE_SIZE)
+    paginator = CountedPaginator([], PAGE_SIZE, count=total, capped=capped)
     return SearchPage(
         page=Page(rows, min(number, paginator.num_pages), paginator),
         total=total,
         suggestion=suggestion,
+        capped=capped,
     )
 
 
@@ -103,41 +111,40 @@ def _page_number(raw: object) -> int:
 
 
 def _counted_page(
-    products: QuerySet[Product] | None, number: int
-) -> tuple[list[Product], int]:
-    """The rows of page ``number`` and the total, from one windowed query.
+    products: QuerySet[Product], words: list[str], number: int
+) -> tuple[list[Product], int, bool]:
+    """The rows of page ``number``, the total (at most ``COUNT_BOUND``) and whether
+    more match, from one query over the bounded candidates.
 
     A page past the end holds no row to carry the count; only then is it counted
     separately and the last page read instead.
     """
-    if products is None:
-        return [], 0
-    counted = products.annotate(search_total=Window(Count("pk")))
+    if not words:
+        return [], 0, False
+    # One candidate past the bound tells that there are more.
+    candidates = COUNT_BOUND + 1
     start = (number - 1) * PAGE_SIZE
-    rows = list(counted[start : start + PAGE_SIZE])
+    stop = min(start + PAGE_SIZE, COUNT_BOUND)
+    rows: list[Product] = []
+    if start < stop:
+        rows = list(
+            products_matching_page(
+                products=products,
+                words=words,
+                candidates=candidates,
+                start=start,
+                stop=stop,
+            )
+        )
     if rows:
-        return list[Product](rows), int(rows[0].search_total)
+        found = int(rows[0].search_total)  # type: ignore[attr-defined]
+        return rows, min(found, COUNT_BOUND), found > COUNT_BOUND
     if number == 1:
-        return [], 0
-    total = products.count()
-    if not total:
-        return [], 0
-    last = (total - 1) // PAGE_SIZE + 1
-    return _counted_page(products, last)
-
-
-class _Counted(Sequence[Product]):
-    """Stands in for the result list so the paginator knows the total uncounted;
-    the page's rows are given to ``Page`` directly, never read from here."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-
-    def count(self, value: object = None) -> int:
-        return self.total
-
-    def __len__(self) -> int:
-        return self.total
-
-    def __getitem__(self, index: Any) -> Any:
-        raise IndexError("the rows come with the page, not from the paginator")
+        return [], 0, False
+    found = products_matching(
+        products=products, words=words, candidates=candidates
+    ).count()
+    if not found:
+        return [], 0, False
+    last = (min(found, COUNT_BOUND) - 1) // PAGE_SIZE + 1
+    return _counted_page(products, words, last)

@@ -10,8 +10,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 from django.core.cache import cache
+from django.core.paginator import Page
 from django.db.models import (
     Case,
+    Count,
     DecimalField,
     Exists,
     F,
@@ -23,9 +25,11 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -36,12 +40,14 @@ from storefront.catalogue.models import (
     Attribute,
     AttributeValue,
     Category,
+    ListingCount,
     Product,
     ProductChannelListing,
     ProductMedia,
     ProductVariant,
     ProductVariantChannelListing,
 )
+from storefront.catalogue.paging import CountedPaginator, count_bounded
 from storefront.channels.models import Channel
 from storefront.inventory.selectors import (
     UNTRACKED_AVAILABLE,
@@ -84,6 +90,15 @@ class ProductFilters:
     price_max: Decimal | None = None
     sort: str = Sort.NAME
 
+    @property
+    def narrows(self) -> bool:
+        """Whether these filters leave out any product (a sort leaves out none)."""
+        return bool(
+            self.attribute_values
+            or self.price_min is not None
+            or self.price_max is not None
+        )
+
     @classmethod
     def from_querydict(cls, data: QueryDict) -> "ProductFilters":
         """Parse ``?a-form=capsule&a-form=powder&price_min=10&sort=price``.
@@ -122,6 +137,13 @@ def _visible_listing_q(channel: Channel) -> Q:
     return Q(channel=channel, is_published=True) & (
         Q(published_at__isnull=True) | Q(published_at__lte=now)
     )
+
+
+# What makes a channel list a product, besides its publication date having come:
+# a listing published and shown in listings, and a variant priced in the channel.
+# ``product_list_for_channel`` applies it to products, the counts below to
+# listings; tests compare the two after every kind of change.
+_LISTED = Q(is_published=True, visible_in_listings=True)
 
 
 def product_available_expression(*, channel: Channel) -> Case:
@@ -177,7 +199,7 @@ def product_list_for_channel(
     not show. The whole list is one query whatever its length.
     """
     listings = ProductChannelListing.objects.filter(
-        _visible_listing_q(channel), product=OuterRef("pk"), visible_in_listings=True
+        _visible_listing_q(channel), _LISTED, product=OuterRef("pk")
     )
     prices = (
         ProductVariantChannelListing.objects.filter(
@@ -298,16 +320,77 @@ def _per_generation(parts: Iterable[object], compute: Callable[[], _T]) -> _T:
 
 
 def product_list_count(
-    *, products: QuerySet[Product], channel: Channel, key_parts: Iterable[object]
+    *,
+    products: QuerySet[Product],
+    channel: Channel,
+    key_parts: Iterable[object],
+    listed: bool = False,
+    category: Category | None = None,
 ) -> int:
     """How many products a listing holds, counted once per catalogue generation.
 
     Counting every visible product of a large catalogue costs more than reading a
     page of it, and the number changes only when the catalogue does.
     ``key_parts`` must name everything that narrows ``products`` besides the
-    channel.
+    channel. ``listed`` says that ``products`` is the channel's whole listing (in
+    ``category`` and below, if given) narrowed by nothing else: its total is then
+    read from the stored counts (``product_count_listed``), not counted.
     """
-    return int(_per_generation(("count", channel.pk, *key_parts), products.count))
+
+    def compute() -> int:
+        if listed:
+            return product_count_listed(channel=channel, category=category)
+        return products.count()
+
+    return int(_per_generation(("count", channel.pk, listed, *key_parts), compute))
+
+
+def _listings_listed(**lookups: Any) -> QuerySet[ProductChannelListing]:
+    priced = ProductVariantChannelListing.objects.filter(
+        channel=OuterRef("channel"), variant__product=OuterRef("product")
+    )
+    return ProductChannelListing.objects.filter(_LISTED, Exists(priced), **lookups)
+
+
+def product_counts_listed_per_category(
+    *, category_ids: Sequence[int]
+) -> dict[tuple[int, int], int]:
+    """How many products each channel lists in each of these categories (not below
+    them), as ``{(channel id, category id): products}``, publication dates ahead
+    included; pairs listing nothing are left out. One grouped query.
+
+    The live count that ``ListingCount`` stores; it reads every listing of the
+    categories, so it is for the writes that refresh the store, not for pages.
+    """
+    rows = (
+        _listings_listed(product__category_id__in=list(category_ids))
+        .order_by()
+        .values_list("channel_id", "product__category_id")
+        .annotate(products=Count("pk"))
+    )
+    return {(channel, category): products for channel, category, products in rows}
+
+
+def product_count_listed(*, channel: Channel, category: Category | None = None) -> int:
+    """How many products the channel lists (in ``category`` and below, if given):
+    what ``product_list_for_channel`` (or ``product_list_for_category`` unfiltered)
+    would count, read from ``ListingCount`` in one query.
+
+    The stored counts include products whose publication date is still ahead;
+    those few are found through their index and taken off, so a date that passes
+    shows without any write.
+    """
+    stored = ListingCount.objects.filter(channel=channel)
+    scheduled = _listings_listed(channel=channel, published_at__gt=timezone.now())
+    if category is not None:
+        ids = category_descendant_ids(category=category)
+        stored = stored.filter(category_id__in=ids)
+        scheduled = scheduled.filter(product__category_id__in=ids)
+    ahead = scheduled.order_by().values("channel").annotate(n=Count("pk")).values("n")
+    total = stored.aggregate(
+        n=Coalesce(Sum("listed"), 0) - Coalesce(Subquery(ahead), 0)
+    )["n"]
+    return int(total or 0)
 
 
 FEATURED_COLLECTION_SLUG = "featured-products"
@@ -334,6 +417,30 @@ def product_list_for_category(
         category__in=category_descendant_ids(category=category)
     )
     return product_list_filter(products=products, filters=filters)
+
+
+def product_list_page_for_category(
+    *,
+    products: QuerySet[Product],
+    channel: Channel,
+    category: Category,
+    filters: ProductFilters,
+    page_number: str | int | None,
+) -> Page[Product]:
+    """The page of a category's listing (``product_list_for_category``'s
+    ``products`` with these ``filters``) that ``page_number`` asks for, the last
+    when it is past the end, the first when it is not a number.
+
+    The total is read from the stored counts when the filters narrow nothing, and
+    counted up to ``paging.COUNT_BOUND`` otherwise; it costs one query either way,
+    the rows another.
+    """
+    if filters.narrows:
+        count, capped = count_bounded(products)
+    else:
+        count, capped = product_count_listed(channel=channel, category=category), False
+    paginator = CountedPaginator(products, PAGE_SIZE, count=count, capped=capped)
+    return paginator.get_page(page_number)
 
 
 def product_list_filter(

@@ -15,6 +15,7 @@ from common.html import html_to_text, sanitize_html
 from common.page_cache import page_cache_invalidate
 from compliance.product_classes import ProductClass
 from storefront.catalogue.errors import CatalogueErrorCode, ProductNotPricedError
+from storefront.catalogue.listing_counts import listing_counts_refresh
 from storefront.catalogue.models import (
     AttributeValue,
     Category,
@@ -189,6 +190,7 @@ def product_update(
     if "benefits" in changes:
         changes["benefits"] = product_validate_benefits(benefits=changes["benefits"])
     changed = False
+    was_in = product.category_id
     for name, value in changes.items():
         if getattr(product, name) != value:
             setattr(product, name, value)
@@ -206,6 +208,8 @@ def product_update(
         product.full_clean()
         product.save()
         product_search_index_refresh(product_ids=[product.pk])
+        if product.category_id != was_in:
+            listing_counts_refresh(category_ids=[was_in, product.category_id])
         page_cache_invalidate()
     return changed
 
@@ -240,6 +244,7 @@ def product_variant_create(
     return variant
 
 
+@transaction.atomic
 def product_variant_price_set(
     *, variant: ProductVariant, channel: Channel, amount: Decimal
 ) -> ProductVariantChannelListing:
@@ -267,8 +272,12 @@ def product_variant_price_set(
                 )
             }
         )
+    first_price = listing.pk is None
     listing.full_clean()
     listing.save()
+    if first_price:
+        # A first price in the channel can make a published product listed there.
+        listing_counts_refresh(category_ids=[variant.product.category_id])
     page_cache_invalidate()
     return listing
 
@@ -385,6 +394,7 @@ def _listing_publish(
         setattr(listing, key, value)
     listing.full_clean()
     listing.save()
+    listing_counts_refresh(category_ids=[product.category_id])
     page_cache_invalidate()
     return listing
 
@@ -395,7 +405,9 @@ def product_unpublish(*, product: Product, channel: Channel) -> None:
     Used when the law or the claims rules no longer allow the listing (the rule
     change impact, and the admin's re-check after saving).
     """
-    ProductChannelListing.objects.filter(product=product, channel=channel).update(
-        is_published=False
-    )
+    with transaction.atomic():
+        ProductChannelListing.objects.filter(product=product, channel=channel).update(
+            is_published=False
+        )
+        listing_counts_refresh(category_ids=[product.category_id])
     page_cache_invalidate()

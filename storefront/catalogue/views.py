@@ -2,7 +2,6 @@
 
 from collections.abc import Iterable
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -131,7 +130,13 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
     )
     products = selectors.product_list_filter(products=all_products, filters=filters)
-    page = Paginator(products, selectors.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = selectors.product_list_page_for_category(
+        products=products,
+        channel=region.channel,
+        category=category,
+        filters=filters,
+        page_number=request.GET.get("page"),
+    )
     products_attach_region_decisions(products=page.object_list, region=region.region)
     return render(
         request,

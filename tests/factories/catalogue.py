@@ -7,6 +7,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from compliance.product_classes import ProductClass
+from storefront.catalogue.listing_counts import listing_counts_refresh
 from storefront.catalogue.models import (
     Attribute,
     AttributeValue,
@@ -139,6 +140,7 @@ class ProductVariantFactory(DjangoModelFactory[ProductVariant]):
 class ProductChannelListingFactory(DjangoModelFactory[ProductChannelListing]):
     class Meta:
         model = ProductChannelListing
+        skip_postgeneration_save = True
 
     product = factory.SubFactory(ProductFactory)
     channel = factory.SubFactory(ChannelFactory)
@@ -146,17 +148,30 @@ class ProductChannelListingFactory(DjangoModelFactory[ProductChannelListing]):
     published_at = factory.LazyFunction(timezone.now)
     visible_in_listings = True
 
+    @factory.post_generation
+    def listing_counts(self, create: bool, extracted: object, **kwargs: object) -> None:
+        # As the publishing services do after writing a listing.
+        if create:
+            listing_counts_refresh(category_ids=[self.product.category_id])
+
 
 class ProductVariantChannelListingFactory(
     DjangoModelFactory[ProductVariantChannelListing]
 ):
     class Meta:
         model = ProductVariantChannelListing
+        skip_postgeneration_save = True
 
     variant = factory.SubFactory(ProductVariantFactory)
     channel = factory.SubFactory(ChannelFactory)
     currency = factory.LazyAttribute(lambda o: o.channel.currency_code)
     price_amount = Decimal("20.00")
+
+    @factory.post_generation
+    def listing_counts(self, create: bool, extracted: object, **kwargs: object) -> None:
+        # As the pricing service does after a variant's first price in a channel.
+        if create:
+            listing_counts_refresh(category_ids=[self.variant.product.category_id])
 
 
 class ProductMediaFactory(DjangoModelFactory[ProductMedia]):

@@ -133,6 +133,8 @@ def resolve_product_connection(
                 filter,
                 where,
             ),
+            listed=not (words or collection is not None or narrowing or where),
+            category=category,
         )
 
     return paginate(

@@ -3,8 +3,9 @@ as the catalogue grows.
 
 Which plan the planner picks for a handful of rows says nothing about its pick at
 size, so this checks the indexes the count needs are there, valid and shaped for
-it; ``python -m bench.scale`` prints the count's plan at 100,000 products, where
-both are read index-only.
+it; ``python -m bench.scale`` prints, at 100,000 products, the plan of the bounded
+count a filtered category page runs, where both are read index-only (unfiltered
+totals come from the stored ``ListingCount`` instead).
 """
 
 import pytest
