@@ -214,28 +214,34 @@ def product_list_for_channel(
     return products.annotate(**annotations).order_by("name", "pk")
 
 
-def variants_priced_in(*, channel: Channel) -> QuerySet[ProductVariant]:
+def variants_priced_in(
+    *, channel: Channel, stock: bool = True, attributes: bool = True
+) -> QuerySet[ProductVariant]:
     """Variants priced in the channel with ``price_amount``, ``currency`` and
     ``stock_available`` annotated and their attribute values prefetched: what a
-    product page and the API's variant fields show."""
+    product page and the API's variant fields show.
+
+    A caller that shows no unit counts or no variant attributes leaves out
+    ``stock`` (a correlated subquery per variant) or ``attributes`` (a query).
+    """
     prices = ProductVariantChannelListing.objects.filter(
         channel=channel, variant=OuterRef("pk")
     )
-    return (
-        ProductVariant.objects.filter(Exists(prices))
-        .annotate(
-            price_amount=Subquery(prices.values("price_amount")[:1]),
-            currency=Subquery(prices.values("currency")[:1]),
-            stock_available=variant_available_expression(channel=channel),
-        )
-        .prefetch_related(
+    annotations: dict[str, Any] = {
+        "price_amount": Subquery(prices.values("price_amount")[:1]),
+        "currency": Subquery(prices.values("currency")[:1]),
+    }
+    if stock:
+        annotations["stock_available"] = variant_available_expression(channel=channel)
+    variants = ProductVariant.objects.filter(Exists(prices)).annotate(**annotations)
+    if attributes:
+        variants = variants.prefetch_related(
             Prefetch(
                 "attribute_values",
                 queryset=AttributeValue.objects.select_related("attribute"),
             )
         )
-        .order_by("sort_order", "sku")
-    )
+    return variants.order_by("sort_order", "sku")
 
 
 def product_list_prefetch(
@@ -243,21 +249,29 @@ def product_list_prefetch(
     *,
     channel: Channel,
     variants: bool = False,
+    variant_stock: bool = True,
+    variant_attributes: bool = True,
     attributes: bool = False,
     media: bool = False,
     product_type: bool = False,
 ) -> QuerySet[Product]:
     """Load what is shown per product of a listing once per page, not per row.
 
-    ``variants`` become ``product.priced_variants`` (see ``variants_priced_in``);
-    attribute values, media and the product type come when asked.
+    ``variants`` become ``product.priced_variants`` (see ``variants_priced_in``,
+    which ``variant_stock`` and ``variant_attributes`` are passed to as ``stock``
+    and ``attributes``); attribute values, media and the product type come when
+    asked.
     """
     lookups: list[Any] = []
     if variants:
         lookups.append(
             Prefetch(
                 "variants",
-                queryset=variants_priced_in(channel=channel),
+                queryset=variants_priced_in(
+                    channel=channel,
+                    stock=variant_stock,
+                    attributes=variant_attributes,
+                ),
                 to_attr="priced_variants",
             )
         )
