@@ -45,6 +45,7 @@ def main() -> None:
         "--plain", action="store_true", help="time only, without the profiler"
     )
     parser.add_argument("--only", help="also list functions whose path has this")
+    parser.add_argument("--callers", help="also list who calls functions matching this")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="shop-bench-profile-"))
@@ -103,6 +104,8 @@ def main() -> None:
     stats.sort_stats("cumulative").print_stats(args.top)
     if args.only:
         stats.sort_stats("cumulative").print_stats(args.only, args.top)
+    if args.callers:
+        stats.sort_stats("tottime").print_callers(args.callers)
 
 
 if __name__ == "__main__":
