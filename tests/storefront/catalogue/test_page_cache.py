@@ -17,6 +17,7 @@ from storefront.catalogue.services import (
     product_variant_price_set,
 )
 from storefront.channels.services import SESSION_CHANNEL_KEY, SESSION_REGION_KEY
+from storefront.inventory.services import stock_quantity_set
 from tests.factories.accounts import UserFactory
 from tests.factories.catalogue import CategoryFactory, listed_product
 
@@ -160,6 +161,35 @@ def test_publishing_shows_on_the_next_request(client, shelf, channel_us):
     product_publish(product=yarrow, channel=channel_us)
     assert "Yarrow Tea" in client.get("/categories/teas/").text
     assert "Yarrow Tea" in client.get("/search/?q=yarrow").text
+
+
+def test_a_stock_count_that_changes_the_stock_state_shows_on_the_next_request(
+    client, shelf
+):
+    # given the product and its category cached while in stock
+    assert "In stock" in client.get("/products/nettle/").text
+    assert "Out of stock" not in client.get("/categories/teas/").text
+    stock = shelf["nettle"].variants.get().stocks.get()
+
+    # when staff count the shelf empty
+    stock_quantity_set(
+        variant_id=stock.product_variant_id, warehouse=stock.warehouse, quantity=0
+    )
+
+    # then both pages show it at once
+    detail, listing = client.get("/products/nettle/"), client.get("/categories/teas/")
+    assert detail[HEADER] == listing[HEADER] == "miss"
+    assert "Out of stock" in detail.text
+    assert "Out of stock" in listing.text
+
+
+def test_a_stock_count_that_keeps_the_stock_state_keeps_cached_pages(client, shelf):
+    client.get("/products/nettle/")
+    stock = shelf["nettle"].variants.get().stocks.get()
+    stock_quantity_set(
+        variant_id=stock.product_variant_id, warehouse=stock.warehouse, quantity=40
+    )
+    assert client.get("/products/nettle/")[HEADER] == "hit"
 
 
 def test_a_rename_shows_on_the_next_request(client, shelf):
