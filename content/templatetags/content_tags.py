@@ -8,7 +8,9 @@ Both render a small empty state when there is nothing to show.
 from typing import Any
 
 from django import template
+from django.utils.safestring import SafeString, mark_safe
 
+from common.page_cache import page_fragment_cached
 from content.selectors import article_list_for_product, article_list_latest
 
 register = template.Library()
@@ -22,12 +24,33 @@ def latest_articles(context: template.Context, limit: int = 3) -> dict[str, Any]
     }
 
 
-@register.inclusion_tag("content/tags/articles_for_product.html", takes_context=True)
-def articles_for_product(context: template.Context, product: Any) -> dict[str, Any]:
-    articles = (
-        article_list_for_product(product_id=product.pk) if product is not None else []
+@register.simple_tag(takes_context=True)
+def articles_for_product(context: template.Context, product: Any) -> SafeString:
+    """The "Learn more" section, shared by every visitor of the product's page
+    until an article is published or withdrawn (``page_fragment_cached``)."""
+    request = context.get("request")
+    section = context.template.engine.get_template(  # type: ignore[union-attr]
+        "content/tags/articles_for_product.html"
     )
-    return {"articles": articles, "product": product, "request": context.get("request")}
+
+    def render() -> str:
+        articles = (
+            article_list_for_product(product_id=product.pk)
+            if product is not None
+            else []
+        )
+        return section.render(
+            context.new({"articles": articles, "product": product, "request": request})
+        )
+
+    # Links to articles are written for the site the request came to.
+    host = request.get_host() if request is not None else ""
+    return mark_safe(
+        page_fragment_cached(
+            key_parts=("articles-for-product", getattr(product, "pk", None), host),
+            render=render,
+        )
+    )
 
 
 @register.simple_tag(takes_context=True)

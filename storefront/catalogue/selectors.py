@@ -503,8 +503,16 @@ def product_get_for_channel(*, slug: str, channel: Channel) -> Product | None:
 
     ``product.priced_variants`` lists the variants priced in the channel, each with
     ``price_amount``, ``currency`` and ``stock_available``; media, attribute values
-    and the category come prefetched.
+    and the category come prefetched. Five queries, once per catalogue and stock
+    generation: the exact unit counts move with every stock write.
     """
+    return _per_generation(
+        ("product", slug, channel.pk, page_cache.stock_generation()),
+        lambda: _product_get_for_channel(slug=slug, channel=channel),
+    )
+
+
+def _product_get_for_channel(*, slug: str, channel: Channel) -> Product | None:
     listing = ProductChannelListing.objects.filter(
         _visible_listing_q(channel), product=OuterRef("pk")
     )
@@ -531,12 +539,16 @@ def product_get_for_channel(*, slug: str, channel: Channel) -> Product | None:
 
 
 def product_list_related(*, product: Product, channel: Channel) -> list[Product]:
-    """Other listed products of the same category (at most four)."""
-    return list(
-        product_list_for_channel(channel=channel)
-        .filter(category_id=product.category_id)
-        .exclude(pk=product.pk)
-        .order_by("name", "pk")[:RELATED_LIMIT]
+    """Other listed products of the same category (at most four), once per
+    catalogue generation (cards show the stock state, which moves it on)."""
+    return _per_generation(
+        ("related", product.pk, product.category_id, channel.pk),
+        lambda: list(
+            product_list_for_channel(channel=channel)
+            .filter(category_id=product.category_id)
+            .exclude(pk=product.pk)
+            .order_by("name", "pk")[:RELATED_LIMIT]
+        ),
     )
 
 

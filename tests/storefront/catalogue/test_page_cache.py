@@ -223,3 +223,19 @@ def test_the_header_cart_of_one_shopper_never_reaches_another(shelf):
         assert 'data-testid="cart-count">0<' in page.text
         assert '<li class="mini-cart__line' not in page.text
         assert "Nothing in your cart yet." in page.text
+
+
+def test_a_product_page_at_another_address_reuses_the_catalogue_reads(
+    client, shelf, django_assert_num_queries
+):
+    """The product, its related products and articles are read once per catalogue
+    generation, not once per address the page is asked for under."""
+    # given the page rendered once
+    client.get("/products/nettle/")
+
+    # when it is asked for with a query string the page cache has not seen;
+    # then only the subscription offer is read again
+    with django_assert_num_queries(1):
+        response = client.get("/products/nettle/?utm_source=mail")
+    assert response[HEADER] == "miss"
+    assert "Nettle Tea" in response.text
