@@ -5,6 +5,7 @@
 Both render a small empty state when there is nothing to show.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django import template
@@ -16,12 +17,20 @@ from content.selectors import article_list_for_product, article_list_latest
 register = template.Library()
 
 
-@register.inclusion_tag("content/tags/latest_articles.html", takes_context=True)
-def latest_articles(context: template.Context, limit: int = 3) -> dict[str, Any]:
-    return {
-        "articles": article_list_latest(limit=limit),
-        "request": context.get("request"),
-    }
+@register.simple_tag(takes_context=True)
+def latest_articles(context: template.Context, limit: int = 3) -> SafeString:
+    """The newest articles' section, shared by every page that shows it until an
+    article is published or withdrawn (``page_fragment_cached``)."""
+    request = context.get("request")
+    section = context.template.engine.get_template(  # type: ignore[union-attr]
+        "content/tags/latest_articles.html"
+    )
+
+    def render() -> str:
+        articles = article_list_latest(limit=limit)
+        return section.render(context.new({"articles": articles, "request": request}))
+
+    return _shared(context, ("latest-articles", limit), render)
 
 
 @register.simple_tag(takes_context=True)
@@ -43,14 +52,18 @@ def articles_for_product(context: template.Context, product: Any) -> SafeString:
             context.new({"articles": articles, "product": product, "request": request})
         )
 
-    # Links to articles are written for the site the request came to.
-    host = request.get_host() if request is not None else ""
-    return mark_safe(
-        page_fragment_cached(
-            key_parts=("articles-for-product", getattr(product, "pk", None), host),
-            render=render,
-        )
+    return _shared(
+        context, ("articles-for-product", getattr(product, "pk", None)), render
     )
+
+
+def _shared(
+    context: template.Context, parts: tuple[object, ...], render: Callable[[], str]
+) -> SafeString:
+    # Links to articles are written for the site the request came to.
+    request = context.get("request")
+    host = request.get_host() if request is not None else ""
+    return mark_safe(page_fragment_cached(key_parts=(*parts, host), render=render))
 
 
 @register.simple_tag(takes_context=True)

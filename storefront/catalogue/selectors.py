@@ -329,7 +329,16 @@ FEATURED_COLLECTION_SLUG = "featured-products"
 
 
 def product_list_featured(*, channel: Channel, limit: int = 8) -> list[Product]:
-    """Products for the home page: the featured collection, else the newest."""
+    """Products for the home page: the featured collection, else the newest; once
+    per catalogue generation (collections are edited through staff forms that
+    move it on, and cards show only the stock state)."""
+    return _per_generation(
+        ("featured", channel.pk, limit),
+        lambda: _product_list_featured(channel=channel, limit=limit),
+    )
+
+
+def _product_list_featured(*, channel: Channel, limit: int) -> list[Product]:
     products = product_list_for_channel(channel=channel)
     featured = list(
         products.filter(

@@ -275,6 +275,15 @@ def test_a_newly_published_article_shows_in_learn_more_at_once(us_channel):
     assert "Reishi evenings" in section.render(Context({"p": product}))
 
 
+def test_a_newly_published_article_shows_in_latest_articles_at_once(us_channel):
+    from django.template.loader import render_to_string
+
+    article_create(title="Older", slug="older")
+    assert "Older" in render_to_string("content/latest_articles_slot.html")
+    article_create(title="Newest", slug="newest")
+    assert "Newest" in render_to_string("content/latest_articles_slot.html")
+
+
 def test_latest_articles_lists_three_newest(us_channel):
     # given
     from django.template.loader import render_to_string

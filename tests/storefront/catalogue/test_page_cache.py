@@ -239,3 +239,15 @@ def test_a_product_page_at_another_address_reuses_the_catalogue_reads(
         response = client.get("/products/nettle/?utm_source=mail")
     assert response[HEADER] == "miss"
     assert "Nettle Tea" in response.text
+
+
+def test_the_home_page_at_another_address_reuses_the_catalogue_reads(
+    client, shelf, django_assert_num_queries
+):
+    """Featured products, top categories and the latest articles are read once per
+    catalogue generation."""
+    client.get("/")
+    with django_assert_num_queries(0):
+        response = client.get("/?utm_source=mail")
+    assert response[HEADER] == "miss"
+    assert "Nettle Tea" in response.text
