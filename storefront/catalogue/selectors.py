@@ -324,6 +324,28 @@ def product_list_count(
     return int(_per_generation(("count", channel.pk, *key_parts), products.count))
 
 
+def product_list_slice(
+    *,
+    products: QuerySet[Product],
+    channel: Channel,
+    key_parts: Iterable[object],
+    start: int,
+    stop: int | None,
+    unit_counts: bool,
+) -> list[Product]:
+    """Rows ``start:stop`` of a listing with their prefetches, read once per
+    catalogue generation, and per stock generation too when ``unit_counts``
+    (the rows carry exact unit counts that every stock write changes).
+
+    ``key_parts`` must name everything that narrows, orders, annotates or
+    prefetches ``products`` besides the channel.
+    """
+    parts: tuple[object, ...] = ("slice", channel.pk, *key_parts, start, stop)
+    if unit_counts:
+        parts = (*parts, page_cache.stock_generation())
+    return _per_generation(parts, lambda: list(products[start:stop]))
+
+
 FEATURED_COLLECTION_SLUG = "featured-products"
 """The slug Saleor's demo data and storefront use for the home page's collection."""
 
