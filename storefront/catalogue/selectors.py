@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from django.core.cache import cache
 from django.db.models import (
@@ -344,6 +344,58 @@ def product_list_slice(
     if unit_counts:
         parts = (*parts, page_cache.stock_generation())
     return _per_generation(parts, lambda: list(products[start:stop]))
+
+
+class ProductListing(Sequence[Product]):
+    """A listing as a paginator reads it: its count and its slices, each read once
+    per catalogue generation (``product_list_count``, ``product_list_slice``).
+
+    ``key_parts`` must name everything that narrows or orders ``products``
+    besides the channel; the rows are cards, which show no unit counts.
+    """
+
+    def __init__(
+        self,
+        *,
+        products: QuerySet[Product],
+        channel: Channel,
+        key_parts: Iterable[object],
+    ) -> None:
+        self._products = products
+        self._channel = channel
+        self._key_parts = tuple(key_parts)
+
+    def count(self, value: object = None) -> int:
+        """How many products the listing holds (the paginator asks)."""
+        return product_list_count(
+            products=self._products, channel=self._channel, key_parts=self._key_parts
+        )
+
+    def __len__(self) -> int:
+        return self.count()
+
+    @overload
+    def __getitem__(self, index: int) -> Product: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Product]: ...
+
+    def __getitem__(self, index: int | slice) -> Product | list[Product]:
+        if isinstance(index, slice):
+            if index.step not in (None, 1):
+                raise ValueError("Listings are read in contiguous slices.")
+            start, stop = index.start or 0, index.stop
+        else:
+            start, stop = index, index + 1
+        rows = product_list_slice(
+            products=self._products,
+            channel=self._channel,
+            key_parts=("rows", *self._key_parts),
+            start=start,
+            stop=stop,
+            unit_counts=False,
+        )
+        return rows if isinstance(index, slice) else rows[0]
 
 
 FEATURED_COLLECTION_SLUG = "featured-products"

@@ -130,7 +130,11 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
             product_classes=ProductClass.values, region=region.region
         ),
     )
-    products = selectors.product_list_filter(products=all_products, filters=filters)
+    products = selectors.ProductListing(
+        products=selectors.product_list_filter(products=all_products, filters=filters),
+        channel=region.channel,
+        key_parts=("category", category.pk, filters),
+    )
     page = Paginator(products, selectors.PAGE_SIZE).get_page(request.GET.get("page"))
     products_attach_region_decisions(products=page.object_list, region=region.region)
     return render(

@@ -251,3 +251,15 @@ def test_the_home_page_at_another_address_reuses_the_catalogue_reads(
         response = client.get("/?utm_source=mail")
     assert response[HEADER] == "miss"
     assert "Nettle Tea" in response.text
+
+
+def test_a_category_page_at_another_address_reuses_its_rows_and_count(
+    client, shelf, django_assert_num_queries
+):
+    client.get("/categories/teas/")
+    # the category, its subcategories, the classes it holds and its facets
+    with django_assert_num_queries(5):
+        response = client.get("/categories/teas/?utm_source=mail")
+    assert response[HEADER] == "miss"
+    assert "Nettle Tea" in response.text
+    assert "1 product" in response.text
