@@ -7,6 +7,7 @@ document cache answers, and prints where the time goes (cProfile, by own time an
 by cumulative time) with the median per request.
 
     .venv/bin/python -m bench.profile_api [--requests 200] [--reuse] [--case listing]
+        [--known]
 
 BENCH_DATABASE_URL and BENCH_REDIS_URL as for ``bench.compare``.
 """
@@ -44,7 +45,14 @@ def main() -> None:
     parser.add_argument(
         "--plain", action="store_true", help="time only, without the profiler"
     )
+    parser.add_argument(
+        "--known",
+        action="store_true",
+        help="vary an unused variable instead of the document, as bench.compare's "
+        "known case does: the answer cache misses, the parsed document is reused",
+    )
     parser.add_argument("--only", help="also list functions whose path has this")
+    parser.add_argument("--callers", help="also list who calls functions matching this")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="shop-bench-profile-"))
@@ -72,9 +80,13 @@ def main() -> None:
     counter = itertools.count(time.time_ns())
 
     def one() -> None:
-        body = json.dumps(
-            {"query": f"{query}\n# {next(counter)}", "variables": variables}
-        )
+        if args.known:
+            given = {**variables, "bench": next(counter)}
+            body = json.dumps({"query": query, "variables": given})
+        else:
+            body = json.dumps(
+                {"query": f"{query}\n# {next(counter)}", "variables": variables}
+            )
         response = client.post("/graphql/", body, content_type="application/json")
         if response.status_code != 200 or b'"errors"' in response.content:
             raise RuntimeError(response.content[:500])
@@ -92,7 +104,8 @@ def main() -> None:
             profiler.disable()
         timings.append(time.perf_counter() - started)
     print(
-        f"{args.case}: {args.requests} cold requests, median "
+        f"{args.case}: {args.requests} {'known' if args.known else 'cold'} "
+        "requests, median "
         f"{statistics.median(timings) * 1000:.1f} ms"
         f"{'' if args.plain else ' (profiled)'}\n"
     )
@@ -103,6 +116,8 @@ def main() -> None:
     stats.sort_stats("cumulative").print_stats(args.top)
     if args.only:
         stats.sort_stats("cumulative").print_stats(args.only, args.top)
+    if args.callers:
+        stats.sort_stats("tottime").print_callers(args.callers)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -28,11 +28,33 @@ class CacheUnavailableError(Exception):
     """Redis is unreachable; raised by ``ping`` for the readiness check only."""
 
 
+class _ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's Redis client wrapper, keeping one ``redis.Redis`` per server.
+
+    Django builds a new ``redis.Redis`` over the same connection pool for every
+    cache call, and a page makes several; the client holds no state of its own
+    beyond the pool, so one per pool serves every call.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, Any] = {}
+
+    def get_client(self, key: Any = None, *, write: bool = False) -> Any:
+        pool = self._get_connection_pool(write)  # type: ignore[attr-defined]
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._client(connection_pool=pool)  # type: ignore[attr-defined]
+            self._clients[id(pool)] = client
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     """Django's Redis backend, answering as an empty cache during an outage."""
 
     def __init__(self, server: str, params: dict[str, Any]) -> None:
         super().__init__(server, params)
+        self._class = _ReusedClientRedisCacheClient
         self._paused_until = 0.0
 
     def _guard(self, operation: Callable[[], T], fallback: T) -> T:

@@ -99,6 +99,25 @@ def _generation(key: str) -> int:
     return int(generation)
 
 
+def page_fragment_cached(
+    *, key_parts: Iterable[object], render: Callable[[], str]
+) -> str:
+    """HTML that many pages show alike (for anyone, whoever is signed in), kept in
+    the shared cache under the page generation and lifetime, as whole pages are.
+
+    ``key_parts`` must name everything the fragment depends on.
+    """
+    if not settings.PAGE_CACHE_ENABLED:
+        return render()
+    digest = hashlib.sha256("\x1f".join(map(str, key_parts)).encode()).hexdigest()
+    key = f"fragment:{page_generation()}:{digest}"
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, TIMEOUT_SECONDS)
+    return html
+
+
 def request_is_anonymous(request: HttpRequest, *, session_keys: Iterable[str]) -> bool:
     """Whether nothing personal can show in this request's page."""
     if request.method not in ("GET", "HEAD"):

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from django.core.cache import cache
 from django.core.paginator import Page
@@ -236,28 +236,34 @@ def product_list_for_channel(
     return products.annotate(**annotations).order_by("name", "pk")
 
 
-def variants_priced_in(*, channel: Channel) -> QuerySet[ProductVariant]:
+def variants_priced_in(
+    *, channel: Channel, stock: bool = True, attributes: bool = True
+) -> QuerySet[ProductVariant]:
     """Variants priced in the channel with ``price_amount``, ``currency`` and
     ``stock_available`` annotated and their attribute values prefetched: what a
-    product page and the API's variant fields show."""
+    product page and the API's variant fields show.
+
+    A caller that shows no unit counts or no variant attributes leaves out
+    ``stock`` (a correlated subquery per variant) or ``attributes`` (a query).
+    """
     prices = ProductVariantChannelListing.objects.filter(
         channel=channel, variant=OuterRef("pk")
     )
-    return (
-        ProductVariant.objects.filter(Exists(prices))
-        .annotate(
-            price_amount=Subquery(prices.values("price_amount")[:1]),
-            currency=Subquery(prices.values("currency")[:1]),
-            stock_available=variant_available_expression(channel=channel),
-        )
-        .prefetch_related(
+    annotations: dict[str, Any] = {
+        "price_amount": Subquery(prices.values("price_amount")[:1]),
+        "currency": Subquery(prices.values("currency")[:1]),
+    }
+    if stock:
+        annotations["stock_available"] = variant_available_expression(channel=channel)
+    variants = ProductVariant.objects.filter(Exists(prices)).annotate(**annotations)
+    if attributes:
+        variants = variants.prefetch_related(
             Prefetch(
                 "attribute_values",
                 queryset=AttributeValue.objects.select_related("attribute"),
             )
         )
-        .order_by("sort_order", "sku")
-    )
+    return variants.order_by("sort_order", "sku")
 
 
 def product_list_prefetch(
@@ -265,21 +271,29 @@ def product_list_prefetch(
     *,
     channel: Channel,
     variants: bool = False,
+    variant_stock: bool = True,
+    variant_attributes: bool = True,
     attributes: bool = False,
     media: bool = False,
     product_type: bool = False,
 ) -> QuerySet[Product]:
     """Load what is shown per product of a listing once per page, not per row.
 
-    ``variants`` become ``product.priced_variants`` (see ``variants_priced_in``);
-    attribute values, media and the product type come when asked.
+    ``variants`` become ``product.priced_variants`` (see ``variants_priced_in``,
+    which ``variant_stock`` and ``variant_attributes`` are passed to as ``stock``
+    and ``attributes``); attribute values, media and the product type come when
+    asked.
     """
     lookups: list[Any] = []
     if variants:
         lookups.append(
             Prefetch(
                 "variants",
-                queryset=variants_priced_in(channel=channel),
+                queryset=variants_priced_in(
+                    channel=channel,
+                    stock=variant_stock,
+                    attributes=variant_attributes,
+                ),
                 to_attr="priced_variants",
             )
         )
@@ -393,12 +407,95 @@ def product_count_listed(*, channel: Channel, category: Category | None = None) 
     return int(total or 0)
 
 
+def product_list_slice(
+    *,
+    products: QuerySet[Product],
+    channel: Channel,
+    key_parts: Iterable[object],
+    start: int,
+    stop: int | None,
+    unit_counts: bool,
+) -> list[Product]:
+    """Rows ``start:stop`` of a listing with their prefetches, read once per
+    catalogue generation, and per stock generation too when ``unit_counts``
+    (the rows carry exact unit counts that every stock write changes).
+
+    ``key_parts`` must name everything that narrows, orders, annotates or
+    prefetches ``products`` besides the channel.
+    """
+    parts: tuple[object, ...] = ("slice", channel.pk, *key_parts, start, stop)
+    if unit_counts:
+        parts = (*parts, page_cache.stock_generation())
+    return _per_generation(parts, lambda: list(products[start:stop]))
+
+
+class ProductListing(Sequence[Product]):
+    """A listing as a paginator reads it: its count and its slices, each read once
+    per catalogue generation (``product_list_count``, ``product_list_slice``).
+
+    ``key_parts`` must name everything that narrows or orders ``products``
+    besides the channel; the rows are cards, which show no unit counts.
+    """
+
+    def __init__(
+        self,
+        *,
+        products: QuerySet[Product],
+        channel: Channel,
+        key_parts: Iterable[object],
+    ) -> None:
+        self._products = products
+        self._channel = channel
+        self._key_parts = tuple(key_parts)
+
+    def count(self, value: object = None) -> int:
+        """How many products the listing holds (the paginator asks)."""
+        return product_list_count(
+            products=self._products, channel=self._channel, key_parts=self._key_parts
+        )
+
+    def __len__(self) -> int:
+        return self.count()
+
+    @overload
+    def __getitem__(self, index: int) -> Product: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Product]: ...
+
+    def __getitem__(self, index: int | slice) -> Product | list[Product]:
+        if isinstance(index, slice):
+            if index.step not in (None, 1):
+                raise ValueError("Listings are read in contiguous slices.")
+            start, stop = index.start or 0, index.stop
+        else:
+            start, stop = index, index + 1
+        rows = product_list_slice(
+            products=self._products,
+            channel=self._channel,
+            key_parts=("rows", *self._key_parts),
+            start=start,
+            stop=stop,
+            unit_counts=False,
+        )
+        return rows if isinstance(index, slice) else rows[0]
+
+
 FEATURED_COLLECTION_SLUG = "featured-products"
 """The slug Saleor's demo data and storefront use for the home page's collection."""
 
 
 def product_list_featured(*, channel: Channel, limit: int = 8) -> list[Product]:
-    """Products for the home page: the featured collection, else the newest."""
+    """Products for the home page: the featured collection, else the newest; once
+    per catalogue generation (collections are edited through staff forms that
+    move it on, and cards show only the stock state)."""
+    return _per_generation(
+        ("featured", channel.pk, limit),
+        lambda: _product_list_featured(channel=channel, limit=limit),
+    )
+
+
+def _product_list_featured(*, channel: Channel, limit: int) -> list[Product]:
     products = product_list_for_channel(channel=channel)
     featured = list(
         products.filter(
@@ -432,14 +529,26 @@ def product_list_page_for_category(
     when it is past the end, the first when it is not a number.
 
     The total is read from the stored counts when the filters narrow nothing, and
-    counted up to ``paging.COUNT_BOUND`` otherwise; it costs one query either way,
-    the rows another.
+    counted up to ``paging.COUNT_BOUND`` otherwise; the total and the rows are
+    each read once per catalogue generation (``ProductListing``).
     """
+    key_parts = ("category", category.pk, filters)
     if filters.narrows:
-        count, capped = count_bounded(products)
+        count, capped = _per_generation(
+            ("bounded count", channel.pk, *key_parts), lambda: count_bounded(products)
+        )
     else:
-        count, capped = product_count_listed(channel=channel, category=category), False
-    paginator = CountedPaginator(products, PAGE_SIZE, count=count, capped=capped)
+        count = product_list_count(
+            products=products,
+            channel=channel,
+            key_parts=key_parts,
+            listed=True,
+            category=category,
+        )
+        capped = False
+    # The rows are read once per catalogue generation, whatever the page's address.
+    rows = ProductListing(products=products, channel=channel, key_parts=key_parts)
+    paginator = CountedPaginator(rows, PAGE_SIZE, count=count, capped=capped)
     return paginator.get_page(page_number)
 
 
@@ -596,8 +705,16 @@ def product_get_for_channel(*, slug: str, channel: Channel) -> Product | None:
 
     ``product.priced_variants`` lists the variants priced in the channel, each with
     ``price_amount``, ``currency`` and ``stock_available``; media, attribute values
-    and the category come prefetched.
+    and the category come prefetched. Five queries, once per catalogue and stock
+    generation: the exact unit counts move with every stock write.
     """
+    return _per_generation(
+        ("product", slug, channel.pk, page_cache.stock_generation()),
+        lambda: _product_get_for_channel(slug=slug, channel=channel),
+    )
+
+
+def _product_get_for_channel(*, slug: str, channel: Channel) -> Product | None:
     listing = ProductChannelListing.objects.filter(
         _visible_listing_q(channel), product=OuterRef("pk")
     )
@@ -624,12 +741,16 @@ def product_get_for_channel(*, slug: str, channel: Channel) -> Product | None:
 
 
 def product_list_related(*, product: Product, channel: Channel) -> list[Product]:
-    """Other listed products of the same category (at most four)."""
-    return list(
-        product_list_for_channel(channel=channel)
-        .filter(category_id=product.category_id)
-        .exclude(pk=product.pk)
-        .order_by("name", "pk")[:RELATED_LIMIT]
+    """Other listed products of the same category (at most four), once per
+    catalogue generation (cards show the stock state, which moves it on)."""
+    return _per_generation(
+        ("related", product.pk, product.category_id, channel.pk),
+        lambda: list(
+            product_list_for_channel(channel=channel)
+            .filter(category_id=product.category_id)
+            .exclude(pk=product.pk)
+            .order_by("name", "pk")[:RELATED_LIMIT]
+        ),
     )
 
 

@@ -60,6 +60,17 @@ def stock_state_for(
     return StockState.IN_STOCK
 
 
+def stock_row_change_may_move_state(*, before: int, after: int) -> bool:
+    """Whether a stock row going from ``before`` to ``after`` units free to sell
+    may move its variant between in stock, low and out of stock in some channel.
+
+    A channel's figure is this row plus its other warehouses' rows, which are at
+    least zero; only while the row is at or below the low-stock threshold can the
+    sum cross zero or the threshold.
+    """
+    return before != after and min(before, after) <= LOW_STOCK_THRESHOLD
+
+
 def stock_available_subquery(*, channel: Channel, outer_field: str) -> Coalesce:
     """An expression: units free to sell over the channel's warehouses.
 

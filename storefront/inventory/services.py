@@ -3,8 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from common.page_cache import stock_counts_changed
+from common.page_cache import page_cache_invalidate, stock_counts_changed
 from storefront.inventory.models import Stock, Warehouse
+from storefront.inventory.selectors import stock_row_change_may_move_state
 
 
 def stock_quantity_set(
@@ -44,8 +45,14 @@ def stock_quantity_set(
             )
         if stock.pk and stock.quantity == quantity:
             return stock
+        before = stock.quantity - stock.quantity_allocated if stock.pk else 0
         stock.quantity = quantity
         stock.full_clean()
         stock.save()
         stock_counts_changed()
+        # Pages show only the stock state; they are dropped when it may move.
+        if stock_row_change_may_move_state(
+            before=before, after=quantity - stock.quantity_allocated
+        ):
+            page_cache_invalidate()
     return stock

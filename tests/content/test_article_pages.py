@@ -257,6 +257,33 @@ def test_product_lists_its_articles_learn_more(us_channel):
     assert "No product" not in html
 
 
+def test_a_newly_published_article_shows_in_learn_more_at_once(us_channel):
+    """The section is shared between pages until an article is published."""
+    # given the product's section rendered before any article embeds it
+    from django.template import Context, Template
+
+    product = product_create(slug="reishi", channel=us_channel)
+    section = Template("{% load content_tags %}{% articles_for_product p %}")
+    assert "Learn more" not in section.render(Context({"p": product}))
+
+    # when an article embedding it is published
+    article_create(
+        title="Reishi evenings", slug="reishi-art", body=[product_block("reishi")]
+    )
+
+    # then the next render shows it
+    assert "Reishi evenings" in section.render(Context({"p": product}))
+
+
+def test_a_newly_published_article_shows_in_latest_articles_at_once(us_channel):
+    from django.template.loader import render_to_string
+
+    article_create(title="Older", slug="older")
+    assert "Older" in render_to_string("content/latest_articles_slot.html")
+    article_create(title="Newest", slug="newest")
+    assert "Newest" in render_to_string("content/latest_articles_slot.html")
+
+
 def test_latest_articles_lists_three_newest(us_channel):
     # given
     from django.template.loader import render_to_string

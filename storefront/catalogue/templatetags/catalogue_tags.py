@@ -1,17 +1,27 @@
+from collections.abc import Hashable, Iterable
 from decimal import Decimal
+from functools import lru_cache, partial
+from typing import Any
 from urllib.parse import urlencode
 
 from babel.numbers import format_currency
 from django import template
+from django.conf import settings
 from django.http import QueryDict
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from prices import Money
 
+from common.fragment_cache import FragmentCache
 from common.money import quantize_price
+from common.page_cache import page_generation
 from storefront.catalogue.renditions import renditions_for
 
 register = template.Library()
+
+CARD_TEMPLATE = "catalogue/_product_card.html"
+# About 1.5 kB a card: a few megabytes per worker at most.
+product_card_cache = FragmentCache(maxsize=4096)
 
 # Each currency is written the way its shoppers read it: "$24.00", "24,00 €",
 # "£24.00". A currency not listed falls back to English conventions.
@@ -27,6 +37,13 @@ def money(amount: Decimal | Money | None, currency: str | None = None) -> str:
         value, code = amount.amount, amount.currency
     else:
         value, code = Decimal(amount), (currency or "").upper()
+    return _money_text(value, code)
+
+
+@lru_cache(maxsize=4096)
+def _money_text(value: Decimal, code: str) -> str:
+    # A page writes the same few prices many times, and Babel's formatting costs
+    # more than the rest of a card; the text depends on the two arguments alone.
     value = quantize_price(value, code)
     return format_currency(value, code, locale=_CURRENCY_LOCALES.get(code, "en"))
 
@@ -108,3 +125,53 @@ def product_image(
         alt,
         loading,
     )
+
+
+def _card_key(product: Any, region: Any, generation: int) -> Hashable:
+    """Everything ``_product_card.html`` shows, so equal keys give equal cards.
+
+    Keep in step with the template; the page generation retires every card at
+    each catalogue write besides, should a value be missing here.
+    """
+    decision = getattr(product, "region_decision", None)
+    return (
+        generation,
+        str(settings.MEDIA_ROOT),
+        settings.MEDIA_URL,
+        product.pk,
+        product.slug,
+        product.name,
+        str(getattr(product, "image", "") or ""),
+        getattr(product, "price_min", None),
+        getattr(product, "price_max", None),
+        product.regulated_class,
+        (getattr(product, "stock_available", None) or 0) <= 0,
+        getattr(product, "age_masked", None),
+        getattr(decision, "decision", None),
+        getattr(decision, "min_age", None),
+        region.channel.currency_code,
+        region.name,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def product_cards(context: template.Context, products: Iterable[Any]) -> SafeString:
+    """The cards of ``products`` (listing rows with their region decisions), each
+    rendered once per process for what it shows (``common.fragment_cache``).
+
+    A card sees only its product and the shopper's region, as the key records.
+    """
+    region = context["shopper_region"]
+    card = context.template.engine.get_template(CARD_TEMPLATE)  # type: ignore[union-attr]
+    generation = page_generation()
+
+    def render(product: Any) -> str:
+        return card.render(context.new({"product": product, "shopper_region": region}))
+
+    html = [
+        product_card_cache.get_or_render(
+            _card_key(product, region, generation), partial(render, product)
+        )
+        for product in products
+    ]
+    return mark_safe("".join(html))

@@ -19,6 +19,9 @@ from storefront.channels.models import Channel
 
 VARIANT_FIELDS = {"productVariants", "variants"}
 ATTRIBUTE_FIELDS = {"assignedAttribute", "assignedAttributes", "attributes"}
+# Products have no `attributes` field: below a listing it is a variant's.
+VARIANT_ATTRIBUTE_FIELDS = {"attributes"}
+VARIANT_STOCK_FIELDS = {"quantityAvailable"}
 AVAILABILITY_FIELDS = {
     "isAvailable",
     "isAvailableForPurchase",
@@ -51,6 +54,8 @@ def prefetch_for_listing(
         products,
         channel=channel,
         variants=bool(fields & VARIANT_FIELDS),
+        variant_stock=bool(fields & VARIANT_STOCK_FIELDS),
+        variant_attributes=bool(fields & VARIANT_ATTRIBUTE_FIELDS),
         attributes=bool(fields & ATTRIBUTE_FIELDS),
         media="media" in fields,
         product_type="productType" in fields,

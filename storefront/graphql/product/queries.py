@@ -1,7 +1,8 @@
 """Catalogue queries: products, product, productVariant, categories, category,
 collection."""
 
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, overload
 
 import graphene
 from django.db.models import Q
@@ -20,6 +21,7 @@ from storefront.catalogue.selectors import (
     product_get_for_channel,
     product_list_count,
     product_list_for_channel,
+    product_list_slice,
 )
 from storefront.graphql.core.context import (
     requested_fields,
@@ -44,6 +46,7 @@ from storefront.graphql.product.inputs import (
     ProductWhereInput,
 )
 from storefront.graphql.product.prefetch import (
+    VARIANT_STOCK_FIELDS,
     listing_fields_for,
     prefetch_for_listing,
 )
@@ -121,24 +124,36 @@ def resolve_product_connection(
     def attach(rows: list[Any]) -> list[Any]:
         return [with_channel(row, channel) for row in rows]
 
+    narrowed_by = (
+        "api",
+        words,
+        category.pk if category is not None else None,
+        collection.pk if collection is not None else None,
+        filter,
+        where,
+    )
+
     def count() -> int:
         return product_list_count(
             products=products,
             channel=channel,
-            key_parts=(
-                "api",
-                words,
-                category.pk if category is not None else None,
-                collection.pk if collection is not None else None,
-                filter,
-                where,
-            ),
+            key_parts=narrowed_by,
             listed=not (words or collection is not None or narrowing or where),
             category=category,
         )
 
+    def rows(start: int, stop: int | None) -> list[Any]:
+        return product_list_slice(
+            products=products,
+            channel=channel,
+            key_parts=(*narrowed_by, sort_by, shown, sorted(edge_fields)),
+            start=start,
+            stop=stop,
+            unit_counts=bool(edge_fields & VARIANT_STOCK_FIELDS),
+        )
+
     return paginate(
-        products,
+        _Slices(rows, count),
         connection_name="products",
         first=first,
         last=last,
@@ -147,6 +162,35 @@ def resolve_product_connection(
         prepare=attach,
         count=count,
     )
+
+
+class _Slices(Sequence[Any]):
+    """A listing as ``paginate`` reads it: slices, each fetched through ``fetch``
+    (the catalogue's per-generation read), and a length that is its count."""
+
+    def __init__(
+        self,
+        fetch: Callable[[int, int | None], list[Any]],
+        count: Callable[[], int],
+    ) -> None:
+        self._fetch = fetch
+        self._count = count
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Any]: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            if index.step not in (None, 1):
+                raise ValueError("Listings are read in contiguous slices.")
+            return self._fetch(index.start or 0, index.stop)
+        return self._fetch(index, index + 1)[0]
+
+    def __len__(self) -> int:
+        return self._count()
 
 
 class ProductQueries(graphene.ObjectType):

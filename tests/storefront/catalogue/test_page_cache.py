@@ -17,6 +17,7 @@ from storefront.catalogue.services import (
     product_variant_price_set,
 )
 from storefront.channels.services import SESSION_CHANNEL_KEY, SESSION_REGION_KEY
+from storefront.inventory.services import stock_quantity_set
 from tests.factories.accounts import UserFactory
 from tests.factories.catalogue import CategoryFactory, listed_product
 
@@ -162,6 +163,35 @@ def test_publishing_shows_on_the_next_request(client, shelf, channel_us):
     assert "Yarrow Tea" in client.get("/search/?q=yarrow").text
 
 
+def test_a_stock_count_that_changes_the_stock_state_shows_on_the_next_request(
+    client, shelf
+):
+    # given the product and its category cached while in stock
+    assert "In stock" in client.get("/products/nettle/").text
+    assert "Out of stock" not in client.get("/categories/teas/").text
+    stock = shelf["nettle"].variants.get().stocks.get()
+
+    # when staff count the shelf empty
+    stock_quantity_set(
+        variant_id=stock.product_variant_id, warehouse=stock.warehouse, quantity=0
+    )
+
+    # then both pages show it at once
+    detail, listing = client.get("/products/nettle/"), client.get("/categories/teas/")
+    assert detail[HEADER] == listing[HEADER] == "miss"
+    assert "Out of stock" in detail.text
+    assert "Out of stock" in listing.text
+
+
+def test_a_stock_count_that_keeps_the_stock_state_keeps_cached_pages(client, shelf):
+    client.get("/products/nettle/")
+    stock = shelf["nettle"].variants.get().stocks.get()
+    stock_quantity_set(
+        variant_id=stock.product_variant_id, warehouse=stock.warehouse, quantity=40
+    )
+    assert client.get("/products/nettle/")[HEADER] == "hit"
+
+
 def test_a_rename_shows_on_the_next_request(client, shelf):
     client.get("/")
     product_update(product=shelf["nettle"], name="Stinging Nettle Tea")
@@ -193,3 +223,43 @@ def test_the_header_cart_of_one_shopper_never_reaches_another(shelf):
         assert 'data-testid="cart-count">0<' in page.text
         assert '<li class="mini-cart__line' not in page.text
         assert "Nothing in your cart yet." in page.text
+
+
+def test_a_product_page_at_another_address_reuses_the_catalogue_reads(
+    client, shelf, django_assert_num_queries
+):
+    """The product, its related products and articles are read once per catalogue
+    generation, not once per address the page is asked for under."""
+    # given the page rendered once
+    client.get("/products/nettle/")
+
+    # when it is asked for with a query string the page cache has not seen;
+    # then only the subscription offer is read again
+    with django_assert_num_queries(1):
+        response = client.get("/products/nettle/?utm_source=mail")
+    assert response[HEADER] == "miss"
+    assert "Nettle Tea" in response.text
+
+
+def test_the_home_page_at_another_address_reuses_the_catalogue_reads(
+    client, shelf, django_assert_num_queries
+):
+    """Featured products, top categories and the latest articles are read once per
+    catalogue generation."""
+    client.get("/")
+    with django_assert_num_queries(0):
+        response = client.get("/?utm_source=mail")
+    assert response[HEADER] == "miss"
+    assert "Nettle Tea" in response.text
+
+
+def test_a_category_page_at_another_address_reuses_its_rows_and_count(
+    client, shelf, django_assert_num_queries
+):
+    client.get("/categories/teas/")
+    # the category, its subcategories, the classes it holds and its facets
+    with django_assert_num_queries(5):
+        response = client.get("/categories/teas/?utm_source=mail")
+    assert response[HEADER] == "miss"
+    assert "Nettle Tea" in response.text
+    assert "1 product" in response.text

@@ -306,3 +306,37 @@ def test_query_count_does_not_grow_with_the_page(
     with django_assert_num_queries(7):
         data = gql(FULL_LIST, {"first": count})
     assert len(data["products"]["edges"]) == count
+
+
+CARD_LIST = """
+query Cards($first: Int) {
+  products(first: $first, channel: "us") {
+    totalCount
+    edges { node {
+      id name slug
+      thumbnail(size: 512, format: WEBP) { url alt }
+      category { name slug }
+      pricing { priceRange { start { gross { amount currency } } } }
+      productVariants(first: 5) { edges { node { id name sku } } }
+    } }
+  }
+}
+"""
+
+
+def test_listing_without_variant_attributes_or_counts_reads_neither(
+    gql, channel, django_assert_num_queries
+):
+    """Variants shown without attributes or unit counts cost no attribute query."""
+    # given products whose variants carry attribute values
+    _make_products(channel, 20)
+
+    # when a storefront's card listing is asked for; then: channel (1), page (1),
+    # total (1), variants (1)
+    with django_assert_num_queries(4):
+        data = gql(CARD_LIST, {"first": 20})
+
+    # then every variant is still listed
+    edges = data["products"]["edges"]
+    assert len(edges) == 20
+    assert all(len(e["node"]["productVariants"]["edges"]) == 2 for e in edges)

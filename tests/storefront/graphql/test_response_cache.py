@@ -151,3 +151,63 @@ def test_unit_counts_show_the_next_stock_write_and_other_answers_stay(nettle):
     assert _variant(fresh)["quantityAvailable"] == 7
     # A count changing is not a listing changing: the listing is still served.
     assert _post(Client(), LISTING, {"first": 5})[HEADER] == "hit"
+
+
+KNOWN_LISTING = """
+query($first: Int) { products(first: $first, channel: "us") {
+  totalCount
+  edges { node { name pricing { priceRange { start { gross { amount } } } }
+    productVariants(first: 5) { edges { node { sku quantityAvailable } } } } }
+} }"""
+KNOWN_PRODUCT = """
+query($slug: String) { product(slug: $slug, channel: "us") {
+  name productVariants(first: 5) { edges { node { quantityAvailable } } }
+} }"""
+
+
+def test_answers_the_cache_misses_reuse_the_catalogue_reads(
+    nettle, django_assert_num_queries
+):
+    """An answer not cached for these variables still reads the listing's rows and
+    the product once per catalogue generation, not once per answer."""
+    # given both queries answered once
+    _post(Client(), KNOWN_LISTING, {"first": 5, "bench": 1})
+    _post(Client(), KNOWN_PRODUCT, {"slug": nettle.slug, "bench": 1})
+
+    # when they are asked for with another variable the document does not use
+    with django_assert_num_queries(0):
+        listing = _post(Client(), KNOWN_LISTING, {"first": 5, "bench": 2})
+        product = _post(Client(), KNOWN_PRODUCT, {"slug": nettle.slug, "bench": 2})
+
+    # then the answers are computed again from those reads
+    assert listing[HEADER] == product[HEADER] == "miss"
+    assert listing.json()["data"]["products"]["totalCount"] == 1
+    assert product.json()["data"]["product"]["name"] == "Nettle Tea"
+
+
+def test_a_price_edit_or_stock_write_shows_in_an_answer_not_cached_yet(nettle, channel):
+    _post(Client(), KNOWN_LISTING, {"first": 5, "bench": 1})
+    product_variant_price_set(
+        variant=nettle.variants.get(), channel=channel, amount=Decimal("9.50")
+    )
+    stock = nettle.variants.get().stocks.get()
+    stock_quantity_set(
+        variant_id=stock.product_variant_id, warehouse=stock.warehouse, quantity=7
+    )
+    node = _post(Client(), KNOWN_LISTING, {"first": 5, "bench": 2}).json()["data"][
+        "products"
+    ]["edges"][0]["node"]
+    assert node["pricing"]["priceRange"]["start"]["gross"]["amount"] == 9.5
+    assert node["productVariants"]["edges"][0]["node"]["quantityAvailable"] == 7
+
+
+def test_a_stock_write_alone_shows_in_the_listings_unit_counts(nettle):
+    _post(Client(), KNOWN_LISTING, {"first": 5, "bench": 1})
+    stock = nettle.variants.get().stocks.get()
+    stock_quantity_set(
+        variant_id=stock.product_variant_id, warehouse=stock.warehouse, quantity=30
+    )
+    node = _post(Client(), KNOWN_LISTING, {"first": 5, "bench": 2}).json()["data"][
+        "products"
+    ]["edges"][0]["node"]
+    assert node["productVariants"]["edges"][0]["node"]["quantityAvailable"] == 30
