@@ -29,6 +29,15 @@ US_DISCLAIMER_SINGULAR = (
     "This statement has not been evaluated by the Food and Drug Administration. "
     "This product is not intended to diagnose, treat, cure, or prevent any disease."
 )
+# Copy that already carries the disclaimer (21 CFR 101.93(c): both sentences, in
+# either number) needs no other: its structure/function claims are lawful as they
+# stand, with the asterisk or placement the copy gives them.
+_DISCLAIMER_GIVEN = re.compile(
+    r"(?:this\s+statement\s+has|these\s+statements\s+have)\s+not\s+been\s+"
+    r"evaluated\s+by\s+the\s+(?:food\s+and\s+drug\s+administration|fda)\W+"
+    r"(?:[\w\x27\-]+\W+){0,4}?not\s+intended\s+to\s+diagnose,?\s+treat,?\s+"
+    r"cure,?\s+(?:or\s+)?prevent\s+any\s+diseases?"
+)
 US_DISCLAIMER_PLURAL = (
     "These statements have not been evaluated by the Food and Drug Administration. "
     "This product is not intended to diagnose, treat, cure, or prevent any disease."
@@ -405,6 +414,12 @@ def claims_lint(
                 suggestion=_suggest(matcher, rule, folded[start:end]),
             )
         )
+    if (
+        regime == "us"
+        and any(f.severity == "disclaimer" for f in findings)
+        and _DISCLAIMER_GIVEN.search(folded)
+    ):
+        findings = [f for f in findings if f.severity != "disclaimer"]
     findings.sort(key=lambda f: (f.start, _SEVERITY_RANK[f.severity], f.rule))
     return ClaimsReport(regime, tuple(findings), rules.version)
 
