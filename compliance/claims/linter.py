@@ -9,10 +9,13 @@ from compliance.rules import REGIMES, ClaimRule, RuleSet, rules_load
 
 from .normalise import normalise
 from .prefilter import (
+    WordGates,
     WordScan,
+    first_letters,
     first_words,
     rule_words,
     text_may_match,
+    word_gates,
     word_scan,
 )
 
@@ -25,6 +28,15 @@ _ADJACENT_CHARS = 200
 US_DISCLAIMER_SINGULAR = (
     "This statement has not been evaluated by the Food and Drug Administration. "
     "This product is not intended to diagnose, treat, cure, or prevent any disease."
+)
+# Copy that already carries the disclaimer (21 CFR 101.93(c): both sentences, in
+# either number) needs no other: its structure/function claims are lawful as they
+# stand, with the asterisk or placement the copy gives them.
+_DISCLAIMER_GIVEN = re.compile(
+    r"(?:this\s+statement\s+has|these\s+statements\s+have)\s+not\s+been\s+"
+    r"evaluated\s+by\s+the\s+(?:food\s+and\s+drug\s+administration|fda)\W+"
+    r"(?:[\w\x27\-]+\W+){0,4}?not\s+intended\s+to\s+diagnose,?\s+treat,?\s+"
+    r"cure,?\s+(?:or\s+)?prevent\s+any\s+diseases?"
 )
 US_DISCLAIMER_PLURAL = (
     "These statements have not been evaluated by the Food and Drug Administration. "
@@ -107,6 +119,8 @@ class _Scanner:
 class _Matcher:
     # In priority order: at one position only the first rule that matches counts.
     scanners: tuple[_Scanner, ...]
+    # The scanners' conjunctions, in the same order, tested together per text.
+    gates: WordGates
     # Every word some scanner requires, found in one pass per text.
     words: WordScan | None
     entries: dict[str, _Entry]
@@ -125,7 +139,7 @@ def _exempt_compiled(pattern: str) -> _Exempt:
     # Anchored at word starts like the rules, and run the same way: an unanchored
     # pattern would be tried at every character of an article.
     return _Exempt(
-        re.compile("[\\W_](?=[^\\W_])(?=((?:" + pattern + ")))"),
+        re.compile("[\\W_]" + _word_start(pattern) + "(?=((?:" + pattern + ")))"),
         rule_words((pattern,)),
     )
 
@@ -138,7 +152,19 @@ def _rule_compiled(body: str) -> re.Pattern[str]:
     # and starts by consuming the character before a word: a pattern that starts
     # with a character class lets the regex engine skip the letters inside words in
     # its own loop instead of trying the rule at every character.
-    return re.compile(rf"[\W_](?=[^\W_])(?=((?:{body})(?![^\W_])))")
+    return re.compile(rf"[\W_]{_word_start(body)}(?=((?:{body})(?![^\W_])))")
+
+
+def _word_start(pattern: str) -> str:
+    """A lookahead for the first letter of a word the pattern can match from.
+
+    Tested before the pattern's alternation is entered, it turns away most word
+    starts of a text on one character; any word start when the letters are unknown.
+    """
+    letters = first_letters(pattern)
+    if not letters:
+        return "(?=[^\\W_])"
+    return "(?=[" + "".join(re.escape(c) for c in sorted(letters)) + "])"
 
 
 @lru_cache(maxsize=32)
@@ -199,6 +225,7 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
     )
     return _Matcher(
         tuple(scanners),
+        word_gates([scanner.words for scanner in scanners]),
         word_scan(required) if required else None,
         entries,
         authorised,
@@ -336,10 +363,11 @@ def claims_lint(
     at: dict[int, tuple[int, str]] = {}
     # The space gives the first word a character before it; offsets shift by one.
     padded = " " + folded
-    for scanner in matcher.scanners:
+    gates = matcher.gates
+    met = gates.met(present)
+    for number, scanner in enumerate(matcher.scanners):
         if scanner.words is not None and (
-            scanner.any_word.isdisjoint(present)
-            or not text_may_match(present, scanner.words)
+            scanner.any_word.isdisjoint(present) or not gates.is_open(number, met)
         ):
             continue
         for match in scanner.pattern.finditer(padded):
@@ -386,6 +414,12 @@ def claims_lint(
                 suggestion=_suggest(matcher, rule, folded[start:end]),
             )
         )
+    if (
+        regime == "us"
+        and any(f.severity == "disclaimer" for f in findings)
+        and _DISCLAIMER_GIVEN.search(folded)
+    ):
+        findings = [f for f in findings if f.severity != "disclaimer"]
     findings.sort(key=lambda f: (f.start, _SEVERITY_RANK[f.severity], f.rule))
     return ClaimsReport(regime, tuple(findings), rules.version)
 

@@ -167,12 +167,31 @@ def normalise(text: str) -> Normalised:
 
     folded = "".join(pieces)
     if _SPACED.search(folded):
-        keep = [True] * len(folded)
-        for run in _SPACED.finditer(folded):
-            for i in range(run.start(), run.end()):
-                if _SEP_CHAR.match(folded[i]):
-                    keep[i] = False
-        folded = "".join(c for c, k in zip(folded, keep, strict=True) if k)
-        starts = [s for s, k in zip(starts, keep, strict=True) if k]
-        ends = [e for e, k in zip(ends, keep, strict=True) if k]
+        folded, starts, ends = _join_spaced(folded, starts, ends)
     return Normalised(_leet_fold(folded), starts, ends)
+
+
+def _join_spaced(
+    folded: str, starts: list[int], ends: list[int]
+) -> tuple[str, list[int], list[int]]:
+    """Drop the separators of spaced-out words ("c.u.r.e"), keeping the offsets.
+
+    The text between separators is copied in slices: an article is thousands of
+    characters long and holds only a few such words.
+    """
+    dropped = [
+        i
+        for run in _SPACED.finditer(folded)
+        for i in range(run.start(), run.end())
+        if _SEP_CHAR.match(folded[i])
+    ]
+    text: list[str] = []
+    kept_starts: list[int] = []
+    kept_ends: list[int] = []
+    begin = 0
+    for i in [*dropped, len(folded)]:
+        text.append(folded[begin:i])
+        kept_starts.extend(starts[begin:i])
+        kept_ends.extend(ends[begin:i])
+        begin = i + 1
+    return "".join(text), kept_starts, kept_ends

@@ -194,19 +194,78 @@ def required_words(pattern: str) -> _Conjunction:
     return tuple(dict.fromkeys(_required(parsed)))
 
 
+# A pattern that is an alternation of up to this many branches is filtered branch by
+# branch; a larger one (the condition vocabulary) keeps one union of words.
+_MAX_ALTERNATIVES = 64
+
+
+def _alternatives(items: Any) -> list[Any]:
+    """The branches of a top-level alternation, each as a whole sequence.
+
+    "a (?:x|y) b" has the branches "a x b" and "a y b". Each needs its own words,
+    and a text may hold the words of one branch without those of another: one union
+    per set would let the words of different branches meet (a "body" from one and
+    an "experience" from another)."""
+    items = list(items)
+    while (
+        len(items) == 1
+        and items[0][0] is sre.SUBPATTERN
+        and not items[0][1][1] & re.IGNORECASE
+    ):
+        items = list(items[0][1][3])
+    for index, (op, av) in enumerate(items):
+        if op is sre.BRANCH:
+            branches = av[1]
+            if len(branches) > _MAX_ALTERNATIVES:
+                break
+            head, tail = items[:index], items[index + 1 :]
+            found: list[Any] = []
+            for branch in branches:
+                found.extend(_alternatives([*head, *branch, *tail]))
+                if len(found) > _MAX_ALTERNATIVES:
+                    return [items]
+            return found
+        if op is not sre.LITERAL and op not in _ZERO_WIDTH:
+            break
+    return [items]
+
+
+@lru_cache(maxsize=512)
+def alternative_words(pattern: str) -> tuple[_Conjunction, ...]:
+    """One conjunction per top-level branch of ``pattern`` (see :func:`required_words`).
+
+    Empty when some branch has no useful set: the pattern must then be tried on
+    every text.
+    """
+    parsed = sre_parse.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return ()
+    conjunctions = []
+    for branch in _alternatives(parsed):
+        conjunction = tuple(dict.fromkeys(_required(branch)))
+        if not conjunction:
+            return ()
+        conjunctions.append(conjunction)
+    return tuple(dict.fromkeys(conjunctions))
+
+
 def rule_words(patterns: tuple[str, ...]) -> tuple[_Conjunction, ...] | None:
-    """One conjunction per pattern: a text can match the rule only if it meets one.
+    """Conjunctions of which a text must meet one to match the rule: one per pattern,
+    or per branch of a pattern that is an alternation.
 
     None when some pattern has no requirement: the rule is then always tried.
     """
-    conjunctions = tuple(required_words(pattern) for pattern in patterns)
-    if not all(conjunctions):
+    per_pattern = [alternative_words(pattern) for pattern in patterns]
+    if not all(per_pattern):
         return None
     # The likeliest set to be missing first, so that a text that fails is told so
     # at the first test (see ``first_words``).
     return tuple(
-        tuple(sorted(conjunction, key=_selectivity, reverse=True))
-        for conjunction in conjunctions
+        dict.fromkeys(
+            tuple(sorted(conjunction, key=_selectivity, reverse=True))
+            for conjunctions in per_pattern
+            for conjunction in conjunctions
+        )
     )
 
 
@@ -278,3 +337,126 @@ def word_scan(words: _Words) -> WordScan:
         shortest=min(map(len, inside), default=1),
         longest=max(map(len, inside), default=0),
     )
+
+
+def _class_chars(items: Any) -> set[str] | None:
+    """The characters a positive class of literals and ranges holds; None otherwise."""
+    chars: set[str] = set()
+    for kind, value in items:
+        if kind is sre.LITERAL:
+            chars.add(chr(value))
+        elif kind is sre.RANGE and value[1] - value[0] <= 128:
+            chars.update(chr(code) for code in range(value[0], value[1] + 1))
+        else:
+            return None
+    return chars
+
+
+def _first(items: Any) -> tuple[set[str] | None, bool]:
+    """The characters a match of ``items`` can start with (None: any), and whether it
+    can be empty, in which case what follows may supply the first character."""
+    chars: set[str] = set()
+    for op, av in items:
+        head: set[str] | None
+        empty = False
+        if op is sre.LITERAL:
+            head = {chr(av)}
+        elif op in _ZERO_WIDTH:
+            continue
+        elif op is sre.IN:
+            head = _class_chars(av)
+        elif op is sre.SUBPATTERN:
+            _group, add_flags, _del_flags, body = av
+            if add_flags & re.IGNORECASE:
+                return None, False
+            head, empty = _first(body)
+        elif op is sre.ATOMIC_GROUP:
+            head, empty = _first(av)
+        elif op is sre.BRANCH:
+            head = set()
+            for branch in av[1]:
+                branch_head, branch_empty = _first(branch)
+                if branch_head is None:
+                    return None, False
+                head |= branch_head
+                empty = empty or branch_empty
+        elif op in _REPEATS:
+            head, empty = _first(av[2])
+            empty = empty or av[0] == 0
+        else:
+            return None, False
+        if head is None:
+            return None, False
+        chars |= head
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+@lru_cache(maxsize=512)
+def first_letters(pattern: str) -> frozenset[str] | None:
+    """The letters and digits a match of ``pattern`` can start with, or None when
+    that is not known (a class such as ``\\w``, a pattern that may match nothing).
+
+    A scanner tried at every word start can reject most of them on this one
+    character before its alternation is entered.
+    """
+    parsed = sre_parse.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    chars, empty = _first(parsed)
+    if chars is None or empty:
+        return None
+    return frozenset(c for c in chars if c.isalnum())
+
+
+@dataclass(frozen=True)
+class WordGates:
+    """Many rules' conjunctions, tested against one text's words together.
+
+    Each distinct set of words gets a number; a text's words are turned into the
+    numbers of the sets they meet once, and a conjunction is then one subset test
+    instead of a test per set (the rules share many sets: "pain", the conditions).
+    """
+
+    # word -> numbers of the sets holding it
+    index: dict[str, tuple[int, ...]]
+    # Per gate, the conjunctions as sets of numbers; None: the gate is always open.
+    needs: tuple[tuple[frozenset[int], ...] | None, ...]
+
+    def met(self, present: _Words) -> set[int]:
+        """The numbers of the sets that a text holding ``present`` meets."""
+        met: set[int] = set()
+        index = self.index
+        for word in present:
+            numbers = index.get(word)
+            if numbers:
+                met.update(numbers)
+        return met
+
+    def is_open(self, gate: int, met: set[int]) -> bool:
+        needs = self.needs[gate]
+        return needs is None or any(need <= met for need in needs)
+
+
+def word_gates(gates: list[tuple[_Conjunction, ...] | None]) -> WordGates:
+    """A :class:`WordGates` for ``gates``, each as :func:`rule_words` returns it."""
+    numbers: dict[_Words, int] = {}
+    needs: list[tuple[frozenset[int], ...] | None] = []
+    for conjunctions in gates:
+        if conjunctions is None:
+            needs.append(None)
+            continue
+        needs.append(
+            tuple(
+                frozenset(
+                    numbers.setdefault(words, len(numbers)) for words in conjunction
+                )
+                for conjunction in conjunctions
+            )
+        )
+    index: dict[str, list[int]] = {}
+    for words, number in numbers.items():
+        for word in words:
+            index.setdefault(word, []).append(number)
+    return WordGates({w: tuple(n) for w, n in index.items()}, tuple(needs))

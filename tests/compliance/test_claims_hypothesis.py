@@ -33,6 +33,13 @@ BLOCKED = [
     ("kick the withdrawals", "CLM.DISEASE_VERB"),
     ("been off lisinopril", "CLM.TESTIMONIAL"),
     ("their new arthritis meds", "CLM.DRUG_SUBSTITUTE"),
+    # A fourth held-out batch: substitutes, stopped medicines, recurrence and a
+    # named professional (no two-letter words: spaced out, they stay apart).
+    ("replaces hrt", "CLM.DRUG_SUBSTITUTE"),
+    ("without needing meds", "CLM.DRUG_SUBSTITUTE"),
+    ("stopped taking antidepressants", "CLM.TESTIMONIAL"),
+    ("keeps cancer from coming back", "CLM.DISEASE_VERB"),
+    ("nutritionist sarah recommends", "CLM.AUTHORITY"),
 ]
 HOMOGLYPHS = {"a": "\u0430", "e": "\u0435", "o": "\u043e", "p": "\u0440", "c": "\u0441"}
 LEET = {"e": "3", "o": "0", "a": "4", "s": "5", "i": "1", "t": "7"}

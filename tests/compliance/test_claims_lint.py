@@ -32,7 +32,7 @@ def test_finding_fields():
     assert (finding.start, finding.end) == (12, 24)
     assert finding.text == "FDA approved"
     assert finding.suggestion.startswith("Remove unless literally true")
-    assert report.rules_version == "2026.12.01.3"
+    assert report.rules_version == "2026.12.01.4"
 
 
 def test_span_maps_back_through_html_and_entities():
@@ -269,3 +269,177 @@ def test_a_life_stage_named_as_how_it_feels_is_not_a_natural_state_claim():
     assert claims_lint(claim, regime="uk").blocking
     # Not at the start of a sentence, the state is the object of a claim.
     assert claims_lint("Gentle through menopause can be yours.", regime="uk").blocking
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Valerian tea helps with occasional sleeplessness.*",
+        "Black cohosh helps reduce occasional hot flashes associated with menopause.*",
+        "Supports occasional mild memory problems associated with aging.*",
+        "Lion's mane supports focus.*",
+    ],
+)
+@pytest.mark.parametrize("disclaimer", [US_DISCLAIMER_SINGULAR, US_DISCLAIMER_PLURAL])
+def test_us_structure_function_copy_that_carries_the_disclaimer_passes(
+    claim, disclaimer
+):
+    # given
+    alone = claims_lint(claim, regime="us")
+
+    # when
+    report = claims_lint(f"{claim} *{disclaimer}", regime="us")
+
+    # then: without the disclaimer the copy needs it, and nothing more than it
+    assert alone.needs_disclaimer is True
+    assert {f.severity for f in alone.findings} == {"disclaimer"}
+    assert report.findings == ()
+
+
+def test_the_disclaimer_does_not_excuse_a_disease_claim_or_another_regime():
+    cure = f"Cures insomnia. {US_DISCLAIMER_SINGULAR}"
+    assert _rules(claims_lint(cure, regime="us"))[0][:2] == (
+        "CLM.DISEASE_VERB",
+        "block",
+    )
+    claim = f"Eases occasional hot flashes. {US_DISCLAIMER_SINGULAR}"
+    assert claims_lint(claim, regime="uk").blocking is True
+    # Half of the disclaimer is not the disclaimer.
+    half = "Supports focus. Not evaluated by anyone in particular."
+    assert claims_lint(half, regime="us").needs_disclaimer is True
+
+
+def test_a_us_natural_state_eased_is_a_structure_function_claim_not_a_treatment():
+    report = claims_lint("Helps with occasional sleeplessness.", regime="us")
+
+    assert [f.rule for f in report.findings] == ["CLM.NATURAL_STATE"]
+    assert report.needs_disclaimer is True
+    # In GB the same wording is a treatment claim for a natural state.
+    assert claims_lint("Helps with occasional sleeplessness.", regime="uk").blocking
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Memoir: 'Night Swimming: A Year Inside My Depression', hardcover.",
+        "Book: 'Still Here: Life After a Breast Cancer Diagnosis', paperback.",
+        "Memoir: 'Weathering: My Life with Bipolar Disorder' by Tom Ashworth.",
+    ],
+)
+def test_a_quoted_title_with_its_own_colon_is_still_a_title(title):
+    for regime in ("us", "eu", "uk"):
+        assert claims_lint(title, regime=regime).findings == ()
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Not for anyone with liver problems, or people taking medication.",
+        "Do not use if you are pregnant, breastfeeding, under 18, or being treated "
+        "for depression, epilepsy or a liver condition.",
+    ],
+)
+def test_warnings_that_list_conditions_are_not_claims(warning):
+    for regime in ("us", "eu", "uk"):
+        assert claims_lint(warning, regime=regime).findings == ()
+    # The warning ends with its sentence.
+    assert claims_lint(warning + " Our tea treats liver disease.", regime="us").blocking
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "In October, 5% of every latte sale goes to a breast cancer research charity.",
+        "Every blend you buy in October sends £1 to Breast Cancer Now.",
+        "Profits from this tin are donated to the Alzheimer's Research Fund.",
+    ],
+)
+def test_a_donation_to_a_cause_names_the_cause_not_a_claim(notice):
+    for regime in ("us", "eu", "uk"):
+        assert claims_lint(notice, regime=regime).findings == ()
+    assert claims_lint("Our latte for breast cancer.", regime="uk").blocking
+
+
+@pytest.mark.parametrize(
+    ("article", "rule"),
+    [
+        (
+            "A reader asked whether kava could replace her lorazepam. For many, "
+            "yes, and our kava root is linked at the end of this post.",
+            "CLM.DRUG_SUBSTITUTE",
+        ),
+        (
+            "Lion's mane may help manage anxiety; tap the banner to order.",
+            "CLM.NAMED_CONDITION",
+        ),
+        (
+            "How I eased my ADHD, with links to the exact products I use.",
+            "CLM.NAMED_CONDITION",
+        ),
+        (
+            "Studies are exploring CBD for epilepsy, and our oil is in the shop.",
+            "CLM.NAMED_CONDITION",
+        ),
+    ],
+)
+def test_an_article_that_points_to_its_products_is_product_copy(article, rule):
+    for regime in ("us", "eu", "uk"):
+        report = claims_lint(article, regime=regime, context="article")
+        assert report.blocking is True
+        assert rule in {f.rule for f in report.findings if f.severity == "block"}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Why I stopped taking my ADHD meds.", "CLM.TESTIMONIAL"),
+        (
+            "My doctor wanted to put me on sertraline, but these drops did the job "
+            "instead.",
+            "CLM.DRUG_SUBSTITUTE",
+        ),
+        ("Eases the change, so no HRT needed.", "CLM.DRUG_SUBSTITUTE"),
+        ("Our nutritionist Dr Priya Shah recommends it daily.", "CLM.AUTHORITY"),
+        ("It keeps cancer from coming back.", "CLM.DISEASE_VERB"),
+        ("You simply can't get enough zinc from today's food.", "CLM.FEAR"),
+    ],
+)
+def test_wordings_that_block_everywhere(text, rule):
+    for regime in ("us", "eu", "uk"):
+        report = claims_lint(text, regime=regime)
+        assert rule in {f.rule for f in report.findings}
+        if rule != "CLM.FEAR":  # Art. 3 is EU and GB law; the US reviews it
+            assert report.blocking is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reverses burnout.",
+        "Restore your natural balance with evening drops.",
+        "A daily ritual for wellbeing.",
+        "Nourish body and mind.",
+        "Lemon balm tea helps you relax before bed.",
+        "For mental and physical performance in stressful times.",
+    ],
+)
+def test_effects_and_general_benefits_block_in_eu_and_uk(text):
+    for regime in ("eu", "uk"):
+        assert claims_lint(text, regime=regime).blocking is True
+    assert claims_lint(text, regime="us").findings != ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kind to your wallet, and shipped in paper.",
+        "Restore the balance of the blend with a pinch of salt.",
+        "The sources are linked at the end of this post.",
+        "Early results from the harvest look promising.",
+        "Our team helps you choose a blend.",
+        "No prescription needed to order online.",
+    ],
+)
+def test_everyday_senses_of_the_new_wordings_are_not_findings(text):
+    for regime in ("us", "eu", "uk"):
+        assert claims_lint(text, regime=regime).findings == ()

@@ -12,9 +12,11 @@ from compliance.claims import claims_lint
 from compliance.claims.normalise import normalise
 from compliance.claims.prefilter import (
     WordScan,
+    first_letters,
     required_words,
     rule_words,
     text_may_match,
+    word_gates,
     word_scan,
 )
 from compliance.rules import REGIMES, rules_load
@@ -165,3 +167,84 @@ def test_skipping_rules_never_changes_a_report(data):
         )
         tried = claims_lint(text, regime=regime, context=context)
     assert skipped == tried
+
+
+@pytest.mark.parametrize(
+    ("pattern", "letters"),
+    [
+        (r"cures?", {"c"}),
+        (r"(?:cures?|treats?|heals?) (?:anxiety|pain)", {"c", "t", "h"}),
+        (r"(?:the )?colds?", {"t", "c"}),
+        (r"(?:(?<=^\s)|(?<=[.!?]\s))(?:the )?menopause", {"t", "m"}),
+        (r"[2-9]\d ?mg", set("23456789")),
+    ],
+)
+def test_first_letters_of_a_pattern(pattern, letters):
+    assert first_letters(pattern) == frozenset(letters)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\w+ infections?",  # any letter may start it
+        r"(?:cure)?",  # may match nothing, so what follows starts it
+        r"(?i)cures?",  # the letter may appear in another case
+        r"[^a-z]+cure",
+    ],
+)
+def test_patterns_whose_first_letters_are_unknown(pattern):
+    assert first_letters(pattern) is None
+
+
+def test_each_branch_of_an_alternation_needs_its_own_words():
+    # "fruiting-body extract" holds "body" but is no out-of-body experience.
+    conjunctions = rule_words((r"out-of-body|out\s+of\s+body\s+(?:experience|trip)",))
+    assert conjunctions is not None
+    assert [set(conjunction) for conjunction in conjunctions] == [
+        {frozenset({"out-of-body"})},
+        {frozenset({"experience", "trip"}), frozenset({"body"}), frozenset({"out"})},
+    ]
+    assert text_may_match(frozenset({"body", "out"}), conjunctions) is False
+    assert text_may_match(frozenset({"out-of-body"}), conjunctions) is True
+
+
+def test_gates_open_exactly_where_the_conjunctions_are_met():
+    gates = word_gates(
+        [
+            rule_words((r"(?:cures?|heals?) (?:anxiety|pain)",)),
+            None,
+            rule_words((r"clinically proven", r"backed by science")),
+        ]
+    )
+    for present in (
+        frozenset(),
+        frozenset({"cure", "pain"}),
+        frozenset({"heal"}),
+        frozenset({"backed", "science", "clinically"}),
+        frozenset({"clinically", "proven", "anxiety"}),
+    ):
+        met = gates.met(present)
+        assert gates.is_open(0, met) is text_may_match(
+            present, rule_words((r"(?:cures?|heals?) (?:anxiety|pain)",))
+        )
+        assert gates.is_open(1, met) is True
+        assert gates.is_open(2, met) is text_may_match(
+            present, rule_words((r"clinically proven", r"backed by science"))
+        )
+
+
+def test_the_first_letter_lookahead_never_changes_where_a_rule_matches():
+    # The reference tries every rule and every lawful sense at every word start.
+    texts = [" " + normalise(text).text for text in _sentences()]
+    rules = rules_load()
+    patterns = {"|".join(rule.patterns) for rule in rules.claims}
+    patterns |= {p for rule in rules.claims for p in rule.exempt}
+    for body in patterns:
+        letters = first_letters(body)
+        start = f"(?=[{''.join(sorted(letters))}])" if letters else r"(?=[^\W_])"
+        fast = re.compile(rf"[\W_]{start}(?=((?:{body})))")
+        slow = re.compile(rf"[\W_](?=[^\W_])(?=((?:{body})))")
+        for text in texts:
+            assert [m.span(1) for m in fast.finditer(text)] == [
+                m.span(1) for m in slow.finditer(text)
+            ], (body[:60], text)

@@ -29,7 +29,7 @@ def test_project_rule_data_loads_with_a_version():
     rules = rules_load()
 
     # then
-    assert rules.version == "2026.12.01.3"
+    assert rules.version == "2026.12.01.4"
     assert len(rules.legality) == 83
     assert len(rules.claims) == 27
     assert len(rules.authorised) == 18
