@@ -12,21 +12,17 @@ BENCH_DATABASE_URL and BENCH_REDIS_URL as for ``bench.compare``.
 """
 
 import argparse
-import cProfile
 import itertools
-import os
-import pstats
-import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-from bench._server import ROOT, database_prepare, manage, production_env
-from bench.compare import DEFAULT_DB
-from bench.graphql import PRODUCT_SLUG, SEED
+from bench._profile import (
+    arguments_add,
+    django_start,
+    requests_profiled,
+    statistics_print,
+)
+from bench.graphql import PRODUCT_SLUG
 from bench.storefront import BENCH_CATEGORY
-from bench.storefront import SEED as CATEGORY_SEED
 
 CASES = {
     "home": "/",
@@ -38,37 +34,9 @@ CASES = {
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--reuse", action="store_true")
-    parser.add_argument("--case", choices=sorted(CASES), default="product")
-    parser.add_argument("--top", type=int, default=30)
-    parser.add_argument(
-        "--plain", action="store_true", help="time only, without the profiler"
-    )
-    parser.add_argument("--only", help="also list functions whose path has this")
-    parser.add_argument("--callers", help="also list who calls functions matching this")
+    arguments_add(parser, case="product", cases=list(CASES))
     args = parser.parse_args()
-
-    workdir = Path(tempfile.mkdtemp(prefix="shop-bench-profile-"))
-    env = production_env(
-        base=dict(os.environ),
-        database_url=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB),
-        workdir=workdir,
-    )
-    if not args.reuse:
-        database_prepare(
-            env,
-            SEED.format(slug=PRODUCT_SLUG),
-            CATEGORY_SEED.format(slug=BENCH_CATEGORY),
-        )
-    else:
-        # Pages name their static files through the manifest of this run's root.
-        manage(env, "collectstatic", "--noinput")
-    os.environ.update(env)
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    django_start(reuse=args.reuse, static_on_reuse=True)
     from django.db import connection
     from django.test import Client
 
@@ -90,34 +58,20 @@ def main() -> None:
     one()
     queries = list(connection.queries)
     connection.force_debug_cursor = False
-    timings = []
-    profiler = cProfile.Profile()
-    for _ in range(args.requests):
-        started = time.perf_counter()
-        if not args.plain:
-            profiler.enable()
-        one()
-        if not args.plain:
-            profiler.disable()
-        timings.append(time.perf_counter() - started)
+    median, profiler = requests_profiled(
+        one, requests=args.requests, plain=args.plain, warm_up=0
+    )
     print(
         f"{args.case}: {args.requests} cold requests, median "
-        f"{statistics.median(timings) * 1000:.1f} ms"
+        f"{median * 1000:.1f} ms"
         f"{'' if args.plain else ' (profiled)'}; "
         f"{len(queries)} queries per request\n"
     )
     for query in queries:
         print(f"  {query['time']}s  {query['sql'][:160]}")
     print()
-    if args.plain:
-        return
-    stats = pstats.Stats(profiler)
-    stats.sort_stats("tottime").print_stats(args.top)
-    stats.sort_stats("cumulative").print_stats(args.top)
-    if args.only:
-        stats.sort_stats("cumulative").print_stats(args.only, args.top)
-    if args.callers:
-        stats.sort_stats("tottime").print_callers(args.callers)
+    if not args.plain:
+        statistics_print(profiler, args)
 
 
 if __name__ == "__main__":
