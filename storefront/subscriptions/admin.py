@@ -16,6 +16,7 @@ from django.urls import path
 from django.utils import timezone
 
 from common.errors import DomainError
+from common.page_cache import PageCacheInvalidatingAdmin
 from storefront.subscriptions.models import (
     Subscription,
     SubscriptionEvent,
@@ -36,7 +37,7 @@ PAUSE_DAYS = 28
 
 
 @admin.register(SubscriptionPlan)
-class SubscriptionPlanAdmin(admin.ModelAdmin):
+class SubscriptionPlanAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
     list_display = ("product", "channel", "discount_percent", "intervals", "is_active")
     list_filter = ("channel", "is_active", "is_membership")
     search_fields = ("product__name",)
