@@ -14,6 +14,8 @@ class ContentConfig(AppConfig):
     label = "content"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_unpublished
 
         # Wagtail publishes from the editor, from workflows, from scheduled
@@ -22,3 +24,12 @@ class ContentConfig(AppConfig):
         # are dropped there rather than in each path.
         page_published.connect(_pages_changed, dispatch_uid="content-published")
         page_unpublished.connect(_pages_changed, dispatch_uid="content-unpublished")
+        # A privacy restriction takes effect without publishing again, and the
+        # shared lists (articles index, latest articles, "Learn more") hold only
+        # public pages: setting or lifting one drops them too.
+        for signal, uid in ((post_save, "saved"), (post_delete, "deleted")):
+            signal.connect(
+                _pages_changed,
+                sender=PageViewRestriction,
+                dispatch_uid=f"content-restriction-{uid}",
+            )

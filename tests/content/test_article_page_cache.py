@@ -2,6 +2,7 @@
 unpublishing in Wagtail drops them, and nothing personal is ever shared."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from common.page_cache import HEADER
 from tests.factories.accounts import UserFactory
@@ -66,3 +67,22 @@ def test_a_signed_in_reader_never_gets_the_shared_page(client, us_channel):
     response = client.get(article.url)
 
     assert HEADER not in response
+
+
+def test_a_privacy_restriction_takes_the_article_off_shared_lists_at_once(
+    client, us_channel
+):
+    # given the articles index cached with the article on it
+    article = article_create(slug="soon-private", title="Birch Polypore Notes")
+    assert "Birch Polypore Notes" in client.get("/articles/").text
+
+    # when an editor restricts it to signed-in readers, without publishing again
+    restriction = PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    # then the shared list drops it on the next request, and brings it back when
+    # the restriction is lifted
+    assert "Birch Polypore Notes" not in client.get("/articles/").text
+    restriction.delete()
+    assert "Birch Polypore Notes" in client.get("/articles/").text
