@@ -1,8 +1,8 @@
 """Reads for the cart and checkout pages, loaded in a fixed number of queries."""
 
 import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -227,30 +227,68 @@ def checkout_info_fetch(*, checkout: Checkout) -> CheckoutInfo:
         .select_related("variant__product__product_type")
         .order_by("created_at", "pk")
     )
-    shipping_required = any(
-        line.variant.product.product_type.is_shipping_required for line in lines
-    )
     variant_ids = [line.variant_id for line in lines]
-    product_ids = {line.variant.product_id for line in lines}
     listings: dict[int, ProductVariantChannelListing] = {}
     product_listings: dict[int, ProductChannelListing] = {}
     available: dict[int, int] = {}
     if lines:
-        listings = {
-            listing.variant_id: listing
-            for listing in ProductVariantChannelListing.objects.filter(
-                variant_id__in=variant_ids, channel=channel
-            )
-        }
-        product_listings = {
-            listing.product_id: listing
-            for listing in ProductChannelListing.objects.filter(
-                product_id__in=product_ids, channel=channel
-            )
-        }
+        listings = variant_listings_for_channel(
+            channel_id=channel.pk, variant_ids=variant_ids
+        )
+        product_listings = product_listings_for_channel(
+            channel_id=channel.pk,
+            product_ids={line.variant.product_id for line in lines},
+        )
         available = stock_available_quantities(
             channel_id=channel.pk, variant_ids=variant_ids
         )
+    return checkout_info_build(
+        checkout=checkout,
+        lines=lines,
+        listings=listings,
+        product_listings=product_listings,
+        available=available,
+    )
+
+
+def variant_listings_for_channel(
+    *, channel_id: int, variant_ids: Collection[int]
+) -> dict[int, ProductVariantChannelListing]:
+    """The variants' price listings in a channel, by variant id (one query)."""
+    return {
+        listing.variant_id: listing
+        for listing in ProductVariantChannelListing.objects.filter(
+            variant_id__in=variant_ids, channel_id=channel_id
+        )
+    }
+
+
+def product_listings_for_channel(
+    *, channel_id: int, product_ids: Collection[int]
+) -> dict[int, ProductChannelListing]:
+    """The products' listings in a channel, by product id (one query)."""
+    return {
+        listing.product_id: listing
+        for listing in ProductChannelListing.objects.filter(
+            product_id__in=product_ids, channel_id=channel_id
+        )
+    }
+
+
+def checkout_info_build(
+    *,
+    checkout: Checkout,
+    lines: Sequence[CheckoutLine],
+    listings: dict[int, ProductVariantChannelListing],
+    product_listings: dict[int, ProductChannelListing],
+    available: dict[int, int],
+) -> CheckoutInfo:
+    """``checkout_info_fetch`` from lines (with their variant, product and product
+    type), listings and stock already read: decides each line for the checkout's
+    region as it stands, and reads only the shipping and voucher listings."""
+    shipping_required = any(
+        line.variant.product.product_type.is_shipping_required for line in lines
+    )
     region = checkout_region(checkout=checkout, shipping_required=shipping_required)
     infos = []
     for line in lines:
@@ -281,21 +319,56 @@ def checkout_info_fetch(*, checkout: Checkout) -> CheckoutInfo:
                 ),
             )
         )
-    shipping_listing = None
-    if checkout.shipping_method_id and shipping_required:
-        shipping_listing = ShippingMethodChannelListing.objects.filter(
-            shipping_method_id=checkout.shipping_method_id, channel=channel
-        ).first()
+    channel = checkout.channel
     voucher_listing = None
     if checkout.voucher_id:
         voucher_listing = VoucherChannelListing.objects.filter(
             voucher_id=checkout.voucher_id, channel=channel
         ).first()
-    return CheckoutInfo(
+    info = CheckoutInfo(
         checkout=checkout,
         lines=tuple(infos),
-        shipping_listing=shipping_listing,
+        shipping_listing=None,
         voucher_listing=voucher_listing,
+    )
+    if not (checkout.shipping_method_id and shipping_required):
+        return info
+    # The chosen method's price comes with the methods serving the address, which
+    # validation and the answer ask for next; one still chosen but no longer
+    # serving the address keeps its price until the shopper chooses again.
+    shipping_listing = next(
+        (
+            listing
+            for method, listing in shipping_methods_for_checkout(info=info)
+            if method.pk == checkout.shipping_method_id
+        ),
+        None,
+    ) or (
+        ShippingMethodChannelListing.objects.filter(
+            shipping_method_id=checkout.shipping_method_id, channel=channel
+        ).first()
+    )
+    return replace(info, shipping_listing=shipping_listing)
+
+
+def checkout_info_refresh(*, info: CheckoutInfo) -> CheckoutInfo:
+    """The info of ``info.checkout`` after its addresses, shipping method or
+    voucher changed, from the lines, listings and stock ``info`` holds: the
+    lines are decided again for the region that now applies."""
+    return checkout_info_build(
+        checkout=info.checkout,
+        lines=[line.line for line in info.lines],
+        listings={
+            line.variant.pk: line.listing
+            for line in info.lines
+            if line.listing is not None
+        },
+        product_listings={
+            line.product.pk: line.product_listing
+            for line in info.lines
+            if line.product_listing is not None
+        },
+        available={line.variant.pk: line.available_quantity for line in info.lines},
     )
 
 

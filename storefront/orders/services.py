@@ -11,7 +11,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import F, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
 from prices import Money, TaxedMoney
@@ -19,7 +20,7 @@ from prices import Money, TaxedMoney
 from common.mail import email_queue
 from common.models import OutboundEmail
 from common.urls import absolute_url
-from storefront.accounts.addresses import address_copy
+from storefront.accounts.addresses import address_copies
 from storefront.accounts.models import Address, User
 from storefront.catalogue.models import ProductVariant
 from storefront.catalogue.regulation import line_decide
@@ -115,9 +116,10 @@ def order_create(
     """Create an order with its lines, allocate its stock, and queue the email.
 
     The lower-level entry point: checkout completion and subscription renewals
-    both call it with prices already computed. Runs in ONE transaction; the
-    region's rules are decided again inside it (the last guard), stock rows are
-    locked by pk and the voucher row is locked before its usage is counted.
+    both call it with prices already computed. Runs in ONE transaction (the
+    caller's when it holds one, without a savepoint); the region's rules are
+    decided again first (the last guard), stock rows are locked by pk and the
+    voucher row is locked before its usage is counted.
     Addresses are copied so later edits never change the order. An order of
     goods that need no delivery (a membership) has no shipping address or method;
     ``region`` is then where the buyer is (the billing address's region), and the
@@ -159,27 +161,32 @@ def order_create(
                 }
             )
     currency = totals.total.currency
-    with transaction.atomic():
-        # The last, authoritative guard: the law may have changed since the cart.
-        # An order with nothing to deliver (no shipping address) is judged where
-        # its buyer is: ``region`` is then the billing address's.
-        decisions = {}
-        for line in lines:
-            decision = line_decide(product_class=line.regulated_class, region=region)
-            if decision.prohibited:
-                if shipping_address is None and shipping_method is None:
-                    raise OrderLineNotAvailableInRegionError(
-                        f"{line.product_name} cannot be sold to this billing "
-                        f"address: {decision.reason}",
-                        field="billing_address",
-                    )
+    # The last, authoritative guard: the law may have changed since the cart.
+    # An order with nothing to deliver (no shipping address) is judged where
+    # its buyer is: ``region`` is then the billing address's.
+    decisions = {}
+    for line in lines:
+        decision = line_decide(product_class=line.regulated_class, region=region)
+        if decision.prohibited:
+            if shipping_address is None and shipping_method is None:
                 raise OrderLineNotAvailableInRegionError(
-                    f"{line.product_name} cannot be shipped to this address: "
-                    f"{decision.reason}",
-                    field="shipping_address",
+                    f"{line.product_name} cannot be sold to this billing "
+                    f"address: {decision.reason}",
+                    field="billing_address",
                 )
-            decisions[id(line)] = decision
+            raise OrderLineNotAvailableInRegionError(
+                f"{line.product_name} cannot be shipped to this address: "
+                f"{decision.reason}",
+                field="shipping_address",
+            )
+        decisions[id(line)] = decision
+    # Inside the caller's transaction (checkout completion, a renewal's savepoint)
+    # no savepoint of its own: a failure here undoes the caller's block.
+    with transaction.atomic(savepoint=False):
         digital = shipping_address is None and shipping_method is None
+        shipping_copy, billing_copy = address_copies(
+            [shipping_address, billing_address or shipping_address]
+        )
         # The money fields are django-prices composites, unknown to django-stubs.
         order = Order.objects.create(  # type: ignore[misc]
             channel=channel,
@@ -187,8 +194,8 @@ def order_create(
             user_email=email,
             checkout_token=options.checkout_token,
             region=region,
-            shipping_address=address_copy(shipping_address),
-            billing_address=address_copy(billing_address or shipping_address),
+            shipping_address=shipping_copy,
+            billing_address=billing_copy,
             shipping_method=shipping_method,
             shipping_method_name=shipping_method.name if shipping_method else "",
             voucher=options.voucher_use.voucher if options.voucher_use else None,
@@ -545,12 +552,18 @@ def order_amounts_refresh(*, order_id: int) -> None:
 
     Run after any change to the amounts of a payment linked to the order.
     """
-    sums = Payment.objects.filter(order_id=order_id).aggregate(
-        charged=Sum("charged_value"), refunded=Sum("refunded_value")
-    )
+    payments = Payment.objects.filter(order_id=OuterRef("pk")).values("order_id")
+
+    def summed(field: str) -> Coalesce:
+        return Coalesce(
+            Subquery(payments.annotate(total=Sum(field)).values("total")),
+            Decimal(0),
+        )
+
+    # One statement: the sums are taken as the order row is written.
     Order.objects.filter(pk=order_id).update(
-        total_charged_amount=sums["charged"] or 0,
-        total_refunded_amount=sums["refunded"] or 0,
+        total_charged_amount=summed("charged_value"),
+        total_refunded_amount=summed("refunded_value"),
     )
 
 

@@ -245,7 +245,8 @@ def payment_capture(*, payment: Payment) -> Payment:
     except PaymentError as exc:
         _event(payment, EventType.CHARGE_FAILURE, payment.amount_value, exc.message)
         raise
-    with transaction.atomic():
+    # Captured inside the order's transaction, which needs no savepoint here.
+    with transaction.atomic(savepoint=False):
         return _apply_response(
             payment,
             GatewayResponse(

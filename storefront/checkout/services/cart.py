@@ -1,5 +1,7 @@
 """The cart: creating it, adding, changing and removing lines, merging at sign-in."""
 
+from collections.abc import Mapping, Sequence
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,9 +19,13 @@ from storefront.checkout.models import (
     CheckoutLine,
 )
 from storefront.checkout.selectors import (
+    CheckoutInfo,
+    checkout_info_build,
     checkout_info_fetch,
     checkout_max_quantity_per_line,
     checkout_region_follows_shopper,
+    product_listings_for_channel,
+    variant_listings_for_channel,
 )
 from storefront.checkout.services.base import Code, _invalid, email_clean
 from storefront.inventory.errors import InsufficientStockError
@@ -41,16 +47,107 @@ def checkout_create(
     Raises:
         ValidationError: ``email`` given but not an email address.
     """
+    checkout = _checkout_new(channel=channel, region=region, user=user, email=email)
+    checkout.save(force_insert=True)
+    return checkout
+
+
+def _checkout_new(
+    *, channel: Channel, region: str, user: User | None, email: str
+) -> Checkout:
     if email:
         email = email_clean(email)
     elif user is not None:
         email = getattr(user, "email", "")
-    return Checkout.objects.create(
+    return Checkout(
         channel=channel,
         currency=channel.currency_code,
         region=region,
         user=user if user is not None and user.is_authenticated else None,
         email=email,
+    )
+
+
+def checkout_create_with_lines(
+    *,
+    channel: Channel,
+    region: str,
+    lines: Sequence[tuple[object, object]],
+    user: User | None = None,
+    email: str = "",
+) -> CheckoutInfo:
+    """Open a checkout holding ``lines`` ((variant id, quantity) pairs, in order).
+
+    Each line is checked as ``checkout_line_add`` checks it, and a variant given
+    twice gets one line with the quantities summed; the variants, their listings
+    and stock are read once for all lines, and the checkout's info is built from
+    those reads. Runs in one transaction.
+
+    Raises:
+        ValidationError, ProductNotAvailableInRegionError, InsufficientStockError:
+            as ``checkout_create`` and ``checkout_line_add`` do, for the first
+            line at fault; nothing is written then.
+    """
+    checkout = _checkout_new(channel=channel, region=region, user=user, email=email)
+    pks = set()
+    for variant_id, _quantity in lines:
+        try:
+            pks.add(int(str(variant_id)))
+        except ValueError:
+            continue
+    variants = ProductVariant.objects.select_related("product__product_type").in_bulk(
+        pks
+    )
+    listings = variant_listings_for_channel(channel_id=channel.pk, variant_ids=pks)
+    product_listings = product_listings_for_channel(
+        channel_id=channel.pk,
+        product_ids={variant.product_id for variant in variants.values()},
+    )
+    tracked = [pk for pk, variant in variants.items() if variant.track_inventory]
+    available = (
+        stock_available_quantities(channel_id=channel.pk, variant_ids=tracked)
+        if tracked
+        else {}
+    )
+    by_variant: dict[int, CheckoutLine] = {}
+    for variant_id, quantity in lines:
+        amount = _parse_quantity(quantity, allow_zero=False)
+        try:
+            variant = variants[int(str(variant_id))]
+        except (ValueError, KeyError):
+            raise _invalid(
+                "variant", "Choose a product option.", Code.NOT_FOUND
+            ) from None
+        _membership_check_not_one_off(checkout=checkout, variant=variant)
+        _variant_check_listed(
+            checkout=checkout,
+            variant=variant,
+            listing=listings.get(variant.pk),
+            product_listing=product_listings.get(variant.product_id),
+        )
+        line = by_variant.get(variant.pk)
+        new_quantity = amount + (line.quantity if line else 0)
+        _quantity_check(
+            checkout=checkout,
+            variant=variant,
+            quantity=new_quantity,
+            available=available,
+        )
+        if line is None:
+            by_variant[variant.pk] = CheckoutLine(
+                checkout=checkout, variant=variant, quantity=new_quantity
+            )
+        else:
+            line.quantity = new_quantity
+    with transaction.atomic(savepoint=False):
+        checkout.save(force_insert=True)
+        created = CheckoutLine.objects.bulk_create(by_variant.values())
+    return checkout_info_build(
+        checkout=checkout,
+        lines=created,
+        listings=listings,
+        product_listings=product_listings,
+        available=available,
     )
 
 
@@ -75,12 +172,27 @@ def _quantity_limit(variant: ProductVariant) -> int:
 
 def _variant_check_sellable(*, checkout: Checkout, variant: ProductVariant) -> None:
     channel = checkout.channel
-    listing = ProductVariantChannelListing.objects.filter(
-        variant=variant, channel=channel
-    ).first()
-    product_listing = ProductChannelListing.objects.filter(
-        product_id=variant.product_id, channel=channel
-    ).first()
+    _variant_check_listed(
+        checkout=checkout,
+        variant=variant,
+        listing=ProductVariantChannelListing.objects.filter(
+            variant=variant, channel=channel
+        ).first(),
+        product_listing=ProductChannelListing.objects.filter(
+            product_id=variant.product_id, channel=channel
+        ).first(),
+    )
+
+
+def _variant_check_listed(
+    *,
+    checkout: Checkout,
+    variant: ProductVariant,
+    listing: ProductVariantChannelListing | None,
+    product_listing: ProductChannelListing | None,
+) -> None:
+    """``_variant_check_sellable`` with the variant's listings already read."""
+    channel = checkout.channel
     now = timezone.now()
     if listing is None or product_listing is None:
         raise _invalid(
@@ -120,8 +232,13 @@ def _variant_check_sellable(*, checkout: Checkout, variant: ProductVariant) -> N
 
 
 def _quantity_check(
-    *, checkout: Checkout, variant: ProductVariant, quantity: int
+    *,
+    checkout: Checkout,
+    variant: ProductVariant,
+    quantity: int,
+    available: Mapping[int, int] | None = None,
 ) -> None:
+    """``available``: the stock left by variant, when already read."""
     limit = _quantity_limit(variant)
     if quantity > limit:
         raise _invalid(
@@ -132,17 +249,19 @@ def _quantity_check(
         )
     if not variant.track_inventory:
         return
-    available = stock_available_quantities(
-        channel_id=checkout.channel_id, variant_ids=[variant.pk]
-    ).get(variant.pk, 0)
-    if quantity > available:
-        if available <= 0:
+    if available is None:
+        available = stock_available_quantities(
+            channel_id=checkout.channel_id, variant_ids=[variant.pk]
+        )
+    left = available.get(variant.pk, 0)
+    if quantity > left:
+        if left <= 0:
             raise InsufficientStockError(items=[variant.sku])
         raise _invalid(
             "quantity",
             "Only %(available)d left in stock.",
             Code.INSUFFICIENT_STOCK,
-            available=available,
+            available=left,
         )
 
 

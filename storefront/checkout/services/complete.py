@@ -104,7 +104,8 @@ def checkout_complete(
                 payment_capture(payment=locked_payment)
             order_payment_attach(order_id=order.pk, payment=locked_payment)
 
-            subscription_create_from_order(order=order, payment=locked_payment)
+            if any(line.line.is_subscription for line in info.lines):
+                subscription_create_from_order(order=order, payment=locked_payment)
             checkout.delete()
     except DomainError as exc:
         payment_release(payment=payment, reason=exc.message)

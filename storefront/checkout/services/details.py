@@ -13,6 +13,7 @@ from storefront.checkout.models import Checkout
 from storefront.checkout.selectors import (
     CheckoutInfo,
     checkout_info_fetch,
+    checkout_info_refresh,
     checkout_shipping_required,
     shipping_methods_for_checkout,
 )
@@ -32,7 +33,11 @@ def checkout_email_set(*, checkout: Checkout, email: object) -> Checkout:
 
 
 def checkout_shipping_address_set(
-    *, checkout: Checkout, data: dict[str, Any], save_to_address_book: bool = False
+    *,
+    checkout: Checkout,
+    data: dict[str, Any],
+    save_to_address_book: bool = False,
+    info: CheckoutInfo | None = None,
 ) -> CheckoutInfo:
     """Validate and store the shipping address; the region's rules are decided again.
 
@@ -40,6 +45,9 @@ def checkout_shipping_address_set(
     refreshed checkout info, whose lines show any that may not ship there. With
     ``save_to_address_book`` a signed-in customer's address book gains the
     address too (unless it already holds the same one), in the same transaction.
+    ``info`` is the checkout's info loaded earlier in the caller's transaction
+    (a checkout just created with its lines): its lines, prices and stock are
+    used instead of being read again.
 
     Raises:
         ValidationError: per field, from the country's address rules, or
@@ -47,7 +55,10 @@ def checkout_shipping_address_set(
     """
     cleaned = address_validate(data=data)
     _country_check_sold_to(checkout=checkout, country=cleaned["country"], ship=True)
-    with transaction.atomic():
+    if info is not None and info.checkout is not checkout:
+        raise ValueError("info must be the info of the checkout being changed")
+    # No savepoint inside a caller's transaction: nothing here is retried.
+    with transaction.atomic(savepoint=False):
         old = checkout.shipping_address
         address = Address.objects.create(user=None, **cleaned)
         checkout.shipping_address = address
@@ -57,7 +68,11 @@ def checkout_shipping_address_set(
         ):
             checkout.billing_address = address
         checkout.save()
-        info = checkout_info_fetch(checkout=checkout)
+        info = (
+            checkout_info_fetch(checkout=checkout)
+            if info is None
+            else checkout_info_refresh(info=info)
+        )
         if (
             checkout.shipping_method_id is not None
             and checkout.shipping_method_id
@@ -65,7 +80,7 @@ def checkout_shipping_address_set(
         ):
             checkout.shipping_method = None
             checkout.save(update_fields=["shipping_method", "last_change"])
-            info = checkout_info_fetch(checkout=checkout)
+            info = checkout_info_refresh(info=info)
         if old is not None and old.pk not in {checkout.billing_address_id}:
             old.delete()
         if save_to_address_book and checkout.user_id is not None:
@@ -103,9 +118,10 @@ def checkout_billing_address_set(
             address errors; ``country`` when the cart needs no delivery and the
             channel does not sell to the billing country.
     """
-    shipping_required = checkout_shipping_required(checkout=checkout)
     if same_as_shipping:
-        if checkout.shipping_address_id is None and not shipping_required:
+        if checkout.shipping_address_id is None and not checkout_shipping_required(
+            checkout=checkout
+        ):
             raise _invalid(
                 "billing_address",
                 "Enter your billing address; nothing in your cart is delivered.",
@@ -121,9 +137,13 @@ def checkout_billing_address_set(
         checkout.save(update_fields=["billing_address", "last_change"])
         return checkout
     cleaned = address_validate(data=data or {})
-    if not shipping_required:
+    # Only a cart with nothing to deliver is held to the channel's countries by
+    # its billing address; its lines are read only when that could refuse it.
+    if cleaned["country"] not in channel_allowed_countries(
+        channel=checkout.channel
+    ) and not checkout_shipping_required(checkout=checkout):
         _country_check_sold_to(checkout=checkout, country=cleaned["country"])
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         old_id = checkout.billing_address_id
         checkout.billing_address = Address.objects.create(user=None, **cleaned)
         checkout.save(update_fields=["billing_address", "last_change"])

@@ -1,7 +1,7 @@
 """Paying for a checkout: starting the payment and coming back from the gateway."""
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypedDict
 
 from prices import Money
@@ -33,6 +33,8 @@ class PaymentOutcome:
     order_id: int | None = None
     action_url: str = ""
     client_secret: str = ""
+    # The order placed, as ``checkout_complete`` returned it.
+    order: Order | None = field(default=None, compare=False, repr=False)
 
 
 def checkout_payment_start(
@@ -69,7 +71,7 @@ def checkout_payment_start(
         order = checkout_complete(
             checkout_token=checkout.token, payment=earlier, info=info
         )
-        return PaymentOutcome(payment_id=earlier.pk, order_id=order.pk)
+        return PaymentOutcome(payment_id=earlier.pk, order_id=order.pk, order=order)
     payment = payment_create(
         gateway=gateway,
         amount=totals.total.gross,
@@ -93,7 +95,7 @@ def checkout_payment_start(
             client_secret=payment.client_secret,
         )
     order = checkout_complete(checkout_token=checkout.token, payment=payment, info=info)
-    return PaymentOutcome(payment_id=payment.pk, order_id=order.pk)
+    return PaymentOutcome(payment_id=payment.pk, order_id=order.pk, order=order)
 
 
 def _earlier_payments_settle(*, checkout: Checkout, amount: Money) -> Payment | None:

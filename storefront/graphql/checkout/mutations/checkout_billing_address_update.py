@@ -9,10 +9,7 @@ from storefront.checkout.services.details import checkout_billing_address_set
 from storefront.graphql.account.types import AddressInput, address_data
 from storefront.graphql.checkout.inputs import CheckoutAddressValidationRules
 from storefront.graphql.checkout.types import Checkout
-from storefront.graphql.checkout.utils import (
-    checkout_for_mutation,
-    reload,
-)
+from storefront.graphql.checkout.utils import checkout_for_mutation
 from storefront.graphql.core.errors import CheckoutError, CheckoutErrorCode
 
 
@@ -40,4 +37,5 @@ class CheckoutBillingAddressUpdate(BaseMutation):
             same_as_shipping=False,
             data=address_data(data["billing_address"]),
         )
-        return cls(checkout=reload(checkout), errors=[])
+        # The service keeps the checkout it changed up to date, related rows too.
+        return cls(checkout=checkout, errors=[])

@@ -3,11 +3,12 @@
 from typing import Any
 
 import graphene
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from common.graphql.mutations import BaseMutation
 from storefront.checkout.metadata import checkout_metadata_update
-from storefront.checkout.services.cart import checkout_create, checkout_line_add
+from storefront.checkout.services.cart import checkout_create_with_lines
 from storefront.checkout.services.details import (
     checkout_billing_address_set,
     checkout_shipping_address_set,
@@ -46,20 +47,30 @@ class CheckoutCreate(BaseMutation):
         channel = resolve_channel(info, payload.get("channel"))
         region = getattr(getattr(info.context, "shopper_region", None), "region", "")
         with transaction.atomic():
-            checkout = checkout_create(
+            variants: list[tuple[object, object]] = []
+            unresolved = None
+            for line in lines:
+                try:
+                    pk = pk_of(
+                        line["variant_id"], expected="ProductVariant", field="variantId"
+                    )
+                except ValidationError as exc:
+                    # Reported once the lines before it are checked, so that the
+                    # error is the first line's at fault.
+                    unresolved = exc
+                    break
+                variants.append((pk, line["quantity"]))
+            loaded = checkout_create_with_lines(
                 channel=channel,
                 region=region or channel.default_country.code,
                 user=current_user(info),
                 email=payload.get("email") or "",
+                lines=variants,
             )
-            for line in lines:
-                checkout_line_add(
-                    checkout=checkout,
-                    variant_id=pk_of(
-                        line["variant_id"], expected="ProductVariant", field="variantId"
-                    ),
-                    quantity=line["quantity"],
-                )
+            if unresolved is not None:
+                raise unresolved
+            checkout = loaded.checkout
+            changed = False
             for key, private in (("metadata", False), ("private_metadata", True)):
                 if payload.get(key):
                     checkout_metadata_update(
@@ -67,10 +78,12 @@ class CheckoutCreate(BaseMutation):
                         items={i["key"]: i["value"] for i in payload[key]},
                         private=private,
                     )
-            loaded = None
+                    changed = True
             if payload.get("shipping_address"):
                 loaded = checkout_shipping_address_set(
-                    checkout=checkout, data=address_data(payload["shipping_address"])
+                    checkout=checkout,
+                    data=address_data(payload["shipping_address"]),
+                    info=loaded,
                 )
             if payload.get("billing_address"):
                 checkout_billing_address_set(
@@ -78,9 +91,9 @@ class CheckoutCreate(BaseMutation):
                     same_as_shipping=False,
                     data=address_data(payload["billing_address"]),
                 )
-                if loaded is not None and not loaded.shipping_required:
+                if not loaded.shipping_required:
                     # The billing address decides the law for such a cart.
-                    loaded = None
-        if loaded is not None:
-            return cls(checkout=checkout_with_info(loaded), errors=[])
-        return cls(checkout=services_checkout(checkout), errors=[])
+                    changed = True
+        if changed:
+            return cls(checkout=services_checkout(checkout), errors=[])
+        return cls(checkout=checkout_with_info(loaded), errors=[])

@@ -76,18 +76,22 @@ class TransactionInitialize(BaseMutation):
             return_url=str(gateway_data.get("returnUrl") or ""),
         )
         payment = Payment.objects.get(pk=outcome.payment_id)
-        event = payment.events.order_by("-created_at", "-pk").first()
         response: dict[str, Any] = {}
         if outcome.client_secret:
             response["clientSecret"] = outcome.client_secret
         if outcome.action_url:
             response["actionUrl"] = outcome.action_url
         if outcome.order_id:
-            order = Order.objects.get(pk=outcome.order_id)
+            order = outcome.order or Order.objects.get(pk=outcome.order_id)
             response["orderId"] = order_global_id(order)
-        return cls(
-            transaction=payment, transaction_event=event, data=response, errors=[]
-        )
+        return cls(transaction=payment, data=response, errors=[])
+
+    @staticmethod
+    def resolve_transaction_event(root: Any, info: Any) -> Any:
+        """The payment's latest event, read only when the client asks for it."""
+        if root.transaction is None:
+            return None
+        return root.transaction.events.order_by("-created_at", "-pk").first()
 
 
 # Saleor's dummy payment app takes {"event": {"type": "CHARGE_SUCCESS"}}; our
