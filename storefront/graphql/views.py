@@ -7,6 +7,7 @@ leaves at all (``core/error_format.py``).
 """
 
 from functools import partial
+from types import CoroutineType
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -33,6 +34,16 @@ from storefront.graphql.response_cache import (
     response_cached,
     response_without_cookie_dependence,
 )
+
+
+def _is_coroutine(value: Any) -> bool:
+    """Whether a resolver's result is to be awaited.
+
+    Every resolver here is synchronous, so only an ``async def`` resolver's
+    coroutine is; graphql-core's own test looks for ``__await__`` on every value
+    of every field.
+    """
+    return type(value) is CoroutineType
 
 
 def _bad_request(message: str) -> HttpError:
@@ -172,7 +183,9 @@ class ShopGraphQLView(GraphQLView):
                 context_value=self.get_context(request),
                 variable_values=variables,
                 operation_name=operation_name,
-                middleware=self.get_middleware(request),
+                # No middleware: none wraps each resolver on its way.
+                middleware=self.get_middleware(request) or None,
+                is_awaitable=_is_coroutine,
             )
         except GraphQLError as exc:
             return ExecutionResult(data=None, errors=[exc])
