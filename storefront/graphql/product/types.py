@@ -13,6 +13,7 @@ from prices import TaxedMoney as PricesTaxedMoney
 from common.graphql.connection import connection_type, paginate
 from common.graphql.ids import to_global_id
 from common.graphql.scalars import PositiveInt
+from storefront.catalogue.models import ProductVariant as ProductVariantModel
 from storefront.catalogue.selectors import (
     attribute_in_variant_selection,
     product_is_available_for_purchase,
@@ -455,9 +456,11 @@ def _variants(product: Any) -> list[Any]:
     variants = getattr(product, "priced_variants", None)
     if variants is None:
         variants = []
+    # The parent is loaded: cache it on each variant, as a query would have.
+    parent = ProductVariantModel.product.field
     for variant in variants:
         with_channel(variant, channel)
-        variant.product = product  # the parent is loaded; avoid a query per variant
+        parent.set_cached_value(variant, product)
     return list(variants)
 
 
