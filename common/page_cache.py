@@ -27,6 +27,8 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.template.response import SimpleTemplateResponse
 
+from common import request_reads
+
 GENERATION_KEY = "pages:generation"
 STOCK_GENERATION_KEY = "pages:stock-generation"
 TIMEOUT_SECONDS = 60
@@ -53,6 +55,8 @@ def _generation_next(key: str = GENERATION_KEY) -> None:
         # No generation yet (first write, or the cache was flushed): nothing stored
         # under a generation can survive a fresh one either.
         cache.set(key, 2, timeout=None)
+    # The request that wrote reads the new generation, not the one it pinned.
+    request_reads.forget(key)
 
 
 def stock_counts_changed() -> None:
@@ -91,11 +95,16 @@ def stock_generation() -> int:
     return _generation(STOCK_GENERATION_KEY)
 
 
+GENERATION_KEYS = (GENERATION_KEY, STOCK_GENERATION_KEY)
+"""What ``request_reads.reads_pinned`` reads once for a request that reads the
+generations several times."""
+
+
 def _generation(key: str) -> int:
-    generation = cache.get(key)
+    generation = request_reads.read(key)
     if generation is None:
         cache.add(key, 1, timeout=None)
-        generation = cache.get(key, 1)
+        generation = request_reads.read(key) or 1
     return int(generation)
 
 

@@ -31,10 +31,19 @@ class PageInfo(graphene.ObjectType):
     end_cursor = graphene.String(description="Cursor of the last item on the page.")
 
 
-@dataclass
 class Edge:
-    node: Any
-    cursor: str
+    """One node of a page and its position in the whole list; the cursor is
+    written only when a query asks for it."""
+
+    __slots__ = ("node", "offset")
+
+    def __init__(self, node: Any, offset: int) -> None:
+        self.node = node
+        self.offset = offset
+
+    @property
+    def cursor(self) -> str:
+        return _cursor(self.offset)
 
 
 @dataclass
@@ -154,7 +163,7 @@ def paginate(
         start = begin
     if prepare is not None:
         rows = prepare(rows)
-    edges = [Edge(node=node, cursor=_cursor(start + i)) for i, node in enumerate(rows)]
+    edges = [Edge(node, start + i) for i, node in enumerate(rows)]
     page_info = PageInfoData(
         has_next_page=has_next,
         has_previous_page=start > 0,

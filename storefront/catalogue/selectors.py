@@ -313,6 +313,15 @@ def product_list_prefetch(
 
 CATALOGUE_CACHE_SECONDS = page_cache.TIMEOUT_SECONDS
 
+ProductsSource = QuerySet[Product] | Callable[[], QuerySet[Product]]
+"""A listing's products, or how to build their queryset: a caller whose rows are
+mostly read from the cache passes a builder, so that the query is built only
+when the rows or the count have to be read from the database."""
+
+
+def _products_of(products: ProductsSource) -> QuerySet[Product]:
+    return products if isinstance(products, QuerySet) else products()
+
 
 def _per_generation(parts: Iterable[object], compute: Callable[[], _T]) -> _T:
     """``compute()``'s answer, kept under the page cache's generation.
@@ -335,7 +344,7 @@ def _per_generation(parts: Iterable[object], compute: Callable[[], _T]) -> _T:
 
 def product_list_count(
     *,
-    products: QuerySet[Product],
+    products: ProductsSource,
     channel: Channel,
     key_parts: Iterable[object],
     listed: bool = False,
@@ -354,7 +363,7 @@ def product_list_count(
     def compute() -> int:
         if listed:
             return product_count_listed(channel=channel, category=category)
-        return products.count()
+        return _products_of(products).count()
 
     return int(_per_generation(("count", channel.pk, listed, *key_parts), compute))
 
@@ -409,7 +418,7 @@ def product_count_listed(*, channel: Channel, category: Category | None = None) 
 
 def product_list_slice(
     *,
-    products: QuerySet[Product],
+    products: ProductsSource,
     channel: Channel,
     key_parts: Iterable[object],
     start: int,
@@ -426,7 +435,33 @@ def product_list_slice(
     parts: tuple[object, ...] = ("slice", channel.pk, *key_parts, start, stop)
     if unit_counts:
         parts = (*parts, page_cache.stock_generation())
-    return _per_generation(parts, lambda: list(products[start:stop]))
+    return _per_generation(parts, lambda: list(_products_of(products)[start:stop]))
+
+
+def product_list_slice_counted(
+    *,
+    products: ProductsSource,
+    channel: Channel,
+    key_parts: Iterable[object],
+    start: int,
+    stop: int | None,
+    unit_counts: bool,
+    count: Callable[[], int],
+) -> tuple[list[Product], int]:
+    """``product_list_slice`` and the listing's total, stored together for a
+    caller that shows both, so that they are one read of the cache.
+
+    ``count`` gives the total when the pair is not stored (``product_list_count``
+    of the same listing, itself read once per catalogue generation);
+    ``key_parts`` must also name everything that narrows that count.
+    """
+    parts: tuple[object, ...] = ("counted slice", channel.pk, *key_parts, start, stop)
+    if unit_counts:
+        parts = (*parts, page_cache.stock_generation())
+    rows, total = _per_generation(
+        parts, lambda: (list(_products_of(products)[start:stop]), count())
+    )
+    return rows, total
 
 
 class ProductListing(Sequence[Product]):

@@ -14,6 +14,7 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 
+from common import request_reads
 from storefront.channels.models import Channel
 
 VERSION_KEY = "channels:version"
@@ -30,11 +31,11 @@ def channels_active_cached() -> tuple[Channel, ...]:
 
     The instances are shared between requests: treat them as read-only.
     """
-    version = cache.get(VERSION_KEY)
+    version = request_reads.read(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
         if not cache.add(VERSION_KEY, version, timeout=None):
-            version = cache.get(VERSION_KEY) or version
+            version = request_reads.read(VERSION_KEY) or version
     fresh = time.monotonic() - _loaded["at"] < MAX_AGE_SECONDS  # type: ignore[operator]
     if _loaded["version"] == version and fresh:
         return _loaded["channels"]  # type: ignore[return-value]
@@ -55,5 +56,6 @@ def channels_cache_invalidate() -> None:
 
 def _replace_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    request_reads.forget(VERSION_KEY)
     with _lock:
         _loaded["version"] = None

@@ -7,6 +7,7 @@ leaves at all (``core/error_format.py``).
 """
 
 from functools import partial
+from types import CoroutineType
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -21,6 +22,9 @@ from graphene_django.views import GraphQLView, HttpError
 from graphql import ExecutionResult, GraphQLError, OperationType, get_operation_ast
 from graphql import execute as graphql_execute
 
+from common.page_cache import GENERATION_KEYS
+from common.request_reads import reads_pinned
+from storefront.channels.cache import VERSION_KEY as CHANNELS_VERSION_KEY
 from storefront.graphql.account.jwt import ACCESS, TokenError, token_user
 from storefront.graphql.core.documents import document_check
 from storefront.graphql.core.error_format import error_format, request_id_for
@@ -30,6 +34,16 @@ from storefront.graphql.response_cache import (
     response_cached,
     response_without_cookie_dependence,
 )
+
+
+def _is_coroutine(value: Any) -> bool:
+    """Whether a resolver's result is to be awaited.
+
+    Every resolver here is synchronous, so only an ``async def`` resolver's
+    coroutine is; graphql-core's own test looks for ``__await__`` on every value
+    of every field.
+    """
+    return type(value) is CoroutineType
 
 
 def _bad_request(message: str) -> HttpError:
@@ -47,6 +61,12 @@ class ShopGraphQLView(GraphQLView):
     limits = Limits()
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        # The generations and the channels' version are read by the answer cache
+        # and by most resolvers: once per request, in one round trip.
+        with reads_pinned((*GENERATION_KEYS, CHANNELS_VERSION_KEY)):
+            return self._dispatch(request, *args, **kwargs)
+
+    def _dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         request_id_for(request)
         header = request.headers.get("Authorization", "")
         if header.lower().startswith(("bearer ", "jwt ")):
@@ -163,7 +183,9 @@ class ShopGraphQLView(GraphQLView):
                 context_value=self.get_context(request),
                 variable_values=variables,
                 operation_name=operation_name,
-                middleware=self.get_middleware(request),
+                # No middleware: none wraps each resolver on its way.
+                middleware=self.get_middleware(request) or None,
+                is_awaitable=_is_coroutine,
             )
         except GraphQLError as exc:
             return ExecutionResult(data=None, errors=[exc])

@@ -54,8 +54,9 @@ def current_user(info: Any) -> Any:
     return user if user is not None and user.is_authenticated else None
 
 
-def requested_fields(info: Any) -> set[str]:
-    """Names of every field selected below the current one (fragments included)."""
+def requested_fields(info: Any, *, deep: bool = True) -> set[str]:
+    """Names of every field selected below the current one (fragments included);
+    with ``deep`` false, only of the fields directly below it."""
     from graphql.language import FieldNode, FragmentSpreadNode, InlineFragmentNode
 
     names: set[str] = set()
@@ -67,7 +68,8 @@ def requested_fields(info: Any) -> set[str]:
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
                 names.add(selection.name.value)
-                walk(selection.selection_set)
+                if deep:
+                    walk(selection.selection_set)
             elif isinstance(selection, InlineFragmentNode):
                 walk(selection.selection_set)
             elif isinstance(selection, FragmentSpreadNode):

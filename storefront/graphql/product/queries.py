@@ -5,7 +5,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, overload
 
 import graphene
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from graphql import GraphQLError
 
 from common.graphql.connection import paginate
@@ -22,6 +22,7 @@ from storefront.catalogue.selectors import (
     product_list_count,
     product_list_for_channel,
     product_list_slice,
+    product_list_slice_counted,
 )
 from storefront.graphql.core.context import (
     requested_fields,
@@ -105,21 +106,29 @@ def resolve_product_connection(
     words = " ".join(
         text.strip() for text in (search, (filter or {}).get("search")) if text
     )
-    if words:
-        products = product_search(channel=channel, query=words, fields=shown)
-    else:
-        products = product_list_for_channel(channel=channel, fields=shown)
-    if category is not None:
-        products = products.filter(
-            category__in=category_descendant_ids(category=category)
+    built: list[QuerySet[Any]] = []
+
+    def products() -> QuerySet[Any]:
+        # Built only when the rows or the count are not in the catalogue cache:
+        # building and compiling the query costs more than reading stored rows.
+        if built:
+            return built[0]
+        if words:
+            listing = product_search(channel=channel, query=words, fields=shown)
+        else:
+            listing = product_list_for_channel(channel=channel, fields=shown)
+        if category is not None:
+            listing = listing.filter(
+                category__in=category_descendant_ids(category=category)
+            )
+        if collection is not None:
+            listing = listing.filter(collections=collection)
+        listing = product_filter_apply(
+            listing, channel=channel, filter=filter, where=where
         )
-    if collection is not None:
-        products = products.filter(collections=collection)
-    products = product_filter_apply(
-        products, channel=channel, filter=filter, where=where
-    )
-    products = product_sort_apply(products, sort_by)
-    products = prefetch_for_listing(products, channel=channel, fields=edge_fields)
+        listing = product_sort_apply(listing, sort_by)
+        built.append(prefetch_for_listing(listing, channel=channel, fields=edge_fields))
+        return built[0]
 
     def attach(rows: list[Any]) -> list[Any]:
         return [with_channel(row, channel) for row in rows]
@@ -133,7 +142,11 @@ def resolve_product_connection(
         where,
     )
 
+    totals: list[int] = []
+
     def count() -> int:
+        if totals:
+            return totals[0]
         return product_list_count(
             products=products,
             channel=channel,
@@ -142,15 +155,32 @@ def resolve_product_connection(
             category=category,
         )
 
+    rows_key = (*narrowed_by, sort_by, shown, sorted(edge_fields))
+    unit_counts = bool(edge_fields & VARIANT_STOCK_FIELDS)
+    # A page that shows its total reads the rows and the total in one go.
+    counted = "totalCount" in requested_fields(info, deep=False)
+
     def rows(start: int, stop: int | None) -> list[Any]:
-        return product_list_slice(
+        if not counted:
+            return product_list_slice(
+                products=products,
+                channel=channel,
+                key_parts=rows_key,
+                start=start,
+                stop=stop,
+                unit_counts=unit_counts,
+            )
+        page, total = product_list_slice_counted(
             products=products,
             channel=channel,
-            key_parts=(*narrowed_by, sort_by, shown, sorted(edge_fields)),
+            key_parts=rows_key,
             start=start,
             stop=stop,
-            unit_counts=bool(edge_fields & VARIANT_STOCK_FIELDS),
+            unit_counts=unit_counts,
+            count=count,
         )
+        totals[:] = [total]
+        return page
 
     return paginate(
         _Slices(rows, count),

@@ -8,15 +8,18 @@ from decimal import Decimal
 from typing import Any
 
 import graphene
+from prices import TaxedMoney as PricesTaxedMoney
 
 from common.graphql.connection import connection_type, paginate
 from common.graphql.ids import to_global_id
 from common.graphql.scalars import PositiveInt
+from storefront.catalogue.models import ProductVariant as ProductVariantModel
 from storefront.catalogue.selectors import (
     attribute_in_variant_selection,
     product_is_available_for_purchase,
 )
-from storefront.channels.taxes import channel_price_taxed
+from storefront.channels.models import Channel
+from storefront.channels.taxes import channel_price_taxer
 from storefront.checkout.selectors import checkout_max_quantity_per_line
 from storefront.graphql.compliance.types import product_compliance
 from storefront.graphql.core.context import channel_of, with_channel
@@ -123,7 +126,24 @@ class ProductTranslation(graphene.ObjectType):
     description = graphene.JSONString(description="Description.")
 
 
-def variant_price(variant: Any) -> Any:
+PRICES_ATTR = "_gql_prices"
+
+
+def channel_price(info: Any, amount: Decimal, channel: Channel) -> PricesTaxedMoney:
+    """``channel_price_taxed``, its rate looked up once per channel in a request
+    and each amount taxed once: a listing shows dozens of prices, many alike."""
+    memo: dict[Any, Any] = info.context.__dict__.setdefault(PRICES_ATTR, {})
+    key = (amount, channel.pk)
+    price = memo.get(key)
+    if price is None:
+        taxer = memo.get(channel.pk)
+        if taxer is None:
+            taxer = memo[channel.pk] = channel_price_taxer(channel=channel)
+        price = memo[key] = taxer(amount)
+    return price
+
+
+def variant_price(info: Any, variant: Any) -> Any:
     amount = getattr(variant, "price_amount", None)
     currency = getattr(variant, "currency", None)
     if amount is None or not currency:
@@ -131,7 +151,7 @@ def variant_price(variant: Any) -> Any:
     channel = channel_of(variant)
     if channel is None:
         return taxed(Decimal(amount), currency)
-    return channel_price_taxed(Decimal(amount), channel=channel)
+    return channel_price(info, Decimal(amount), channel)
 
 
 class ProductVariant(graphene.ObjectType):
@@ -181,7 +201,7 @@ class ProductVariant(graphene.ObjectType):
 
     @staticmethod
     def resolve_pricing(root: Any, info: Any) -> dict[str, Any] | None:
-        price = variant_price(root)
+        price = variant_price(info, root)
         if price is None:
             return None
         return {"on_sale": False, "price": price, "price_undiscounted": price}
@@ -372,8 +392,8 @@ class Product(graphene.ObjectType):
             price_range = {"start": taxed(low, currency), "stop": taxed(high, currency)}
         else:
             price_range = {
-                "start": channel_price_taxed(low, channel=channel),
-                "stop": channel_price_taxed(high, channel=channel),
+                "start": channel_price(info, low, channel),
+                "stop": channel_price(info, high, channel),
             }
         return {
             "on_sale": False,
@@ -436,9 +456,11 @@ def _variants(product: Any) -> list[Any]:
     variants = getattr(product, "priced_variants", None)
     if variants is None:
         variants = []
+    # The parent is loaded: cache it on each variant, as a query would have.
+    parent = ProductVariantModel.product.field
     for variant in variants:
         with_channel(variant, channel)
-        variant.product = product  # the parent is loaded; avoid a query per variant
+        parent.set_cached_value(variant, product)
     return list(variants)
 
 

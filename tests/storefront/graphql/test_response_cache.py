@@ -8,7 +8,13 @@ import pytest
 from django.test import Client
 
 from storefront.catalogue.models import ProductChannelListing
-from storefront.catalogue.services import product_publish, product_variant_price_set
+from storefront.catalogue.selectors import product_list_for_channel
+from storefront.catalogue.services import (
+    product_publish,
+    product_unpublish,
+    product_variant_price_set,
+)
+from storefront.graphql.product import queries
 from storefront.graphql.response_cache import HEADER
 from storefront.inventory.services import stock_quantity_set
 from tests.factories.accounts import UserFactory
@@ -211,3 +217,37 @@ def test_a_stock_write_alone_shows_in_the_listings_unit_counts(nettle):
         "products"
     ]["edges"][0]["node"]
     assert node["productVariants"]["edges"][0]["node"]["quantityAvailable"] == 30
+
+
+def test_a_publication_shows_in_an_answer_not_cached_yet(nettle, channel):
+    yarrow = listed_product(channel=channel, name="Yarrow Tea")
+    product_unpublish(product=yarrow, channel=channel)
+    hidden = _post(Client(), KNOWN_LISTING, {"first": 5, "bench": 1}).json()
+    assert hidden["data"]["products"]["totalCount"] == 1
+    product_publish(product=yarrow, channel=channel)
+    shown = _post(Client(), KNOWN_LISTING, {"first": 5, "bench": 2}).json()
+    assert shown["data"]["products"]["totalCount"] == 2
+    names = {edge["node"]["name"] for edge in shown["data"]["products"]["edges"]}
+    assert names == {"Nettle Tea", "Yarrow Tea"}
+
+
+def test_the_listing_query_is_built_only_when_its_rows_are_not_stored(
+    nettle, channel, monkeypatch
+):
+    built = []
+
+    def counted(**kwargs):
+        built.append(kwargs)
+        return product_list_for_channel(**kwargs)
+
+    monkeypatch.setattr(queries, "product_list_for_channel", counted)
+    first = _post(Client(), KNOWN_LISTING, {"first": 5, "bench": 1}).json()
+    assert len(built) == 1
+    again = _post(Client(), KNOWN_LISTING, {"first": 5, "bench": 2}).json()
+    assert len(built) == 1
+    assert again == first
+    product_variant_price_set(
+        variant=nettle.variants.get(), channel=channel, amount=Decimal(8)
+    )
+    _post(Client(), KNOWN_LISTING, {"first": 5, "bench": 3})
+    assert len(built) == 2
