@@ -18,10 +18,12 @@ a stored page are replaced by a placeholder and re-issued for each visitor.
 import hashlib
 import re
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -35,6 +37,25 @@ HEADER = "X-Page-Cache"
 _CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
 _CSRF_PLACEHOLDER = b"\x00csrf\x00"
 
+# The generations one request has read, so that a page whose parts each key on
+# them asks the shared cache once, not once per part; ``None`` outside requests
+# (tasks, commands, the shell), which always ask.
+_request_generations: ContextVar[dict[str, int] | None] = ContextVar(
+    "page_cache_request_generations", default=None
+)
+
+
+def _request_generations_start(**kwargs: Any) -> None:
+    _request_generations.set({})
+
+
+def _request_generations_end(**kwargs: Any) -> None:
+    _request_generations.set(None)
+
+
+request_started.connect(_request_generations_start, dispatch_uid="page-generations")
+request_finished.connect(_request_generations_end, dispatch_uid="page-generations")
+
 
 def page_cache_invalidate() -> None:
     """Make every cached page stale (call after a write that pages show).
@@ -47,6 +68,10 @@ def page_cache_invalidate() -> None:
 
 
 def _generation_next(key: str = GENERATION_KEY) -> None:
+    # What this request rendered after the write keys on the new generation.
+    seen = _request_generations.get()
+    if seen is not None:
+        seen.pop(key, None)
     try:
         cache.incr(key)
     except ValueError:
@@ -92,10 +117,18 @@ def stock_generation() -> int:
 
 
 def _generation(key: str) -> int:
+    """The generation under ``key``, read once per request (see
+    ``_request_generations``): a write moving it on meanwhile is taken up by the
+    next request, as it would be had the page been rendered a moment earlier."""
+    seen = _request_generations.get()
+    if seen is not None and key in seen:
+        return seen[key]
     generation = cache.get(key)
     if generation is None:
         cache.add(key, 1, timeout=None)
         generation = cache.get(key, 1)
+    if seen is not None:
+        seen[key] = int(generation)
     return int(generation)
 
 
