@@ -96,8 +96,8 @@ def stock_generation() -> int:
 
 
 GENERATION_KEYS = (GENERATION_KEY, STOCK_GENERATION_KEY)
-"""What ``request_reads.reads_pinned`` reads once for a request that reads the
-generations several times."""
+# Every cached read of the catalogue keys on them: read once per request.
+request_reads.per_request(*GENERATION_KEYS)
 
 
 def _generation(key: str) -> int:

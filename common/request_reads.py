@@ -3,30 +3,39 @@
 A few small keys of the shared cache are read by many parts of one request: the
 page and stock generations (``common.page_cache``) by every cached read of the
 catalogue, the channels' version (``storefront.channels.cache``) by every channel
-lookup. Inside ``reads_pinned`` they are fetched together, in one round trip, and
-each later read of them in the same request is answered from memory.
+lookup. Their modules register them with ``per_request``; during a request (from
+Django's ``request_started`` to ``request_finished``) the first read of any of them
+fetches them all, in one round trip, and later reads are answered from memory.
+``reads_pinned`` gives code outside a request (a task, a test) the same scope.
 
 A write that moves one of them on in this process (``forget``) drops it, so the
 request that made the write reads the new value; a write by another process
 shows from the next request on, as it would have a moment later anyway.
-Outside a ``reads_pinned`` block every read goes to the cache.
+Outside a request or a ``reads_pinned`` block every read goes to the cache.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 
+_registered: list[str] = []
+_LOADED = "\x00loaded"
 _pinned: ContextVar[dict[str, Any] | None] = ContextVar("request_reads", default=None)
 
 
+def per_request(*keys: str) -> None:
+    """Read ``keys`` together, once per request."""
+    _registered.extend(key for key in keys if key not in _registered)
+
+
 @contextmanager
-def reads_pinned(keys: Iterable[str]) -> Iterator[None]:
-    """Read ``keys`` now, in one round trip, and answer ``read`` of them from
-    memory until the block ends (keys missing from the cache are read again)."""
-    token = _pinned.set(dict(cache.get_many(list(keys))))
+def reads_pinned() -> Iterator[None]:
+    """A request's scope for code that runs outside one."""
+    token = _pinned.set({})
     try:
         yield
     finally:
@@ -34,14 +43,20 @@ def reads_pinned(keys: Iterable[str]) -> Iterator[None]:
 
 
 def read(key: str) -> Any:
-    """The cache's value of ``key``, from memory inside ``reads_pinned``."""
+    """The cache's value of ``key``, read once per request for registered keys."""
     pinned = _pinned.get()
-    if pinned is not None and key in pinned:
-        return pinned[key]
-    value = cache.get(key)
-    if pinned is not None and value is not None:
+    if pinned is None or key not in _registered:
+        return cache.get(key)
+    if _LOADED not in pinned:
+        pinned.update(cache.get_many(_registered))
+        pinned[_LOADED] = True
+    if key not in pinned:
+        # Not in the cache when the request began, or written since.
+        value = cache.get(key)
+        if value is None:
+            return None
         pinned[key] = value
-    return value
+    return pinned[key]
 
 
 def forget(key: str) -> None:
@@ -49,3 +64,15 @@ def forget(key: str) -> None:
     pinned = _pinned.get()
     if pinned is not None:
         pinned.pop(key, None)
+
+
+def _request_start(**kwargs: Any) -> None:
+    _pinned.set({})
+
+
+def _request_end(**kwargs: Any) -> None:
+    _pinned.set(None)
+
+
+request_started.connect(_request_start, dispatch_uid="request-reads-start")
+request_finished.connect(_request_end, dispatch_uid="request-reads-end")

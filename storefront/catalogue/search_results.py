@@ -19,6 +19,7 @@ from storefront.catalogue.selectors import (
     CARD_FIELDS,
     PAGE_SIZE,
     ListingFields,
+    catalogue_read_once,
     product_list_for_channel,
 )
 from storefront.channels.models import Channel
@@ -80,19 +81,20 @@ def product_search_page(
     At most ``paging.COUNT_BOUND`` results are counted, ranked and paged, so that
     a word most of the catalogue holds costs what a rarer one does; the page then
     says there are more.
+
+    The answer is read once per catalogue generation for the words, the page and
+    the classes left out (the rows are cards, which show the stock state, not
+    unit counts; every write that changes what a search finds moves it on).
     """
-    products = product_list_for_channel(channel=channel).exclude(
-        regulated_class__in=list(exclude_classes)
-    )
     words = search_words(query)
     number = _page_number(page_number)
-    rows, total, capped = _counted_page(products, words, number)
-    suggestion = None
-    if not total and words:
-        corrected = search_words_correct(words)
-        if corrected != words:
-            rows, total, capped = _counted_page(products, corrected, number)
-            suggestion = " ".join(corrected) if total else None
+    excluded = sorted(set(exclude_classes))
+    rows, total, capped, suggestion = catalogue_read_once(
+        ("search page", channel.pk, words, number, excluded),
+        lambda: _search_page(
+            channel=channel, words=words, number=number, exclude_classes=excluded
+        ),
+    )
     paginator = CountedPaginator([], PAGE_SIZE, count=total, capped=capped)
     return SearchPage(
         page=Page(rows, min(number, paginator.num_pages), paginator),
@@ -100,6 +102,24 @@ def product_search_page(
         suggestion=suggestion,
         capped=capped,
     )
+
+
+def _search_page(
+    *, channel: Channel, words: list[str], number: int, exclude_classes: list[str]
+) -> tuple[list[Product], int, bool, str | None]:
+    """The rows of page ``number``, the total, whether more match, and the
+    corrected query when the rows are for it."""
+    products = product_list_for_channel(channel=channel).exclude(
+        regulated_class__in=exclude_classes
+    )
+    rows, total, capped = _counted_page(products, words, number)
+    suggestion = None
+    if not total and words:
+        corrected = search_words_correct(words)
+        if corrected != words:
+            rows, total, capped = _counted_page(products, corrected, number)
+            suggestion = " ".join(corrected) if total else None
+    return rows, total, capped, suggestion
 
 
 def _page_number(raw: object) -> int:

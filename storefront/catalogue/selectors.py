@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from typing import Any, TypeVar, overload
 
 from django.core.cache import cache
@@ -319,8 +320,9 @@ mostly read from the cache passes a builder, so that the query is built only
 when the rows or the count have to be read from the database."""
 
 
-def _products_of(products: ProductsSource) -> QuerySet[Product]:
-    return products if isinstance(products, QuerySet) else products()
+def products_resolve(source: ProductsSource) -> QuerySet[Product]:
+    """The products of ``source``, built if it is a builder."""
+    return source if isinstance(source, QuerySet) else source()
 
 
 def _per_generation(parts: Iterable[object], compute: Callable[[], _T]) -> _T:
@@ -340,6 +342,12 @@ def _per_generation(parts: Iterable[object], compute: Callable[[], _T]) -> _T:
         found = compute()
         cache.set(key, found, CATALOGUE_CACHE_SECONDS)
     return found
+
+
+def catalogue_read_once(parts: Iterable[object], compute: Callable[[], _T]) -> _T:
+    """``compute()``'s answer, read once per catalogue generation for ``parts``,
+    which must name everything the answer depends on (see ``_per_generation``)."""
+    return _per_generation(parts, compute)
 
 
 def product_list_count(
@@ -363,7 +371,7 @@ def product_list_count(
     def compute() -> int:
         if listed:
             return product_count_listed(channel=channel, category=category)
-        return _products_of(products).count()
+        return products_resolve(products).count()
 
     return int(_per_generation(("count", channel.pk, listed, *key_parts), compute))
 
@@ -430,12 +438,12 @@ def product_list_slice(
     (the rows carry exact unit counts that every stock write changes).
 
     ``key_parts`` must name everything that narrows, orders, annotates or
-    prefetches ``products`` besides the channel.
+    prefetches ``products`` besides the channel; ``products`` may be their builder.
     """
     parts: tuple[object, ...] = ("slice", channel.pk, *key_parts, start, stop)
     if unit_counts:
         parts = (*parts, page_cache.stock_generation())
-    return _per_generation(parts, lambda: list(_products_of(products)[start:stop]))
+    return _per_generation(parts, lambda: list(products_resolve(products)[start:stop]))
 
 
 def product_list_slice_counted(
@@ -459,7 +467,7 @@ def product_list_slice_counted(
     if unit_counts:
         parts = (*parts, page_cache.stock_generation())
     rows, total = _per_generation(
-        parts, lambda: (list(_products_of(products)[start:stop]), count())
+        parts, lambda: (list(products_resolve(products)[start:stop]), count())
     )
     return rows, total
 
@@ -470,18 +478,23 @@ class ProductListing(Sequence[Product]):
 
     ``key_parts`` must name everything that narrows or orders ``products``
     besides the channel; the rows are cards, which show no unit counts.
+    ``products`` is built only when a count or a slice is not cached.
     """
 
     def __init__(
         self,
         *,
-        products: QuerySet[Product],
+        products: ProductsSource,
         channel: Channel,
         key_parts: Iterable[object],
     ) -> None:
-        self._products = products
+        self._source = products
         self._channel = channel
         self._key_parts = tuple(key_parts)
+
+    @cached_property
+    def _products(self) -> QuerySet[Product]:
+        return products_resolve(self._source)
 
     def count(self, value: object = None) -> int:
         """How many products the listing holds (the paginator asks)."""
@@ -506,7 +519,7 @@ class ProductListing(Sequence[Product]):
         else:
             start, stop = index, index + 1
         rows = product_list_slice(
-            products=self._products,
+            products=lambda: self._products,
             channel=self._channel,
             key_parts=("rows", *self._key_parts),
             start=start,
@@ -553,7 +566,7 @@ def product_list_for_category(
 
 def product_list_page_for_category(
     *,
-    products: QuerySet[Product],
+    products: ProductsSource,
     channel: Channel,
     category: Category,
     filters: ProductFilters,
@@ -565,16 +578,20 @@ def product_list_page_for_category(
 
     The total is read from the stored counts when the filters narrow nothing, and
     counted up to ``paging.COUNT_BOUND`` otherwise; the total and the rows are
-    each read once per catalogue generation (``ProductListing``).
+    each read once per catalogue generation (``ProductListing``); ``products``
+    may be the builder of that list (``ProductsSource``), called only when one of
+    them is not cached.
     """
     key_parts = ("category", category.pk, filters)
     if filters.narrows:
         count, capped = _per_generation(
-            ("bounded count", channel.pk, *key_parts), lambda: count_bounded(products)
+            ("bounded count", channel.pk, *key_parts),
+            lambda: count_bounded(products_resolve(products)),
         )
     else:
+        # Read from the stored counts: the products are not needed.
         count = product_list_count(
-            products=products,
+            products=Product.objects.none(),
             channel=channel,
             key_parts=key_parts,
             listed=True,
@@ -733,6 +750,80 @@ def _category_list_top_for_region(*, channel: Channel, region: str) -> list[Cate
 
 def category_get(*, slug: str) -> Category | None:
     return Category.objects.select_related("parent").filter(slug=slug).first()
+
+
+@dataclass(frozen=True)
+class CategoryShelf:
+    """What a category page shows of a category in a channel besides its page of
+    products: the category and the filters its listed products offer."""
+
+    category: Category
+    facets: tuple[AttributeFacet, ...]
+
+
+def category_shelf_for_channel(*, slug: str, channel: Channel) -> CategoryShelf | None:
+    """The category of ``slug`` and its facets in the channel (``None`` when there is
+    no such category): three queries, once per catalogue generation (staff edits
+    of categories and attributes move it on, as product writes do)."""
+    return _per_generation(
+        ("category shelf", slug, channel.pk),
+        lambda: _category_shelf_for_channel(slug=slug, channel=channel),
+    )
+
+
+def _category_shelf_for_channel(*, slug: str, channel: Channel) -> CategoryShelf | None:
+    category = category_get(slug=slug)
+    if category is None:
+        return None
+    products = product_list_for_category(
+        channel=channel, category=category, filters=ProductFilters()
+    )
+    return CategoryShelf(
+        category=category,
+        facets=tuple(attribute_facets_for_products(products=products)),
+    )
+
+
+@dataclass(frozen=True)
+class CategoryClasses:
+    """What the regulated classes a category lists mean in one region."""
+
+    gated: tuple[str, ...]
+    """The classes with a minimum age there that the category lists."""
+    sellable: bool
+    """Whether the category lists anything the region allows."""
+
+
+def category_classes_for_region(
+    *,
+    category: Category,
+    channel: Channel,
+    restricted: Sequence[str],
+    sellable: Iterable[str],
+) -> CategoryClasses:
+    """Which of the ``restricted`` classes (those with a minimum age in the
+    visitor's region) the channel lists in the category and below, and whether it
+    lists anything of the ``sellable`` classes (those the region allows): three
+    queries, once per catalogue generation for the classes given, which regions
+    with the same rules share."""
+    restricted = sorted(restricted)
+    sellable = sorted(sellable)
+
+    def compute() -> CategoryClasses:
+        products = product_list_for_category(
+            channel=channel, category=category, filters=ProductFilters()
+        )
+        return CategoryClasses(
+            gated=tuple(
+                sorted(product_classes_present(products=products, among=restricted))
+            ),
+            sellable=product_list_has_any_class(products=products, among=sellable),
+        )
+
+    return _per_generation(
+        ("category classes", category.pk, channel.pk, restricted, sellable),
+        compute,
+    )
 
 
 def product_get_for_channel(*, slug: str, channel: Channel) -> Product | None:

@@ -102,36 +102,33 @@ def _age_gate(
 
 @anonymous_page_cache
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    category = selectors.category_get(slug=slug)
-    if category is None:
-        raise Http404("No such category.")
     region = request.shopper_region  # type: ignore[attr-defined]
-    filters = selectors.ProductFilters.from_querydict(request.GET)
-    all_products = selectors.product_list_for_category(
-        channel=region.channel, category=category, filters=selectors.ProductFilters()
+    shelf = selectors.category_shelf_for_channel(slug=slug, channel=region.channel)
+    if shelf is None:
+        raise Http404("No such category.")
+    category = shelf.category
+    restricted = age_gate.age_restricted_classes(region=region.region)
+    classes = selectors.category_classes_for_region(
+        category=category,
+        channel=region.channel,
+        restricted=list(restricted),
+        sellable=product_classes_sellable(
+            product_classes=ProductClass.values, region=region.region
+        ),
     )
     gate = _age_gate(
         request,
-        min_age=_gate_min_age(
-            product_classes=selectors.product_classes_present(
-                products=all_products,
-                among=list(age_gate.age_restricted_classes(region=region.region)),
-            ),
-            region=region.region,
-        ),
+        min_age=_gate_min_age(product_classes=classes.gated, region=region.region),
         what=category.name,
     )
     if gate is not None:
         return gate
-    sellable = selectors.product_list_has_any_class(
-        products=all_products,
-        among=product_classes_sellable(
-            product_classes=ProductClass.values, region=region.region
-        ),
-    )
-    products = selectors.product_list_filter(products=all_products, filters=filters)
+    filters = selectors.ProductFilters.from_querydict(request.GET)
     page = selectors.product_list_page_for_category(
-        products=products,
+        # Built only when the page's rows or count are not cached.
+        products=lambda: selectors.product_list_for_category(
+            channel=region.channel, category=category, filters=filters
+        ),
         channel=region.channel,
         category=category,
         filters=filters,
@@ -144,8 +141,8 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "category": category,
             "page": page,
-            "facets": selectors.attribute_facets_for_products(products=all_products),
-            "nothing_sellable": not sellable,
+            "facets": shelf.facets,
+            "nothing_sellable": not classes.sellable,
             "filters": filters,
             "sort_choices": selectors.Sort.CHOICES,
         },

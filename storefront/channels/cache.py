@@ -18,6 +18,8 @@ from common import request_reads
 from storefront.channels.models import Channel
 
 VERSION_KEY = "channels:version"
+# Every page and API call looks its channel up, often more than once.
+request_reads.per_request(VERSION_KEY)
 
 _lock = threading.Lock()
 # Without a shared cache (several processes, each with its own memory) a change is

@@ -22,9 +22,6 @@ from graphene_django.views import GraphQLView, HttpError
 from graphql import ExecutionResult, GraphQLError, OperationType, get_operation_ast
 from graphql import execute as graphql_execute
 
-from common.page_cache import GENERATION_KEYS
-from common.request_reads import reads_pinned
-from storefront.channels.cache import VERSION_KEY as CHANNELS_VERSION_KEY
 from storefront.graphql.account.jwt import ACCESS, TokenError, token_user
 from storefront.graphql.core.documents import document_check
 from storefront.graphql.core.error_format import error_format, request_id_for
@@ -61,12 +58,6 @@ class ShopGraphQLView(GraphQLView):
     limits = Limits()
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        # The generations and the channels' version are read by the answer cache
-        # and by most resolvers: once per request, in one round trip.
-        with reads_pinned((*GENERATION_KEYS, CHANNELS_VERSION_KEY)):
-            return self._dispatch(request, *args, **kwargs)
-
-    def _dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         request_id_for(request)
         header = request.headers.get("Authorization", "")
         if header.lower().startswith(("bearer ", "jwt ")):
