@@ -40,6 +40,14 @@ BLOCKED = [
     ("stopped taking antidepressants", "CLM.TESTIMONIAL"),
     ("keeps cancer from coming back", "CLM.DISEASE_VERB"),
     ("nutritionist sarah recommends", "CLM.AUTHORITY"),
+    # A sixth: names the classification files under a cause, laboratory markers,
+    # coming off a drug and a medicine questioned in favour of the product.
+    ("for fatty liver", "CLM.NAMED_CONDITION_LAY"),
+    ("kills candida overgrowth", "CLM.DISEASE_VERB"),
+    ("lowers bilirubin", "CLM.DISEASE_MARKER_LAB"),
+    ("taper off tramadol", "CLM.DRUG_TAPER"),
+    ("kick opiates", "CLM.DRUG_TAPER"),
+    ("why take antibiotics when nature works", "CLM.DRUG_RHETORIC"),
 ]
 HOMOGLYPHS = {"a": "\u0430", "e": "\u0435", "o": "\u043e", "p": "\u0440", "c": "\u0441"}
 LEET = {"e": "3", "o": "0", "a": "4", "s": "5", "i": "1", "t": "7"}
