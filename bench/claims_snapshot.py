@@ -2,10 +2,11 @@
 
 The texts: every line of bench/data/*.jsonl, every example of the rule data (claims
 rules and the advertising signal), the string literals of the claims tests, the
-catalogue that bench.compliance generates, and splices of all of these (a sentence
-of one text run into the next, texts cut at a word) so that wordings meet across
-the places a pattern's gap or gate could change. Each is linted in every regime and
-context, and every finding is kept: rule, severity, span, text and suggestion.
+catalogue that bench.compliance generates, and splices of the corpora and examples
+(the start of one text run into the end of another, cut at words) so that wordings
+meet across the places a pattern's gap or gate could change. Each is linted in
+every regime and context, and every finding is kept: rule, severity, span, text and
+suggestion.
 
 A speed change to the linter or the rule data must leave the snapshot identical:
 
