@@ -1,18 +1,18 @@
 """The claims linter: normalise once, then one regex pass per regime."""
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from compliance.errors import ComplianceError, UnknownRegimeError
 from compliance.rules import REGIMES, ClaimRule, RuleSet, rules_load
 
-from .normalise import normalise
+from .normalise import Normalised, normalise
 from .prefilter import (
     WordGates,
     WordScan,
     first_letters,
-    first_words,
     rule_words,
     text_may_match,
     word_gates,
@@ -110,9 +110,6 @@ class _Scanner:
     group: str
     pattern: re.Pattern[str]
     words: _Conjunctions | None
-    # A text holding none of these skips the rule in one set test, before the
-    # conjunctions are looked at.
-    any_word: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -121,8 +118,6 @@ class _Matcher:
     scanners: tuple[_Scanner, ...]
     # The scanners' conjunctions, in the same order, tested together per text.
     gates: WordGates
-    # Every word some scanner requires, found in one pass per text.
-    words: WordScan | None
     entries: dict[str, _Entry]
     authorised: re.Pattern[str] | None
     authorised_words: _Conjunctions | None
@@ -144,7 +139,8 @@ def _exempt_compiled(pattern: str) -> _Exempt:
     )
 
 
-@lru_cache(maxsize=256)
+# Rules are scanned branch by branch (see ``_branches``): a few hundred patterns.
+@lru_cache(maxsize=2048)
 def _rule_compiled(body: str) -> re.Pattern[str]:
     # Keyed by the rule's patterns alone, so the regimes and contexts that share a
     # rule compile its (large, vocabulary-bearing) regex once per process.
@@ -153,6 +149,63 @@ def _rule_compiled(body: str) -> re.Pattern[str]:
     # with a character class lets the regex engine skip the letters inside words in
     # its own loop instead of trying the rule at every character.
     return re.compile(rf"[\W_]{_word_start(body)}(?=((?:{body})(?![^\W_])))")
+
+
+def _branches(patterns: tuple[str, ...]) -> list[str]:
+    """The rule's patterns as the branches of their top-level alternations, in order.
+
+    At a word start a rule reports the first branch that matches there, and so does
+    a run of its branches scanned one after the other, the first keeping the start.
+    Scanned alone, each branch needs only its own words and first letters: a text
+    that holds "children" for "keep out of reach of children" runs the one branch
+    that needs the word, and a branch that may start with any letter ("[\\w\\-]+
+    syndrome") no longer makes every word of a text enter the others.
+    """
+    return [branch for pattern in patterns for branch in _top_level(pattern)]
+
+
+def _top_level(pattern: str) -> list[str]:
+    branches, depth, start = [], 0, 0
+    whole_group = pattern.startswith("(?:")
+    for index, char in _structure(pattern):
+        if char == "(":
+            flags = pattern[index + 1 : index + 3]
+            if depth == 0 and flags.startswith("?") and flags[1:].isalpha():
+                return [pattern]  # inline flags apply to every branch
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0 and index < len(pattern) - 1:
+                whole_group = False
+        elif depth == 0:
+            branches.append(pattern[start:index])
+            start = index + 1
+    branches.append(pattern[start:])
+    if whole_group and len(branches) == 1:
+        return _top_level(pattern[3:-1])  # one group around the whole pattern
+    return branches
+
+
+def _structure(pattern: str) -> Iterator[tuple[int, str]]:
+    """Where the pattern's parentheses and bars are, outside escapes and classes."""
+    index, in_class = 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            # A "]" first in a class ("[]a]", "[^]a]") is one of its characters.
+            if pattern.startswith("]", index + 1):
+                index += 1
+            elif pattern.startswith("^]", index + 1):
+                index += 2
+        elif char in "()|":
+            yield index, char
+        index += 1
 
 
 def _word_start(pattern: str) -> str:
@@ -185,11 +238,11 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
         # different rules overlap. Rules are scanned one by one rather than as one
         # alternation so that a rule whose required words are absent from a text
         # costs nothing; scanning every rule at every word start was most of the
-        # linter's time.
-        pattern = _rule_compiled("|".join(rule.patterns))
-        words = rule_words(rule.patterns)
-        gate = first_words(words) if words is not None else frozenset()
-        scanners.append(_Scanner(group, pattern, words, gate))
+        # linter's time. So are the branches of a rule, for the same reason.
+        for branch in _branches(rule.patterns):
+            scanners.append(
+                _Scanner(group, _rule_compiled(branch), rule_words((branch,)))
+            )
         exempts = (*rule.exempt, *dict(rule.exempt_in).get(regime, ()))
         entries[group] = _Entry(
             rule, severity, tuple(_exempt_compiled(p) for p in dict.fromkeys(exempts))
@@ -214,24 +267,87 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
                 (re.compile(suggestion.when), wording)
             )
     authorised_words = rule_words(tuple(wordings)) if wordings else None
-    required = frozenset().union(
-        *(_all_words(scanner.words) for scanner in scanners),
-        *(
-            _all_words(exempt.words)
-            for entry in entries.values()
-            for exempt in entry.exempts
-        ),
-        _all_words(authorised_words),
-    )
     return _Matcher(
         tuple(scanners),
         word_gates([scanner.words for scanner in scanners]),
-        word_scan(required) if required else None,
         entries,
         authorised,
         authorised_words,
         {rule_id: tuple(items) for rule_id, items in suggestions.items()},
     )
+
+
+def _required(matcher: _Matcher) -> frozenset[str]:
+    """Every word the matcher's rules, lawful senses or register wordings need."""
+    return frozenset().union(
+        *(_all_words(scanner.words) for scanner in matcher.scanners),
+        *(
+            _all_words(exempt.words)
+            for entry in matcher.entries.values()
+            for exempt in entry.exempts
+        ),
+        _all_words(matcher.authorised_words),
+    )
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(rules: RuleSet) -> WordScan | None:
+    """The words any regime and context needs, found in one pass per text.
+
+    A text's words are looked for once, not once per regime: each regime's gates
+    look only at the words they know, so the others change nothing for them."""
+    required = frozenset().union(
+        *(
+            _required(_matcher(rules, regime, context))
+            for regime in REGIMES
+            for context in CONTEXTS
+        )
+    )
+    return word_scan(required) if required else None
+
+
+@dataclass(eq=False)
+class _Text:
+    """What a text yields whatever the regime: callers lint one text under several,
+    and each regime shares most rules, their patterns and their lawful senses."""
+
+    norm: Normalised
+    padded: str
+    present: frozenset[str]
+    # Per rule pattern (shared by every regime with the rule), its matches. Keyed
+    # by the pattern's text: a compiled pattern hashes its whole program, which for
+    # the condition vocabulary is long.
+    matches: dict[str, list[tuple[int, int]]]
+    exempt_spans: dict[_Exempt, list[tuple[int, int]]]
+    # Whether the text calls to buy (articles only ask); None until asked.
+    advertises: bool | None = None
+
+
+@lru_cache(maxsize=16)
+def _text(rules: RuleSet, text: str) -> _Text:
+    norm = normalise(text)
+    folded = norm.text
+    vocabulary = _vocabulary(rules)
+    return _Text(
+        norm,
+        # The space gives the first word a character before it; offsets shift by one.
+        " " + folded,
+        vocabulary.present(folded) if vocabulary else frozenset(),
+        {},
+        {},
+    )
+
+
+def _matches(state: _Text, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where a rule's pattern matches the text (folded offsets), found once per text."""
+    found = state.matches.get(pattern.pattern)
+    if found is None:
+        found = [
+            (match.start(1) - 1, match.end(1) - 1)
+            for match in pattern.finditer(state.padded)
+        ]
+        state.matches[pattern.pattern] = found
+    return found
 
 
 @lru_cache(maxsize=8)
@@ -350,28 +466,26 @@ def claims_lint(
     rules = rules or rules_load()
     if not text:
         return ClaimsReport(regime, (), rules.version)
-    norm = normalise(text)
+    state = _text(rules, text)
+    norm = state.norm
     folded = norm.text
-    if context != "product" and _advertises(rules, folded):
-        context = "product"  # an article that sells is advertising (R2)
+    if context != "product":
+        if state.advertises is None:
+            state.advertises = _advertises(rules, folded)
+        if state.advertises:
+            context = "product"  # an article that sells is advertising (R2)
     matcher = _matcher(rules, regime, context)
     if not matcher.scanners:
         return ClaimsReport(regime, (), rules.version)
 
     # Each word start keeps the first rule, in priority order, that matches there.
-    present = matcher.words.present(folded) if matcher.words else frozenset()
+    present = state.present
     at: dict[int, tuple[int, str]] = {}
-    # The space gives the first word a character before it; offsets shift by one.
-    padded = " " + folded
-    gates = matcher.gates
-    met = gates.met(present)
-    for number, scanner in enumerate(matcher.scanners):
-        if scanner.words is not None and (
-            scanner.any_word.isdisjoint(present) or not gates.is_open(number, met)
-        ):
-            continue
-        for match in scanner.pattern.finditer(padded):
-            start, end = match.start(1) - 1, match.end(1) - 1
+    padded = state.padded
+    scanners = matcher.scanners
+    for number in matcher.gates.opened(present):
+        scanner = scanners[number]
+        for start, end in _matches(state, scanner.pattern):
             if start not in at:
                 at[start] = (end, scanner.group)
     candidates = [(start, end, group) for start, (end, group) in sorted(at.items())]
@@ -385,7 +499,7 @@ def claims_lint(
         and _may_match(present, matcher.authorised_words)
     ):
         authorised_spans = [m.span() for m in matcher.authorised.finditer(folded)]
-    exempt_spans: dict[_Exempt, list[tuple[int, int]]] = {}
+    exempt_spans = state.exempt_spans
     last_end: dict[str, int] = {}
     findings = []
     for start, end, group in candidates:

@@ -423,6 +423,13 @@ class WordGates:
     index: dict[str, tuple[int, ...]]
     # Per gate, the conjunctions as sets of numbers; None: the gate is always open.
     needs: tuple[tuple[frozenset[int], ...] | None, ...]
+    # set number -> (gate, conjunction) for each conjunction holding that set
+    # first: a conjunction none of whose sets is met cannot be, so only those
+    # named by a set the text meets are tested (the condition rule has hundreds).
+    keyed: dict[int, tuple[tuple[int, frozenset[int]], ...]] = field(
+        default_factory=dict
+    )
+    always: tuple[int, ...] = ()
 
     def met(self, present: _Words) -> set[int]:
         """The numbers of the sets that a text holding ``present`` meets."""
@@ -438,25 +445,40 @@ class WordGates:
         needs = self.needs[gate]
         return needs is None or any(need <= met for need in needs)
 
+    def opened(self, present: _Words) -> list[int]:
+        """The gates open for a text holding ``present``, in order."""
+        met = self.met(present)
+        opened = set(self.always)
+        keyed = self.keyed
+        for number in met:
+            for gate, need in keyed.get(number, ()):
+                if gate not in opened and need <= met:
+                    opened.add(gate)
+        return sorted(opened)
+
 
 def word_gates(gates: list[tuple[_Conjunction, ...] | None]) -> WordGates:
     """A :class:`WordGates` for ``gates``, each as :func:`rule_words` returns it."""
     numbers: dict[_Words, int] = {}
     needs: list[tuple[frozenset[int], ...] | None] = []
-    for conjunctions in gates:
+    keyed: dict[int, list[tuple[int, frozenset[int]]]] = {}
+    for gate, conjunctions in enumerate(gates):
         if conjunctions is None:
             needs.append(None)
             continue
-        needs.append(
-            tuple(
-                frozenset(
-                    numbers.setdefault(words, len(numbers)) for words in conjunction
-                )
-                for conjunction in conjunctions
-            )
-        )
+        gate_needs = []
+        for conjunction in conjunctions:
+            need = [numbers.setdefault(words, len(numbers)) for words in conjunction]
+            gate_needs.append(frozenset(need))
+            keyed.setdefault(need[0], []).append((gate, frozenset(need)))
+        needs.append(tuple(gate_needs))
     index: dict[str, list[int]] = {}
     for words, number in numbers.items():
         for word in words:
             index.setdefault(word, []).append(number)
-    return WordGates({w: tuple(n) for w, n in index.items()}, tuple(needs))
+    return WordGates(
+        {w: tuple(n) for w, n in index.items()},
+        tuple(needs),
+        {number: tuple(items) for number, items in keyed.items()},
+        tuple(gate for gate, conjunctions in enumerate(gates) if conjunctions is None),
+    )

@@ -443,3 +443,26 @@ def test_effects_and_general_benefits_block_in_eu_and_uk(text):
 def test_everyday_senses_of_the_new_wordings_are_not_findings(text):
     for regime in ("us", "eu", "uk"):
         assert claims_lint(text, regime=regime).findings == ()
+
+
+def test_a_text_linted_in_one_regime_after_another_reports_as_if_alone():
+    # What a text yields is kept between calls (callers lint a text under every
+    # regime); the report of each regime and context must not depend on the order.
+    from compliance.claims import linter
+    from compliance.claims.linter import CONTEXTS
+
+    texts = [
+        "Our reishi cures anxiety. <p>Safe for kids</p> and a calming tea blend.",
+        "Read how diet and stress interact; shop our tincture range below.",
+        "Kava root drink, next-day delivery anywhere in England. No side effects.",
+    ]
+    combos = [(r, c) for r in ("us", "eu", "uk") for c in CONTEXTS]
+    for text in texts:
+        alone = {}
+        for regime, context in combos:
+            linter._text.cache_clear()
+            alone[regime, context] = claims_lint(text, regime=regime, context=context)
+        linter._text.cache_clear()
+        for regime, context in [*combos, *reversed(combos)]:
+            report = claims_lint(text, regime=regime, context=context)
+            assert report == alone[regime, context], (text, regime, context)

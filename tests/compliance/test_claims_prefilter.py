@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compliance.claims import claims_lint
+from compliance.claims import claims_lint, linter
 from compliance.claims.normalise import normalise
 from compliance.claims.prefilter import (
     WordScan,
@@ -165,7 +165,10 @@ def test_skipping_rules_never_changes_a_report(data):
         patched.setattr(
             WordScan, "present", lambda scan, _text: scan.words | set(scan.loose)
         )
+        # What a text yields is kept for the next regime: find it afresh.
+        linter._text.cache_clear()
         tried = claims_lint(text, regime=regime, context=context)
+    linter._text.cache_clear()
     assert skipped == tried
 
 
@@ -231,6 +234,7 @@ def test_gates_open_exactly_where_the_conjunctions_are_met():
         assert gates.is_open(2, met) is text_may_match(
             present, rule_words((r"clinically proven", r"backed by science"))
         )
+        assert gates.opened(present) == [g for g in range(3) if gates.is_open(g, met)]
 
 
 def test_the_first_letter_lookahead_never_changes_where_a_rule_matches():
@@ -248,3 +252,37 @@ def test_the_first_letter_lookahead_never_changes_where_a_rule_matches():
             assert [m.span(1) for m in fast.finditer(text)] == [
                 m.span(1) for m in slow.finditer(text)
             ], (body[:60], text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "branches"),
+    [
+        ("cures?|heals?", ["cures?", "heals?"]),
+        ("(?:cures?|heals?)", ["cures?", "heals?"]),
+        ("(?:cures?|heals?) pain", ["(?:cures?|heals?) pain"]),
+        ("(?:cure)|(?:heal)", ["(?:cure)", "(?:heal)"]),
+        (r"[|(]cure|\|heal|b", [r"[|(]cure", r"\|heal", "b"]),
+        ("[]|]cure|heal", ["[]|]cure", "heal"]),
+        ("[^]|]cure|heal", ["[^]|]cure", "heal"]),
+        ("(?i)cure|heal", ["(?i)cure|heal"]),
+        ("(?i:cure)|heal", ["(?i:cure)|heal"]),
+    ],
+)
+def test_the_branches_a_rule_is_scanned_by(pattern, branches):
+    assert linter._branches((pattern,)) == branches
+
+
+def test_a_rule_scanned_branch_by_branch_matches_where_the_whole_rule_does():
+    # At each word start the whole alternation reports its first matching branch;
+    # the branches scanned in order, the first keeping the start, must agree.
+    texts = [" " + normalise(text).text for text in _sentences()]
+    for rule in rules_load().claims:
+        whole = linter._rule_compiled("|".join(rule.patterns))
+        branches = [linter._rule_compiled(b) for b in linter._branches(rule.patterns)]
+        for text in texts:
+            expected = [m.span(1) for m in whole.finditer(text)]
+            found: dict[int, int] = {}
+            for branch in branches:
+                for match in branch.finditer(text):
+                    found.setdefault(match.start(1), match.end(1))
+            assert sorted(found.items()) == expected, (rule.id, text)
