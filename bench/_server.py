@@ -114,6 +114,9 @@ def database_prepare(env: dict[str, str], *seeds: str) -> None:
         manage(env, "shell", "-c", seed)
 
 
+SHOP_APP = "config.wsgi:application"
+
+
 def gunicorn(
     app: str, port: int, env: dict[str, str], *, quiet: bool = False
 ) -> subprocess.Popen:
@@ -128,6 +131,13 @@ def gunicorn(
             f"127.0.0.1:{port}",
             "--log-level",
             "critical" if quiet else "warning",
+            # The shop runs under its production gunicorn settings (hooks and
+            # preloading included), without the access log.
+            *(
+                ["--config", "config/gunicorn.py", "--access-logfile", "/dev/null"]
+                if app == SHOP_APP
+                else []
+            ),
         ],
         cwd=ROOT,
         env=env,

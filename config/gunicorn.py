@@ -13,6 +13,20 @@ accesslog = "-"
 # The client address, for the sign-in limits, comes from the proxy's header only
 # when the shop is told how many proxies to trust (TRUSTED_PROXY_COUNT).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The application is loaded once, in the master, and what it builds at start is
+# shared by the workers it forks (see ``when_ready``).
+preload_app = True
+
+
+def when_ready(server: object) -> None:
+    """Build the claims linter's matchers before any worker is forked.
+
+    Otherwise each new worker builds them inside its first product page, which
+    takes seconds of CPU, and under load longer than the worker timeout.
+    """
+    from compliance.claims import claims_linter_prepare
+
+    claims_linter_prepare()
 
 
 def post_worker_init(worker: object) -> None:

@@ -15,6 +15,7 @@ from .linter import (
     ClaimFinding,
     ClaimsReport,
     claims_lint,
+    claims_linter_prepare,
 )
 
 _LAZY = {
@@ -32,6 +33,7 @@ __all__ = [
     "ClaimFinding",
     "ClaimsReport",
     "claims_lint",
+    "claims_linter_prepare",
 ]
 
 

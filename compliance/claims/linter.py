@@ -430,6 +430,21 @@ def _suggest(matcher: _Matcher, rule: ClaimRule, folded: str) -> str | None:
     return rule.suggestion
 
 
+def claims_linter_prepare(rules: RuleSet | None = None) -> None:
+    """Build every regime's and context's matchers now rather than on first use.
+
+    Building them reads and compiles the whole rule data (seconds of CPU); done
+    inside a request, the first product page a fresh server process renders
+    waits that long, long enough under load for the process to be timed out.
+    """
+    rules = rules or rules_load()
+    for regime in REGIMES:
+        for context in CONTEXTS:
+            _matcher(rules, regime, context)
+    _vocabulary(rules)
+    _advertising(rules)
+
+
 def claims_lint(
     text: str,
     *,

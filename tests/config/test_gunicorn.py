@@ -1,0 +1,23 @@
+"""The production gunicorn settings prepare what a worker's first request would
+otherwise build itself."""
+
+from compliance.claims import claims_lint, linter
+from config import gunicorn as settings_file
+
+
+def test_workers_fork_with_the_claims_matchers_built():
+    # given a process that has built no claims matcher yet
+    linter._matcher.cache_clear()
+
+    # when the master is ready (the application is preloaded before it forks)
+    assert settings_file.preload_app is True
+    settings_file.when_ready(server=None)
+    built = linter._matcher.cache_info()
+
+    # then linting in every regime and context builds nothing more
+    for regime in ("us", "eu", "uk"):
+        for context in ("product", "article", "linked_article"):
+            claims_lint("Nettle tea for a calm evening", regime=regime, context=context)
+    after = linter._matcher.cache_info()
+    assert after.misses == built.misses
+    assert after.hits >= built.hits + 9
