@@ -22,7 +22,7 @@ if not settings.configured:
     settings.configure(USE_TZ=True, TIME_ZONE="UTC", USE_I18N=False)
     django.setup()
 
-from bench.compliance import article_texts, product_texts
+from bench.compliance import article_texts, catalogue_scan, product_texts
 from compliance.claims import claims_lint, linter
 from compliance.claims.normalise import normalise
 from compliance.rules import REGIMES, rules_load
@@ -98,12 +98,7 @@ def main() -> None:
             claims_lint(text, regime="uk", context="article")
 
     def scan() -> None:
-        for text in products:
-            for regime in REGIMES:
-                claims_lint(text, regime=regime)
-        for text in articles:
-            for regime in REGIMES:
-                claims_lint(text, regime=regime, context="article")
+        catalogue_scan(products, articles)
 
     def normalise_all() -> None:
         normalise.cache_clear()

@@ -94,6 +94,16 @@ def article_texts(count: int, rng: random.Random) -> list[str]:
 _CPU = False
 
 
+def catalogue_scan(products: list[str], articles: list[str]) -> None:
+    """Lint every product and article text in every regime, as a scan does."""
+    for text in products:
+        for regime in REGIMES:
+            claims_lint(text, regime=regime)
+    for text in articles:
+        for regime in REGIMES:
+            claims_lint(text, regime=regime, context="article")
+
+
 def median_of(runs: int, work: Callable[[], float]) -> float:
     if _CPU:
         return min(work() for _ in range(runs))
@@ -166,12 +176,7 @@ def main() -> None:
     )
 
     def scan() -> None:
-        for text in products:
-            for regime in REGIMES:
-                claims_lint(text, regime=regime)
-        for text in articles:
-            for regime in REGIMES:
-                claims_lint(text, regime=regime, context="article")
+        catalogue_scan(products, articles)
 
     seconds = median_of(args.runs, lambda: timed(scan))
     print(
