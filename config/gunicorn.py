@@ -24,6 +24,7 @@ def when_ready(server: object) -> None:
     Otherwise each new worker builds them inside its first product page, which
     takes seconds of CPU, and under load longer than the worker timeout.
     """
+    # gunicorn reads this file before it loads (and sets up) the application.
     from compliance.claims import claims_linter_prepare
 
     claims_linter_prepare()
