@@ -142,9 +142,13 @@ class API:
         return content["data"]
 
 
-def checkout_full(api: API, variant_id: str) -> None:
-    """One whole anonymous checkout through the API, ending in an order."""
-    created = api.call(
+def checkout_steps(variant_id: str, step: Callable[[str, str, dict], dict]) -> None:
+    """The five requests of an anonymous API checkout, ending in an order.
+
+    ``step(name, query, variables)`` sends one and returns its mutation's payload.
+    """
+    created = step(
+        "create",
         CHECKOUT_CREATE,
         {
             "input": {
@@ -154,16 +158,27 @@ def checkout_full(api: API, variant_id: str) -> None:
                 "shippingAddress": ADDRESS,
             }
         },
-    )["checkoutCreate"]["checkout"]
+    )["checkout"]
     checkout_id = created["id"]
-    api.call(BILLING, {"id": checkout_id, "address": ADDRESS})
-    api.call(
-        DELIVERY, {"id": checkout_id, "method": created["shippingMethods"][0]["id"]}
+    step("billing", BILLING, {"id": checkout_id, "address": ADDRESS})
+    step(
+        "delivery",
+        DELIVERY,
+        {"id": checkout_id, "method": created["shippingMethods"][0]["id"]},
     )
-    api.call(PAY, {"id": checkout_id})
-    order = api.call(COMPLETE, {"id": checkout_id})["checkoutComplete"]["order"]
-    if not order:
+    step("pay", PAY, {"id": checkout_id})
+    if not step("complete", COMPLETE, {"id": checkout_id})["order"]:
         raise RuntimeError("checkoutComplete returned no order")
+
+
+def checkout_full(api: API, variant_id: str) -> None:
+    """One whole anonymous checkout through the API, ending in an order."""
+
+    def step(name: str, query: str, variables: dict) -> dict:
+        (payload,) = api.call(query, variables).values()
+        return payload
+
+    checkout_steps(variant_id, step)
 
 
 def measure(

@@ -23,16 +23,7 @@ from collections import defaultdict
 from typing import Any
 
 from bench._profile import django_start, statistics_print
-from bench.graphql import (
-    ADDRESS,
-    BILLING,
-    CHECKOUT_CREATE,
-    COMPLETE,
-    DELIVERY,
-    PAY,
-    PRODUCT,
-    PRODUCT_SLUG,
-)
+from bench.graphql import PRODUCT, PRODUCT_SLUG, checkout_steps
 
 STEPS = ("create", "billing", "delivery", "pay", "complete")
 
@@ -90,36 +81,9 @@ def main() -> None:
         return payload
 
     def order(*, measured: bool) -> None:
-        created = step(
-            "create",
-            CHECKOUT_CREATE,
-            {
-                "input": {
-                    "channel": "us",
-                    "email": "bench@example.com",
-                    "lines": [{"variantId": variant_id, "quantity": 1}],
-                    "shippingAddress": ADDRESS,
-                }
-            },
-            measured=measured,
-        )["checkout"]
-        checkout_id = created["id"]
-        step(
-            "billing",
-            BILLING,
-            {"id": checkout_id, "address": ADDRESS},
-            measured=measured,
+        checkout_steps(
+            variant_id, lambda name, q, v: step(name, q, v, measured=measured)
         )
-        step(
-            "delivery",
-            DELIVERY,
-            {"id": checkout_id, "method": created["shippingMethods"][0]["id"]},
-            measured=measured,
-        )
-        step("pay", PAY, {"id": checkout_id}, measured=measured)
-        done = step("complete", COMPLETE, {"id": checkout_id}, measured=measured)
-        if not done["order"]:
-            raise RuntimeError("checkoutComplete returned no order")
 
     for _ in range(10):
         order(measured=False)
