@@ -424,6 +424,19 @@ def product_count_listed(*, channel: Channel, category: Category | None = None) 
     return int(total or 0)
 
 
+def _slice_key(
+    kind: str,
+    channel: Channel,
+    key_parts: Iterable[object],
+    start: int,
+    stop: int | None,
+    unit_counts: bool,
+) -> tuple[object, ...]:
+    parts: tuple[object, ...] = (kind, channel.pk, *key_parts, start, stop)
+    # Rows that carry exact unit counts change with every stock write.
+    return (*parts, page_cache.stock_generation()) if unit_counts else parts
+
+
 def product_list_slice(
     *,
     products: ProductsSource,
@@ -440,9 +453,7 @@ def product_list_slice(
     ``key_parts`` must name everything that narrows, orders, annotates or
     prefetches ``products`` besides the channel; ``products`` may be their builder.
     """
-    parts: tuple[object, ...] = ("slice", channel.pk, *key_parts, start, stop)
-    if unit_counts:
-        parts = (*parts, page_cache.stock_generation())
+    parts = _slice_key("slice", channel, key_parts, start, stop, unit_counts)
     return _per_generation(parts, lambda: list(products_resolve(products)[start:stop]))
 
 
@@ -463,9 +474,7 @@ def product_list_slice_counted(
     of the same listing, itself read once per catalogue generation);
     ``key_parts`` must also name everything that narrows that count.
     """
-    parts: tuple[object, ...] = ("counted slice", channel.pk, *key_parts, start, stop)
-    if unit_counts:
-        parts = (*parts, page_cache.stock_generation())
+    parts = _slice_key("counted slice", channel, key_parts, start, stop, unit_counts)
     rows, total = _per_generation(
         parts, lambda: (list(products_resolve(products)[start:stop]), count())
     )
