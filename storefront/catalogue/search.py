@@ -14,6 +14,7 @@ The index is kept by explicit calls from the catalogue services
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import Any, cast
 
 from django.contrib.postgres.search import (
     SearchQuery,
@@ -24,6 +25,7 @@ from django.contrib.postgres.search import (
 from django.db import connection
 from django.db.models import Count, F, FloatField, IntegerField, QuerySet, Window
 from django.db.models.expressions import RawSQL
+from django.db.models.sql import Query
 
 from storefront.catalogue.models import Product, SearchTerm
 
@@ -185,9 +187,9 @@ def products_matching_page(
     each also annotated with ``search_total``: how many candidates there are.
 
     One query. On PostgreSQL the candidates are found and ranked from the index
-    once for the page and once for the total (each reading at most
-    ``candidates`` rows), and what ``products`` annotates (prices, stock,
-    pictures) is computed for the page's rows only.
+    once (at most ``candidates`` rows), paged and counted from that one reading,
+    and what ``products`` annotates (prices, stock, pictures) is computed for the
+    page's rows only.
     """
     if not _is_postgresql():
         ranked = products_matching(
@@ -202,26 +204,57 @@ def products_matching_page(
         .annotate(rank=rank)
         .values("id", "name", "rank")[:candidates]
     )
-    # The candidates are ordered after their LIMIT, in a derived table the ORM
-    # cannot write; ranking them as they are found keeps the planner from
-    # reading every product again to join the candidates back.
     sql, params = found.query.sql_with_params()
-    ids_sql, ids_params = found.values("id").query.sql_with_params()
-    page = RawSQL(  # noqa: S611 - SQL compiled by the ORM, values as parameters
-        f"SELECT c.id FROM ({sql}) c "  # noqa: S608
-        "ORDER BY c.rank DESC, c.name, c.id LIMIT %s OFFSET %s",
+    # The candidates are read once, into a table of the statement that both the
+    # page and its count are taken from; ranking them as they are found keeps
+    # the planner from reading every product again to join the candidates back.
+    # The count is a window over the candidates, computed before the page's
+    # LIMIT, so every row of the page carries it.
+    preamble = (
+        f"WITH search_candidates AS MATERIALIZED ({sql}), "  # noqa: S608
+        "search_page AS MATERIALIZED (SELECT c.id, COUNT(*) OVER () AS total "
+        "FROM search_candidates c ORDER BY c.rank DESC, c.name, c.id "
+        "LIMIT %s OFFSET %s)",
         (*params, max(stop - start, 0), start),
     )
-    total = RawSQL(  # noqa: S611 - SQL compiled by the ORM, values as parameters
-        f"SELECT COUNT(*) FROM ({ids_sql}) c",  # noqa: S608
-        ids_params,
-        output_field=IntegerField(),
+    page = products.filter(pk__in=RawSQL("SELECT id FROM search_page", ())).annotate(
+        rank=rank,
+        search_total=RawSQL(
+            "SELECT total FROM search_page LIMIT 1", (), output_field=IntegerField()
+        ),
     )
-    return (
-        products.filter(pk__in=page)
-        .annotate(rank=rank, search_total=total)
-        .order_by("-rank", "name", "pk")
-    )
+    return _preceded(page.order_by("-rank", "name", "pk"), preamble)
+
+
+class _PrecededQuery(Query):
+    """A query whose SQL is preceded by ``preamble`` (SQL and its parameters):
+    the ``WITH`` clause of tables the query reads, which the ORM cannot write."""
+
+    preamble: tuple[str, tuple[object, ...]] = ("", ())
+
+    def get_compiler(
+        self, using: str | None = None, connection: Any = None, elide_empty: bool = True
+    ) -> Any:
+        compiler = super().get_compiler(using, connection, elide_empty)
+        compile_plain = compiler.as_sql
+        prefix, prefix_params = self.preamble
+
+        def as_sql(*args: Any, **kwargs: Any) -> tuple[str, tuple[object, ...]]:
+            sql, params = compile_plain(*args, **kwargs)
+            return f"{prefix} {sql}", (*prefix_params, *params)
+
+        compiler.as_sql = as_sql
+        return compiler
+
+
+def _preceded(
+    products: QuerySet[Product], preamble: tuple[str, tuple[object, ...]]
+) -> QuerySet[Product]:
+    preceded = products.all()
+    query = cast(_PrecededQuery, preceded.query.chain(klass=_PrecededQuery))
+    query.preamble = preamble
+    preceded.query = query
+    return preceded
 
 
 def _bounded(

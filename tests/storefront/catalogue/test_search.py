@@ -12,10 +12,12 @@ from django.db import connection
 from storefront.catalogue.models import Product, SearchTerm
 from storefront.catalogue.search import (
     products_matching,
+    products_matching_page,
     search_normalise,
     trigram_similarity,
 )
 from storefront.catalogue.search_results import product_search, product_search_page
+from storefront.catalogue.selectors import product_list_for_channel
 from storefront.catalogue.services import (
     product_search_document_refresh,
     product_update,
@@ -156,6 +158,28 @@ def test_the_gin_index_serves_the_match(shelf):
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "product_search_vector_gin" in plan
+
+
+def test_the_page_and_its_count_read_the_index_once(channel_us):
+    """The candidates are matched once; the page and its total both come from them."""
+    # given
+    for n in range(30):
+        listed_product(channel=channel_us, name=f"Tulsi Tea {n:02d}")
+    products = product_list_for_channel(channel=channel_us)
+    page = products_matching_page(
+        products=products, words=["tulsi"], candidates=501, start=24, stop=48
+    )
+    sql, params = page.query.sql_with_params()
+    # when
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    rows = list(page)
+    # then
+    matched = [line for line in plan.splitlines() if "search_vector @@" in line]
+    assert len(matched) == 1
+    assert [p.name for p in rows] == [f"Tulsi Tea {n:02d}" for n in range(24, 30)]
+    assert [p.search_total for p in rows] == [30] * 6
 
 
 def test_search_page_says_did_you_mean(client, shelf):
