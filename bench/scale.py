@@ -3,8 +3,9 @@
 Creates a PostgreSQL database of its own (dropped and re-created) and, for each
 stage (by default 100 products, the demo's size, then 10,000 and 100,000), a schema
 in it, migrated and bulk-filled: 10 categories,
-3 channels, one variant per product priced in every channel, stock in a warehouse
-serving them all, the search index and the stored listing counts built as the
+3 channels, one variant per product priced in every channel, a filterable
+attribute (the product's form), stock in a warehouse serving them all, the search
+index and the stored listing counts built as the
 services build them. It times, in-process through Django's test client, with every
 cache dropped before each request (cold; the stages take turns in each round, so
 that the machine's load falls on all of them alike) and then served from the cache
@@ -114,6 +115,21 @@ def _fill(start: int, end: int, *, type_id: int, categories: list[int]) -> None:
             """,
             [start, end - 1],
         )
+        # Each product carries the value of its form (a filterable attribute), so
+        # that the category page's filters have something to offer.
+        cursor.execute(
+            """
+            INSERT INTO catalogue_product_attribute_values (product_id,
+                attributevalue_id)
+            SELECT p.id, v.id
+            FROM catalogue_product p
+            JOIN catalogue_attributevalue v
+                ON p.name LIKE '%% ' || v.name || ' No. %%'
+            JOIN catalogue_attribute a ON a.id = v.attribute_id AND a.slug = 'form'
+            WHERE p.slug LIKE 'scale-%%' AND substr(p.slug, 7)::int BETWEEN %s AND %s
+            """,
+            [start, end - 1],
+        )
     from storefront.catalogue.listing_counts import listing_counts_rebuild
     from storefront.catalogue.models import Product
     from storefront.catalogue.search import product_search_index_refresh
@@ -194,6 +210,7 @@ def _count_plans(us: Any, shelf: Any) -> list[tuple[str, Callable[[], object], s
     from storefront.catalogue.search_results import product_search_page
     from storefront.catalogue.selectors import (
         ProductFilters,
+        attribute_facets_for_products,
         product_count_listed,
         product_list_for_category,
         product_list_page_for_category,
@@ -201,6 +218,15 @@ def _count_plans(us: Any, shelf: Any) -> list[tuple[str, Callable[[], object], s
 
     narrowed = ProductFilters(price_min=Decimal(1))
     return [
+        (
+            "category facets",
+            lambda: attribute_facets_for_products(
+                products=product_list_for_category(
+                    channel=us, category=shelf, filters=ProductFilters()
+                )
+            ),
+            "",
+        ),
         ("listing count (totalCount)", lambda: product_count_listed(channel=us), ""),
         (
             "category page count",
@@ -297,7 +323,12 @@ def _catalogue(size: int) -> tuple[Any, list[Any]]:
     from django.core.management import call_command
     from django.db import connection
 
-    from storefront.catalogue.models import Category, ProductType
+    from storefront.catalogue.models import (
+        Attribute,
+        AttributeValue,
+        Category,
+        ProductType,
+    )
     from storefront.channels.models import Channel
     from storefront.inventory.models import Warehouse
 
@@ -329,6 +360,12 @@ def _catalogue(size: int) -> tuple[Any, list[Any]]:
         Category.objects.create(name=f"Scale shelf {n}", slug=f"scale-shelf-{n}")
         for n in range(10)
     ]
+    form = Attribute.objects.create(name="Form", slug="form")
+    for order, name in enumerate((*FORMS, "Lozenges")):
+        # Lozenges: a value no product carries, which the filters leave out.
+        AttributeValue.objects.create(
+            attribute=form, name=name, slug=name.lower(), sort_order=order
+        )
     started = time.perf_counter()
     _fill(0, size, type_id=product_type.pk, categories=[c.pk for c in categories])
     print(
