@@ -39,3 +39,22 @@ def test_variants_pair_their_id_with_their_product():
     assert valid
     assert "ON public.catalogue_productvariant" in definition
     assert "(id, product_id)" in definition
+
+
+def test_attribute_values_find_their_products_by_value():
+    """The facets' EXISTS per value reads the value's holders, not a whole index."""
+    for name, table, columns in (
+        (
+            "product_attribute_value_products",
+            "catalogue_product_attribute_values",
+            "(attributevalue_id, product_id)",
+        ),
+        (
+            "variant_attribute_value_variants",
+            "catalogue_productvariant_attribute_values",
+            "(attributevalue_id, productvariant_id)",
+        ),
+    ):
+        definition, valid = _index(name)
+        assert valid
+        assert f"ON public.{table} USING btree {columns}" in definition
