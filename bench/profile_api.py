@@ -4,7 +4,9 @@ Prepares the database as ``bench.compare`` does (or reuses it with ``--reuse``),
 then sends the listing and product queries through Django's test client with a
 document comment that differs on every request, so neither the API cache nor the
 document cache answers, and prints where the time goes (cProfile, by own time and
-by cumulative time) with the median per request.
+by cumulative time) with the median per request and the time spent in garbage
+collections. What the production master builds before forking is built and frozen
+out of the collector's sight first, as ``config/gunicorn.py`` does.
 
     .venv/bin/python -m bench.profile_api [--requests 200] [--reuse] [--case listing]
         [--known]
@@ -13,9 +15,11 @@ BENCH_DATABASE_URL and BENCH_REDIS_URL as for ``bench.compare``.
 """
 
 import argparse
+import gc
 import itertools
 import json
 import time
+from typing import Any
 
 from bench._profile import (
     arguments_add,
@@ -31,6 +35,22 @@ CASES = {
 }
 
 
+class _GarbageCollections:
+    """Time spent in the collector, and how many collections were full ones."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.full = 0
+        self._started = 0.0
+
+    def observe(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+            return
+        self.seconds += time.perf_counter() - self._started
+        self.full += info["generation"] == 2
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments_add(parser, case="listing", cases=list(CASES))
@@ -42,7 +62,13 @@ def main() -> None:
     )
     args = parser.parse_args()
     django_start(reuse=args.reuse)
+    # Imported once Django is set up: the test client and the gunicorn hook
+    # load the application.
     from django.test import Client
+
+    from config.gunicorn import when_ready
+
+    when_ready(None)
 
     query, variables = CASES[args.case]
     client = Client(HTTP_HOST="127.0.0.1")
@@ -61,12 +87,17 @@ def main() -> None:
         if response.status_code != 200 or b'"errors"' in response.content:
             raise RuntimeError(response.content[:500])
 
+    collecting = _GarbageCollections()
+    gc.callbacks.append(collecting.observe)
     median, profiler = requests_profiled(one, requests=args.requests, plain=args.plain)
+    gc.callbacks.remove(collecting.observe)
     print(
         f"{args.case}: {args.requests} {'known' if args.known else 'cold'} "
         "requests, median "
         f"{median * 1000:.1f} ms"
-        f"{'' if args.plain else ' (profiled)'}\n"
+        f"{'' if args.plain else ' (profiled)'}; garbage collections "
+        f"{collecting.seconds / args.requests * 1000:.2f} ms a request "
+        f"(warm-up included), {collecting.full} full\n"
     )
     if not args.plain:
         statistics_print(profiler, args)

@@ -12,6 +12,9 @@ A write that moves one of them on in this process (``forget``) drops it, so the
 request that made the write reads the new value; a write by another process
 shows from the next request on, as it would have a moment later anyway.
 Outside a request or a ``reads_pinned`` block every read goes to the cache.
+
+A key that changes from request to request (a cached answer's) can ride along
+with the first read: ``read_along`` fetches it and the registered keys together.
 """
 
 from collections.abc import Iterator
@@ -57,6 +60,20 @@ def read(key: str) -> Any:
             return None
         pinned[key] = value
     return pinned[key]
+
+
+def read_along(key: str) -> Any:
+    """The cache's value of ``key``, an unregistered key read afresh each time, in
+    the same round trip as the registered keys when the request has not read them
+    yet (the registered values are remembered as ``read`` would remember them)."""
+    pinned = _pinned.get()
+    if pinned is None or _LOADED in pinned or key in _registered:
+        return cache.get(key)
+    values = cache.get_many([*_registered, key])
+    value = values.pop(key, None)
+    pinned.update(values)
+    pinned[_LOADED] = True
+    return value
 
 
 def forget(key: str) -> None:

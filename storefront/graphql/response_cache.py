@@ -2,9 +2,10 @@
 
 A storefront's product listings and product pages are the same for every anonymous
 visitor of a channel, so their API answers are kept in the shared cache keyed by
-(document hash, variables, operation name) and the same generation as the page cache
-(``common.page_cache``), which the services move on whenever prices, publication,
-names, media or stock state change. Answers that show exact unit counts
+(document hash, variables, operation name), each stored with the generation of the
+page cache (``common.page_cache``) it was computed under, which the services move
+on whenever prices, publication, names, media or stock state change: an answer of
+an earlier generation is not served. Answers that show exact unit counts
 (``quantityAvailable``, as a product page asks) also carry the stock generation,
 which every stock write moves on, so an order drops them and nothing else.
 
@@ -25,6 +26,7 @@ from django.http import HttpRequest, HttpResponse
 from graphql import GraphQLSchema, OperationType
 from graphql.language import FieldNode, OperationDefinitionNode
 
+from common import request_reads
 from common.page_cache import page_generation, stock_generation
 from storefront.graphql.core.documents import document_check
 from storefront.graphql.core.limits import Limits
@@ -74,8 +76,9 @@ def _document_cacheable(document: str, schema: GraphQLSchema, limits: Limits) ->
 
 def _cache_key(
     request: HttpRequest, schema: GraphQLSchema, limits: Limits
-) -> str | None:
-    """The key of an anonymous catalogue query, or None when it is not one."""
+) -> tuple[str, bool] | None:
+    """The key of an anonymous catalogue query and whether its answer shows unit
+    counts, or None when it is not one."""
     if request.method != "POST" or request.headers.get("Authorization"):
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
@@ -96,10 +99,16 @@ def _cache_key(
     variables = json.dumps(payload.get("variables") or {}, sort_keys=True)
     operation = str(payload.get("operationName") or "")
     rest = hashlib.sha256(f"{variables}\x1f{operation}".encode()).hexdigest()
+    unit_counts = any(word in body for word in STOCK_COUNT_WORDS)
+    return f"gql:answer:{digest}:{rest}", unit_counts
+
+
+def _generation(*, unit_counts: bool) -> str:
+    """The generations an answer was computed under; it is good while they last."""
     generation = str(page_generation())
-    if any(word in body for word in STOCK_COUNT_WORDS):
+    if unit_counts:
         generation += f".{stock_generation()}"
-    return f"gql:{generation}:{digest}:{rest}"
+    return generation
 
 
 def response_cached(
@@ -110,13 +119,20 @@ def response_cached(
     limits: Limits,
 ) -> HttpResponse:
     """The stored answer to this anonymous catalogue query, or ``execute()``'s,
-    stored when it succeeded without errors."""
-    key = _cache_key(request, schema, limits) if settings.PAGE_CACHE_ENABLED else None
-    if key is None:
+    stored when it succeeded without errors.
+
+    An answer is stored with the generations it was computed under rather than
+    under a key naming them, so that reading it shares the request's one round
+    trip for the generations (``common.request_reads``).
+    """
+    found = _cache_key(request, schema, limits) if settings.PAGE_CACHE_ENABLED else None
+    if found is None:
         return execute()
-    stored = cache.get(key)
-    if stored is not None:
-        response = HttpResponse(stored, content_type="application/json")
+    key, unit_counts = found
+    stored = request_reads.read_along(key)
+    generation = _generation(unit_counts=unit_counts)
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == generation:
+        response = HttpResponse(stored[1], content_type="application/json")
         response[HEADER] = "hit"
         return response
     response = execute()
@@ -125,7 +141,7 @@ def response_cached(
         and not response.streaming
         and b'"errors"' not in response.content
     ):
-        cache.set(key, response.content, TIMEOUT_SECONDS)
+        cache.set(key, (generation, response.content), TIMEOUT_SECONDS)
         response[HEADER] = "miss"
     return response
 

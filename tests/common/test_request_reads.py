@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 
 from common import page_cache
-from common.request_reads import reads_pinned
+from common.request_reads import read_along, reads_pinned
 from tests.common.round_trips import round_trips_counted
 
 pytestmark = pytest.mark.django_db
@@ -64,3 +64,22 @@ def test_a_generation_missing_from_the_cache_is_started_and_kept():
         reads = get.call_count
         assert page_cache.page_generation() == 1
     assert get.call_count == reads
+
+
+def test_a_key_read_along_shares_the_first_read_and_is_not_remembered():
+    page_cache.page_generation()
+    cache.set("answer", "first")
+    with reads_pinned(), round_trips_counted() as trips:
+        along = read_along("answer")
+        generation = page_cache.page_generation()
+        cache.set("answer", "second")
+        again = read_along("answer")
+    # the key and the generations came in one round trip; the generation is
+    # remembered from it, the key is read afresh
+    assert len(trips.keys) == 2
+    assert {"answer", *page_cache.GENERATION_KEYS} <= set(trips.keys[0])
+    assert trips.keys[1] == ["answer"]
+    assert (along, again) == ("first", "second")
+    assert generation == page_cache.page_generation()
+    # outside a request it is a plain read
+    assert read_along("answer") == "second"

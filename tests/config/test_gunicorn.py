@@ -1,8 +1,20 @@
 """The production gunicorn settings prepare what a worker's first request would
 otherwise build itself."""
 
+import gc
+from collections.abc import Iterator
+
+import pytest
+
 from compliance.claims import claims_lint, linter
 from config import gunicorn as settings_file
+
+
+@pytest.fixture(autouse=True)
+def _unfrozen() -> Iterator[None]:
+    # ``when_ready`` freezes what the process holds; the test process goes on.
+    yield
+    gc.unfreeze()
 
 
 def test_workers_fork_with_the_claims_matchers_built():
@@ -21,3 +33,16 @@ def test_workers_fork_with_the_claims_matchers_built():
     after = linter._matcher.cache_info()
     assert after.misses == built.misses
     assert after.hits >= built.hits + 9
+
+
+def test_workers_fork_with_what_the_master_built_out_of_the_collectors_sight():
+    # given a master holding the application, with nothing frozen yet
+    gc.unfreeze()
+    held = len(gc.get_objects())
+
+    # when it is ready to fork
+    settings_file.when_ready(server=None)
+
+    # then what it holds is frozen: no collection in a worker walks it again
+    assert gc.get_freeze_count() >= held // 2
+    assert len(gc.get_objects()) < held // 2

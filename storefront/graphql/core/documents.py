@@ -10,7 +10,17 @@ passed them, because they walk fragments and would loop on a fragment cycle.
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graphql import DocumentNode, GraphQLError, GraphQLSchema, parse, validate
+from graphql import (
+    DocumentNode,
+    GraphQLError,
+    GraphQLSchema,
+    GraphQLSyntaxError,
+    Location,
+    Source,
+    Token,
+    validate,
+)
+from graphql.language.parser import Parser
 from graphql.validation import specified_rules
 
 from storefront.graphql.core.input_text import document_nul_errors
@@ -57,10 +67,52 @@ def document_check(
     return _checked(schema, query, limits)
 
 
+class _Location(Location):
+    """Where a node was written: its offsets and the source, as errors report it.
+
+    graphql-core's own locations also hold the node's first and last token, and
+    through the tokens' links every token of the document. Nothing reads them once
+    the document is parsed, but a cached document would keep them all alive:
+    a third of what it holds, for the garbage collector to walk again and again.
+    """
+
+    __slots__ = ()
+
+    def __init__(self, start: int, end: int, source: Source) -> None:
+        self.start = start
+        self.end = end
+        self.source = source
+
+
+class _Parser(Parser):
+    """graphql-core's parser, with locations that keep no tokens."""
+
+    def loc(self, start_token: Token) -> Location | None:
+        lexer = self._lexer
+        return _Location(start_token.start, lexer.last_token.end, lexer.source)
+
+
+def _parse(query: str, *, max_tokens: int) -> DocumentNode:
+    """``graphql.parse(query, max_tokens=max_tokens)``, with token-free locations."""
+    parser = _Parser(query, max_tokens=max_tokens)
+    try:
+        return parser.parse_document()
+    except RecursionError:
+        pass
+    # Raised outside the handler, as graphql-core does, so that the error keeps
+    # no frame of the recursion alive.
+    lexer = parser._lexer
+    raise GraphQLSyntaxError(
+        lexer.source,
+        lexer.token.start,
+        "Document is nested too deeply. Parsing aborted.",
+    )
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def _checked(schema: GraphQLSchema, query: str, limits: Limits) -> CheckedDocument:
     try:
-        document = parse(query, max_tokens=limits.tokens)
+        document = _parse(query, max_tokens=limits.tokens)
     except RecursionError:
         return CheckedDocument(
             None,

@@ -54,6 +54,11 @@ class _NulFinder(Visitor):
 
 def document_nul_errors(document: DocumentNode) -> list[GraphQLError]:
     """One refusal per literal argument of ``document`` that holds a NUL."""
+    text = document.loc.source.body if document.loc is not None else None
+    if text is not None and NUL not in text and "\\u" not in text:
+        # A parsed string holds a NUL only when the text holds one or writes one
+        # as a Unicode escape (``\u0000``, ``\u{0}``): no need to walk the tree.
+        return []
     finder = _NulFinder()
     visit(document, finder)
     return [_refusal(where) for where in dict.fromkeys(finder.found)]

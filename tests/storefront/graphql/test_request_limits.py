@@ -8,7 +8,7 @@ import json
 import logging
 
 import pytest
-from graphql import GraphQLError
+from graphql import GraphQLError, parse
 
 from config.schema import schema
 from storefront.graphql.core import documents
@@ -318,6 +318,65 @@ def test_each_document_is_parsed_and_validated_once(client, db):
     assert (info.misses, info.hits) == (2, 6)
     # a cached refusal is still a refusal
     assert (status, again) == (400, 400)
+
+
+def test_a_cached_document_keeps_its_locations_but_not_its_tokens(client, db):
+    # given a document parsed into the cache
+    documents.document_cache_clear()
+    query = "query Cached {\n  me { email }\n  foo\n}"
+    checked = document_check(schema=schema.graphql_schema, query=query)
+    reference = parse(query)
+
+    # then every node is where graphql-core's parser puts it
+    operation = checked.document.definitions[0]
+    expected = reference.definitions[0]
+    assert (checked.document.loc.start, checked.document.loc.end) == (0, len(query))
+    for ours, theirs in zip(
+        (operation, *operation.selection_set.selections),
+        (expected, *expected.selection_set.selections),
+        strict=True,
+    ):
+        assert (ours.loc.start, ours.loc.end) == (theirs.loc.start, theirs.loc.end)
+        assert ours.loc.source.body == query
+        # but no token list is kept alive with the document
+        assert not hasattr(ours.loc, "start_token")
+        assert not hasattr(ours.loc, "end_token")
+    # and errors still say where
+    status, content = post(client, query)
+    assert status == 400
+    assert content["errors"][0]["locations"] == [{"line": 3, "column": 3}]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["\\u0000", "\\u{0}", "\\u{000000}", "\x00"],
+    ids=["escape", "braced-escape", "long-braced-escape", "raw"],
+)
+def test_a_nul_in_a_literal_is_refused_however_it_is_written(
+    client, db, django_assert_num_queries, written
+):
+    query = '{ products(first: 1, channel: "us' + written + '") { totalCount } }'
+
+    with django_assert_num_queries(0):
+        status, content = post(client, query)
+
+    assert status == 400
+    assert [e["message"] for e in content["errors"]] == [
+        "`channel` must not contain NUL characters."
+    ]
+
+
+def test_a_nul_in_a_block_string_is_refused(client, db, django_assert_num_queries):
+    # a block string takes its text as written, NUL included (and no escapes)
+    query = '{ products(first: 1, search: """a\x00b""") { totalCount } }'
+
+    with django_assert_num_queries(0):
+        status, content = post(client, query)
+
+    assert status == 400
+    assert [e["message"] for e in content["errors"]] == [
+        "`search` must not contain NUL characters."
+    ]
 
 
 # --- errors ---------------------------------------------------------------------

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
+from common.page_cache import GENERATION_KEYS
 from storefront.catalogue.models import ProductChannelListing
 from storefront.catalogue.selectors import product_list_for_channel
 from storefront.catalogue.services import (
@@ -17,6 +18,7 @@ from storefront.catalogue.services import (
 from storefront.graphql.product import queries
 from storefront.graphql.response_cache import HEADER
 from storefront.inventory.services import stock_quantity_set
+from tests.common.round_trips import round_trips_counted
 from tests.factories.accounts import UserFactory
 from tests.factories.catalogue import listed_product
 
@@ -51,6 +53,38 @@ def test_the_same_query_is_answered_from_the_cache(nettle, django_assert_num_que
     assert second[HEADER] == "hit"
     assert second.json() == first.json()
     assert _post(Client(), LISTING, {"first": 6})[HEADER] == "miss"
+
+
+def test_a_cached_answer_is_read_with_the_generations_in_one_round_trip(nettle):
+    _post(Client(), LISTING, {"first": 5})
+
+    with round_trips_counted() as trips:
+        hit = _post(Client(), LISTING, {"first": 5})
+
+    assert hit[HEADER] == "hit"
+    assert len(trips.keys) == 1
+    (read,) = trips.keys
+    assert set(GENERATION_KEYS) <= set(read)
+    assert any(key.startswith("gql:answer:") for key in read)
+
+
+def test_an_answer_of_an_earlier_generation_is_not_served(nettle, channel):
+    # given a stored answer
+    first = _post(Client(), LISTING, {"first": 5})
+    assert first[HEADER] == "miss"
+
+    # when the generation moves on (a price edit)
+    variant = nettle.variants.get()
+    product_variant_price_set(variant=variant, channel=channel, amount=Decimal(7))
+
+    # then the stored answer is computed again, and stored for the new generation
+    with round_trips_counted() as trips:
+        second = _post(Client(), LISTING, {"first": 5})
+    assert second[HEADER] == "miss"
+    assert sum(1 for read in trips.keys if set(GENERATION_KEYS) <= set(read)) == 1
+    node = second.json()["data"]["products"]["edges"][0]["node"]
+    assert node["pricing"]["priceRange"]["start"]["gross"]["amount"] == 7.0
+    assert _post(Client(), LISTING, {"first": 5})[HEADER] == "hit"
 
 
 def test_api_answers_set_no_cookie_and_do_not_vary_on_it(nettle):
