@@ -16,9 +16,10 @@ a stored page are replaced by a placeholder and re-issued for each visitor.
 """
 
 import hashlib
+import json
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -33,6 +34,8 @@ GENERATION_KEY = "pages:generation"
 STOCK_GENERATION_KEY = "pages:stock-generation"
 TIMEOUT_SECONDS = 60
 HEADER = "X-Page-Cache"
+
+_T = TypeVar("_T")
 
 _CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
 _CSRF_PLACEHOLDER = b"\x00csrf\x00"
@@ -108,23 +111,41 @@ def _generation(key: str) -> int:
     return int(generation)
 
 
+def generation_cached(
+    *, namespace: str, key_parts: Iterable[object], compute: Callable[[], _T]
+) -> _T:
+    """``compute()``'s answer, kept in the shared cache under the page generation
+    for as long as a cached page lives.
+
+    For answers that change only when what pages show does: every such write
+    moves the generation on, and the short lifetime bounds what no write
+    announces (a publication date that passes meanwhile shows within it, as on
+    the pages). ``key_parts`` must name everything the answer depends on;
+    ``namespace`` keeps unrelated answers with equal parts apart.
+    """
+    digest = hashlib.sha256(
+        json.dumps(list(key_parts), sort_keys=True, default=str).encode()
+    ).hexdigest()
+    key = f"{namespace}:{page_generation()}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, TIMEOUT_SECONDS)
+    return found
+
+
 def page_fragment_cached(
     *, key_parts: Iterable[object], render: Callable[[], str]
 ) -> str:
-    """HTML that many pages show alike (for anyone, whoever is signed in), kept in
-    the shared cache under the page generation and lifetime, as whole pages are.
+    """HTML that many pages show alike (for anyone, whoever is signed in), kept
+    as cached pages are (``generation_cached``), or rendered afresh when page
+    caching is off.
 
     ``key_parts`` must name everything the fragment depends on.
     """
     if not settings.PAGE_CACHE_ENABLED:
         return render()
-    digest = hashlib.sha256("\x1f".join(map(str, key_parts)).encode()).hexdigest()
-    key = f"fragment:{page_generation()}:{digest}"
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, TIMEOUT_SECONDS)
-    return html
+    return generation_cached(namespace="fragment", key_parts=key_parts, compute=render)
 
 
 def request_is_anonymous(request: HttpRequest, *, session_keys: Iterable[str]) -> bool:
