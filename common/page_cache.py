@@ -26,7 +26,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.template.defaultfilters import urlencode
+from django.template.loader import render_to_string
 from django.template.response import SimpleTemplateResponse
+from django.utils.safestring import SafeString, mark_safe
 
 from common import request_reads
 
@@ -39,6 +42,7 @@ _T = TypeVar("_T")
 
 _CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
 _CSRF_PLACEHOLDER = b"\x00csrf\x00"
+_CSRF_PLACEHOLDER_TEXT = _CSRF_PLACEHOLDER.decode()
 
 
 def page_cache_invalidate() -> None:
@@ -146,6 +150,55 @@ def page_fragment_cached(
     if not settings.PAGE_CACHE_ENABLED:
         return render()
     return generation_cached(namespace="fragment", key_parts=key_parts, compute=render)
+
+
+PATH_PLACEHOLDER = "\x00here\x00"
+"""What a shared page part shows where it links back to the request's own address
+(``here`` in its template), filled in for each request."""
+
+
+def page_part_render(
+    request: HttpRequest,
+    *,
+    template_name: str,
+    context: Callable[[], dict[str, Any]],
+    key_parts: Iterable[object],
+    shared: bool,
+) -> SafeString:
+    """A part of a page (its main content, say) rendered from ``template_name``
+    with ``context()``, kept as fragments are (``page_fragment_cached``) when
+    ``shared``, which only a request with nothing personal may ask for.
+
+    The part is rendered with placeholders for what differs between requests that
+    share it: the CSRF token of its forms and the request's own address (``here``,
+    URL-encoded for a ``next`` parameter); both are filled in for this request, so
+    the part may be kept whatever the query string holds. ``key_parts`` must name
+    everything else the part shows; ``context`` is called only to render it.
+    """
+
+    def render() -> str:
+        return render_to_string(
+            template_name,
+            {
+                **context(),
+                "csrf_token": _CSRF_PLACEHOLDER_TEXT,
+                "here": PATH_PLACEHOLDER,
+            },
+            request=request,
+        )
+
+    if shared:
+        html = page_fragment_cached(
+            key_parts=("part", template_name, *key_parts), render=render
+        )
+    else:
+        html = render()
+    if _CSRF_PLACEHOLDER_TEXT in html:
+        html = html.replace(_CSRF_PLACEHOLDER_TEXT, get_token(request))
+    if PATH_PLACEHOLDER in html:
+        html = html.replace(PATH_PLACEHOLDER, urlencode(request.get_full_path()))
+    # Rendered by the template engine, which escaped what it was given.
+    return mark_safe(html)
 
 
 def request_is_anonymous(request: HttpRequest, *, session_keys: Iterable[str]) -> bool:
