@@ -127,15 +127,25 @@ def generation_cached(
     the pages). ``key_parts`` must name everything the answer depends on;
     ``namespace`` keeps unrelated answers with equal parts apart.
     """
-    digest = hashlib.sha256(
-        json.dumps(list(key_parts), sort_keys=True, default=str).encode()
-    ).hexdigest()
-    key = f"{namespace}:{page_generation()}:{digest}"
-    found = cache.get(key)
+    key = generation_key(namespace=namespace, key_parts=key_parts)
+    known, found = request_reads.take(key)
+    if not known:
+        found = cache.get(key)
     if found is None:
         found = compute()
         cache.set(key, found, TIMEOUT_SECONDS)
     return found
+
+
+def generation_key(*, namespace: str, key_parts: Iterable[object]) -> str:
+    """The cache key ``generation_cached`` keeps an answer under."""
+    digest = hashlib.sha256(
+        json.dumps(list(key_parts), sort_keys=True, default=str).encode()
+    ).hexdigest()
+    return f"{namespace}:{page_generation()}:{digest}"
+
+
+FRAGMENT_NAMESPACE = "fragment"
 
 
 def page_fragment_cached(
@@ -149,7 +159,9 @@ def page_fragment_cached(
     """
     if not settings.PAGE_CACHE_ENABLED:
         return render()
-    return generation_cached(namespace="fragment", key_parts=key_parts, compute=render)
+    return generation_cached(
+        namespace=FRAGMENT_NAMESPACE, key_parts=key_parts, compute=render
+    )
 
 
 PATH_PLACEHOLDER = "\x00here\x00"
@@ -189,7 +201,7 @@ def page_part_render(
 
     if shared:
         html = page_fragment_cached(
-            key_parts=("part", template_name, *key_parts), render=render
+            key_parts=_page_part_parts(template_name, key_parts), render=render
         )
     else:
         html = render()
@@ -199,6 +211,21 @@ def page_part_render(
         html = html.replace(PATH_PLACEHOLDER, urlencode(request.get_full_path()))
     # Rendered by the template engine, which escaped what it was given.
     return mark_safe(html)
+
+
+def page_part_key(*, template_name: str, key_parts: Iterable[object]) -> str:
+    """The cache key of a shared page part (``page_part_render``), for reading it
+    together with the page (``page_cached``'s ``read_with``)."""
+    return generation_key(
+        namespace=FRAGMENT_NAMESPACE,
+        key_parts=_page_part_parts(template_name, key_parts),
+    )
+
+
+def _page_part_parts(
+    template_name: str, key_parts: Iterable[object]
+) -> tuple[object, ...]:
+    return ("part", template_name, *key_parts)
 
 
 def request_is_anonymous(request: HttpRequest, *, session_keys: Iterable[str]) -> bool:
@@ -220,16 +247,24 @@ def page_cached(
     *,
     key_parts: Iterable[object],
     render: Callable[[], HttpResponse],
+    read_with: Callable[[], Iterable[str]] = tuple,
 ) -> HttpResponse:
     """The cached page for this request and ``key_parts``, or ``render()``'s,
-    stored when it is an ordinary 200 page that changed nothing of the visitor's."""
+    stored when it is an ordinary 200 page that changed nothing of the visitor's.
+
+    ``read_with`` names other keys of the shared cache that ``render`` would read
+    (see ``page_part_key``): they are read in the same round trip as the page.
+    """
     if not settings.PAGE_CACHE_ENABLED:
         return render()
     htmx = bool(getattr(request, "htmx", False))
     parts = (request.get_full_path(), htmx, *key_parts)
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
     key = f"page:{page_generation()}:{digest}"
-    stored = cache.get(key)
+    request_reads.read_together([key, *read_with()])
+    known, stored = request_reads.take(key)
+    if not known:
+        stored = cache.get(key)
     if stored is not None:
         return _replay(request, stored)
     response = render()

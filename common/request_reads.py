@@ -12,9 +12,13 @@ A write that moves one of them on in this process (``forget``) drops it, so the
 request that made the write reads the new value; a write by another process
 shows from the next request on, as it would have a moment later anyway.
 Outside a request or a ``reads_pinned`` block every read goes to the cache.
+
+``read_together`` reads other keys a request is about to need (a page and the
+stored parts it would be put together from) in one round trip; each is then
+``taken`` once from memory.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -24,6 +28,7 @@ from django.core.signals import request_finished, request_started
 
 _registered: list[str] = []
 _LOADED = "\x00loaded"
+_AHEAD = "\x00ahead"
 _pinned: ContextVar[dict[str, Any] | None] = ContextVar("request_reads", default=None)
 
 
@@ -57,6 +62,32 @@ def read(key: str) -> Any:
             return None
         pinned[key] = value
     return pinned[key]
+
+
+def read_together(keys: Iterable[str]) -> None:
+    """Read ``keys`` from the cache in one round trip, for ``take`` to answer
+    (nothing is read outside a request or a ``reads_pinned`` block)."""
+    pinned = _pinned.get()
+    if pinned is None:
+        return
+    wanted = [key for key in dict.fromkeys(keys) if key not in pinned]
+    found = cache.get_many(wanted) if wanted else {}
+    ahead = pinned.setdefault(_AHEAD, {})
+    ahead.update({key: found.get(key) for key in wanted})
+
+
+def take(key: str) -> tuple[bool, Any]:
+    """``(True, value)`` when ``read_together`` read ``key`` in this request (the
+    value ``None`` when the cache held none), else ``(False, None)``.
+
+    Each key is answered once: a later read goes to the cache, so that it sees
+    what the request wrote meanwhile.
+    """
+    pinned = _pinned.get()
+    ahead = pinned.get(_AHEAD) if pinned is not None else None
+    if not ahead or key not in ahead:
+        return False, None
+    return True, ahead.pop(key)
 
 
 def forget(key: str) -> None:

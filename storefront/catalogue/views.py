@@ -17,11 +17,19 @@ from storefront.catalogue.availability import (
     products_attach_region_decisions,
 )
 from storefront.catalogue.claims_display import product_claims_for_regime
-from storefront.catalogue.page_cache import anonymous_page_cache, shopper_content
+from storefront.catalogue.page_cache import (
+    ContentKey,
+    anonymous_page_cache_with,
+    shopper_content,
+)
 from storefront.inventory.selectors import stock_state_for
 
 
-@anonymous_page_cache
+def _home_content(request: HttpRequest) -> ContentKey:
+    return ContentKey("catalogue/_home.html")
+
+
+@anonymous_page_cache_with(content=_home_content)
 def home(request: HttpRequest) -> HttpResponse:
     region = request.shopper_region  # type: ignore[attr-defined]
 
@@ -38,10 +46,13 @@ def home(request: HttpRequest) -> HttpResponse:
             ),
         }
 
-    content = shopper_content(
-        request, template_name="catalogue/_home.html", key_parts=(), context=context
-    )
+    content = shopper_content(request, content=_home_content(request), context=context)
     return render(request, "catalogue/home.html", {"content": content})
+
+
+# What a category page reads of its query string, besides attribute filters.
+_CATEGORY_QUERY_KEYS = ("price_min", "price_max", "sort", "page")
+_SEARCH_QUERY_KEYS = ("q", "page")
 
 
 def _page_query(request: HttpRequest, *, keys: Iterable[str]) -> QueryDict:
@@ -121,7 +132,13 @@ def _age_gate(
     )
 
 
-@anonymous_page_cache
+def _category_content(request: HttpRequest, slug: str) -> ContentKey:
+    query = _page_query(request, keys=_CATEGORY_QUERY_KEYS)
+    # The slug is in the path, which every content key holds.
+    return ContentKey("catalogue/_category.html", (_query_key(query),))
+
+
+@anonymous_page_cache_with(content=_category_content)
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     region = request.shopper_region  # type: ignore[attr-defined]
     shelf = selectors.category_shelf_for_channel(slug=slug, channel=region.channel)
@@ -172,22 +189,19 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
         }
 
     content = shopper_content(
-        request,
-        template_name="catalogue/_category.html",
-        key_parts=(category.pk, _query_key(query)),
-        context=context,
+        request, content=_category_content(request, slug), context=context
     )
     return render(
         request, "catalogue/category.html", {"category": category, "content": content}
     )
 
 
-# What a category page reads of its query string, besides attribute filters.
-_CATEGORY_QUERY_KEYS = ("price_min", "price_max", "sort", "page")
-_SEARCH_QUERY_KEYS = ("q", "page")
+def _search_content(request: HttpRequest) -> ContentKey:
+    query = _page_query(request, keys=_SEARCH_QUERY_KEYS)
+    return ContentKey("catalogue/_search.html", (_query_key(query),))
 
 
-@anonymous_page_cache
+@anonymous_page_cache_with(content=_search_content)
 def search(request: HttpRequest) -> HttpResponse:
     page_query = _page_query(request, keys=_SEARCH_QUERY_KEYS)
     query = page_query.get("q", "").strip()[:200]
@@ -218,17 +232,21 @@ def search(request: HttpRequest) -> HttpResponse:
         }
 
     content = shopper_content(
-        request,
-        template_name="catalogue/_search.html",
-        key_parts=(_query_key(page_query),),
-        context=context,
+        request, content=_search_content(request), context=context
     )
     return render(
         request, "catalogue/search.html", {"query": query, "content": content}
     )
 
 
-@anonymous_page_cache
+def _product_content(request: HttpRequest, slug: str) -> ContentKey:
+    # Its variants show stock states, read with the exact unit counts.
+    return ContentKey(
+        "catalogue/_product_detail.html", (slug, page_cache.stock_generation())
+    )
+
+
+@anonymous_page_cache_with(content=_product_content)
 def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     region = request.shopper_region  # type: ignore[attr-defined]
     product = selectors.product_get_for_channel(slug=slug, channel=region.channel)
@@ -271,11 +289,7 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
         }
 
     content = shopper_content(
-        request,
-        template_name="catalogue/_product_detail.html",
-        # Its variants show stock states, read with the exact unit counts.
-        key_parts=(slug, page_cache.stock_generation()),
-        context=context,
+        request, content=_product_content(request, slug), context=context
     )
     return render(
         request,

@@ -10,9 +10,10 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from common.page_cache import HEADER
+from common.page_cache import HEADER, page_cache_invalidate
 from storefront.catalogue.services import product_variant_price_set
 from storefront.channels.services import SESSION_CHANNEL_KEY, SESSION_REGION_KEY
+from tests.common.round_trips import round_trips_counted
 from tests.factories.accounts import UserFactory
 from tests.factories.catalogue import CategoryFactory, listed_product
 
@@ -51,6 +52,12 @@ def _in_region(client: Client, region: str) -> None:
     session.save()
 
 
+def _warm(client: Client, path: str) -> None:
+    separator = "&" if "?" in path else "?"
+    client.get(f"{path}{separator}warm=1")
+    page_cache_invalidate()
+
+
 def _rendered(response) -> list[str]:
     return [template.name for template in response.templates]
 
@@ -58,7 +65,9 @@ def _rendered(response) -> list[str]:
 def test_a_product_page_at_a_new_address_is_built_from_the_stored_content(
     client, shelf, django_assert_num_queries
 ):
-    # given the page rendered once
+    # given the page rendered once, after a first page has warmed what every
+    # process builds once (a slow first request would outlive the cached reads)
+    _warm(client, "/products/nettle/")
     client.get("/products/nettle/")
 
     # when it is asked for under a query string no page was stored for
@@ -158,3 +167,38 @@ def test_filters_are_read_from_the_query_and_unknown_parameters_left_out(client,
     narrowed = client.get("/categories/teas/?price_min=50&utm_source=other")
     assert CATEGORY_CONTENT in _rendered(narrowed)
     assert "Nettle Tea" not in narrowed.text
+
+
+@pytest.mark.parametrize(
+    ("path", "trips"),
+    [
+        # the generations; the page with its content
+        ("/", 2),
+        ("/search/?q=nettle", 2),
+        # and the product, which its age gate needs first
+        ("/products/nettle/", 3),
+    ],
+)
+def test_a_page_at_a_new_address_reads_the_shared_cache_in_few_round_trips(
+    client, shelf, path, trips
+):
+    # given the page's content stored
+    _warm(client, path)
+    client.get(path)
+    separator = "&" if "?" in path else "?"
+
+    # when the page is asked for at another address
+    with round_trips_counted() as counted:
+        response = client.get(f"{path}{separator}utm_source=mail")
+
+    # then the page and its stored content are read in one round trip
+    assert response[HEADER] == "miss"
+    assert "Nettle Tea" in response.text
+    assert len(counted.keys) == trips
+    [page_read] = [keys for keys in counted.keys if _has(keys, "page:")]
+    assert len(page_read) == 2
+    assert _has(page_read, "fragment:")
+
+
+def _has(keys: list[str], prefix: str) -> bool:
+    return any(key.startswith(prefix) for key in keys)
