@@ -16,16 +16,20 @@ a stored page are replaced by a placeholder and re-issued for each visitor.
 """
 
 import hashlib
+import json
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.template.defaultfilters import urlencode
+from django.template.loader import render_to_string
 from django.template.response import SimpleTemplateResponse
+from django.utils.safestring import SafeString, mark_safe
 
 from common import request_reads
 
@@ -34,8 +38,11 @@ STOCK_GENERATION_KEY = "pages:stock-generation"
 TIMEOUT_SECONDS = 60
 HEADER = "X-Page-Cache"
 
+_T = TypeVar("_T")
+
 _CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
 _CSRF_PLACEHOLDER = b"\x00csrf\x00"
+_CSRF_PLACEHOLDER_TEXT = _CSRF_PLACEHOLDER.decode()
 
 
 def page_cache_invalidate() -> None:
@@ -108,23 +115,115 @@ def _generation(key: str) -> int:
     return int(generation)
 
 
+def generation_cached(
+    *, namespace: str, key_parts: Iterable[object], compute: Callable[[], _T]
+) -> _T:
+    """``compute()``'s answer, kept in the shared cache under the page generation
+    for as long as a cached page lives.
+
+    For answers that change only when what pages show does: every such write
+    moves the generation on, and the short lifetime bounds what no write
+    announces (a publication date that passes meanwhile shows within it, as on
+    the pages). ``key_parts`` must name everything the answer depends on;
+    ``namespace`` keeps unrelated answers with equal parts apart.
+    """
+    key = generation_key(namespace=namespace, key_parts=key_parts)
+    found = request_reads.read_ahead(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, TIMEOUT_SECONDS)
+    return found
+
+
+def generation_key(*, namespace: str, key_parts: Iterable[object]) -> str:
+    """The cache key ``generation_cached`` keeps an answer under."""
+    digest = hashlib.sha256(
+        json.dumps(list(key_parts), sort_keys=True, default=str).encode()
+    ).hexdigest()
+    return f"{namespace}:{page_generation()}:{digest}"
+
+
+FRAGMENT_NAMESPACE = "fragment"
+
+
 def page_fragment_cached(
     *, key_parts: Iterable[object], render: Callable[[], str]
 ) -> str:
-    """HTML that many pages show alike (for anyone, whoever is signed in), kept in
-    the shared cache under the page generation and lifetime, as whole pages are.
+    """HTML that many pages show alike (for anyone, whoever is signed in), kept
+    as cached pages are (``generation_cached``), or rendered afresh when page
+    caching is off.
 
     ``key_parts`` must name everything the fragment depends on.
     """
     if not settings.PAGE_CACHE_ENABLED:
         return render()
-    digest = hashlib.sha256("\x1f".join(map(str, key_parts)).encode()).hexdigest()
-    key = f"fragment:{page_generation()}:{digest}"
-    html = cache.get(key)
-    if html is None:
+    return generation_cached(
+        namespace=FRAGMENT_NAMESPACE, key_parts=key_parts, compute=render
+    )
+
+
+PATH_PLACEHOLDER = "\x00here\x00"
+"""What a shared page part shows where it links back to the request's own address
+(``here`` in its template), filled in for each request."""
+
+
+def page_part_render(
+    request: HttpRequest,
+    *,
+    template_name: str,
+    context: Callable[[], dict[str, Any]],
+    key_parts: Iterable[object],
+    shared: bool,
+) -> SafeString:
+    """A part of a page (its main content, say) rendered from ``template_name``
+    with ``context()``, kept as fragments are (``page_fragment_cached``) when
+    ``shared``, which only a request with nothing personal may ask for.
+
+    The part is rendered with placeholders for what differs between requests that
+    share it: the CSRF token of its forms and the request's own address (``here``,
+    URL-encoded for a ``next`` parameter); both are filled in for this request, so
+    the part may be kept whatever the query string holds. ``key_parts`` must name
+    everything else the part shows; ``context`` is called only to render it.
+    """
+
+    def render() -> str:
+        return render_to_string(
+            template_name,
+            {
+                **context(),
+                "csrf_token": _CSRF_PLACEHOLDER_TEXT,
+                "here": PATH_PLACEHOLDER,
+            },
+            request=request,
+        )
+
+    if shared:
+        html = page_fragment_cached(
+            key_parts=_page_part_parts(template_name, key_parts), render=render
+        )
+    else:
         html = render()
-        cache.set(key, html, TIMEOUT_SECONDS)
-    return html
+    if _CSRF_PLACEHOLDER_TEXT in html:
+        html = html.replace(_CSRF_PLACEHOLDER_TEXT, get_token(request))
+    if PATH_PLACEHOLDER in html:
+        html = html.replace(PATH_PLACEHOLDER, urlencode(request.get_full_path()))
+    # Rendered by the template engine, which escaped what it was given.
+    return mark_safe(html)
+
+
+def page_part_key(*, template_name: str, key_parts: Iterable[object]) -> str:
+    """The cache key of a shared page part (``page_part_render``), for reading it
+    together with the page (``page_cached``'s ``read_with``)."""
+    return generation_key(
+        namespace=FRAGMENT_NAMESPACE,
+        key_parts=_page_part_parts(template_name, key_parts),
+    )
+
+
+def _page_part_parts(
+    template_name: str, key_parts: Iterable[object]
+) -> tuple[object, ...]:
+    return ("part", template_name, *key_parts)
 
 
 def request_is_anonymous(request: HttpRequest, *, session_keys: Iterable[str]) -> bool:
@@ -146,16 +245,22 @@ def page_cached(
     *,
     key_parts: Iterable[object],
     render: Callable[[], HttpResponse],
+    read_with: Callable[[], Iterable[str]] = tuple,
 ) -> HttpResponse:
     """The cached page for this request and ``key_parts``, or ``render()``'s,
-    stored when it is an ordinary 200 page that changed nothing of the visitor's."""
+    stored when it is an ordinary 200 page that changed nothing of the visitor's.
+
+    ``read_with`` names other keys of the shared cache that ``render`` would read
+    (see ``page_part_key``): they are read in the same round trip as the page.
+    """
     if not settings.PAGE_CACHE_ENABLED:
         return render()
     htmx = bool(getattr(request, "htmx", False))
     parts = (request.get_full_path(), htmx, *key_parts)
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
     key = f"page:{page_generation()}:{digest}"
-    stored = cache.get(key)
+    request_reads.read_together([key, *read_with()])
+    stored = request_reads.read_ahead(key)
     if stored is not None:
         return _replay(request, stored)
     response = render()

@@ -13,11 +13,14 @@ request that made the write reads the new value; a write by another process
 shows from the next request on, as it would have a moment later anyway.
 Outside a request or a ``reads_pinned`` block every read goes to the cache.
 
-A key that changes from request to request (a cached answer's) can ride along
-with the first read: ``read_along`` fetches it and the registered keys together.
+``read_together`` reads other keys a request is about to need (a page and the
+stored parts it would be put together from) in one round trip; each is then
+taken once from memory (``take``, ``read_ahead``); the registered keys ride along
+when the request has not read them yet. ``read_along`` does this for one key (a
+cached answer's).
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -27,6 +30,7 @@ from django.core.signals import request_finished, request_started
 
 _registered: list[str] = []
 _LOADED = "\x00loaded"
+_AHEAD = "\x00ahead"
 _pinned: ContextVar[dict[str, Any] | None] = ContextVar("request_reads", default=None)
 
 
@@ -62,18 +66,49 @@ def read(key: str) -> Any:
     return pinned[key]
 
 
+def read_together(keys: Iterable[str]) -> None:
+    """Read ``keys`` from the cache in one round trip, for ``take`` to answer,
+    together with the registered keys when the request has not read them yet
+    (nothing is read outside a request or a ``reads_pinned`` block)."""
+    pinned = _pinned.get()
+    if pinned is None:
+        return
+    ahead = pinned.setdefault(_AHEAD, {})
+    wanted = [key for key in dict.fromkeys(keys) if key not in ahead]
+    registered = [] if _LOADED in pinned else _registered
+    found = cache.get_many([*registered, *wanted]) if wanted or registered else {}
+    if registered:
+        pinned.update({key: found[key] for key in registered if key in found})
+        pinned[_LOADED] = True
+    ahead.update({key: found.get(key) for key in wanted})
+
+
+def take(key: str) -> tuple[bool, Any]:
+    """``(True, value)`` when ``read_together`` read ``key`` in this request (the
+    value ``None`` when the cache held none), else ``(False, None)``.
+
+    Each key is answered once: a later read goes to the cache, so that it sees
+    what the request wrote meanwhile.
+    """
+    pinned = _pinned.get()
+    ahead = pinned.get(_AHEAD) if pinned is not None else None
+    if not ahead or key not in ahead:
+        return False, None
+    return True, ahead.pop(key)
+
+
+def read_ahead(key: str) -> Any:
+    """The value ``read_together`` read for ``key``, else the cache's."""
+    known, value = take(key)
+    return value if known else cache.get(key)
+
+
 def read_along(key: str) -> Any:
     """The cache's value of ``key``, an unregistered key read afresh each time, in
     the same round trip as the registered keys when the request has not read them
-    yet (the registered values are remembered as ``read`` would remember them)."""
-    pinned = _pinned.get()
-    if pinned is None or _LOADED in pinned or key in _registered:
-        return cache.get(key)
-    values = cache.get_many([*_registered, key])
-    value = values.pop(key, None)
-    pinned.update(values)
-    pinned[_LOADED] = True
-    return value
+    yet."""
+    read_together([key])
+    return read_ahead(key)
 
 
 def forget(key: str) -> None:

@@ -4,15 +4,27 @@ What a catalogue page shows depends on the path, the channel (prices), the regio
 (what may ship, which badges), the age-gate answer in the session and the
 compliance rule data; those make the key. Everything else personal bypasses the
 cache (see ``common.page_cache``).
+
+A whole page is kept under its full address, so an address with a query
+parameter the page does not read (a campaign tag, say) misses it; the page's
+main content is kept as well, under what it shows (``shopper_content``), so such
+a page is put together from the stored content and a header rendered for it.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.safestring import SafeString
 
-from common.page_cache import page_cached, request_is_anonymous
+from common.page_cache import (
+    page_cached,
+    page_part_key,
+    page_part_render,
+    request_is_anonymous,
+)
 from compliance.rules import rules_load
 from storefront.catalogue.age_gate import AGE_GATE_ADULT_KEY, AGE_GATE_REFUSED_KEY
 from storefront.channels.services import SESSION_CHANNEL_KEY, SESSION_REGION_KEY
@@ -28,25 +40,99 @@ SHARED_SESSION_KEYS = (
 View = Callable[..., HttpResponse]
 
 
+@dataclass(frozen=True)
+class ContentKey:
+    """Which stored main content a page shows (``shopper_content``): its template
+    and what it shows beyond what every shared catalogue page keys on."""
+
+    template_name: str
+    key_parts: tuple[object, ...] = ()
+
+
+ContentOf = Callable[..., ContentKey]
+"""A view's ``ContentKey`` for a request and the view's arguments."""
+
+
 def anonymous_page_cache(view: View) -> View:
     """Serve the view's page from the cache to visitors with nothing personal."""
+    return _page_cache(view, content=None)
 
+
+def anonymous_page_cache_with(*, content: ContentOf) -> Callable[[View], View]:
+    """``anonymous_page_cache`` for a view that shows ``shopper_content``: the
+    page and its stored content (``content(request, *args, **kwargs)``) are read
+    in one round trip."""
+    return lambda view: _page_cache(view, content=content)
+
+
+def _page_cache(view: View, *, content: ContentOf | None) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request_is_anonymous(request, session_keys=SHARED_SESSION_KEYS):
             return view(request, *args, **kwargs)
-        region = request.shopper_region  # type: ignore[attr-defined]
-        session = request.session
+
+        def read_with() -> tuple[str, ...]:
+            if content is None:
+                return ()
+            key = content(request, *args, **kwargs)
+            return (
+                page_part_key(
+                    template_name=key.template_name,
+                    key_parts=_content_key_parts(request, key),
+                ),
+            )
+
         return page_cached(
             request,
-            key_parts=(
-                region.channel.slug,
-                region.region,
-                session.get(AGE_GATE_ADULT_KEY),
-                session.get(AGE_GATE_REFUSED_KEY),
-                rules_load().version,
-            ),
+            key_parts=_shopper_key_parts(request),
             render=lambda: view(request, *args, **kwargs),
+            read_with=read_with,
         )
 
     return wrapper
+
+
+def _shopper_key_parts(request: HttpRequest) -> tuple[object, ...]:
+    """What, besides the address, a shared catalogue page depends on."""
+    region = request.shopper_region  # type: ignore[attr-defined]
+    session = request.session
+    return (
+        region.channel.slug,
+        region.region,
+        session.get(AGE_GATE_ADULT_KEY),
+        session.get(AGE_GATE_REFUSED_KEY),
+        rules_load().version,
+    )
+
+
+def shopper_content(
+    request: HttpRequest,
+    *,
+    content: ContentKey,
+    context: Callable[[], dict[str, Any]],
+) -> SafeString:
+    """A catalogue page's main content, shared by the visitors with nothing
+    personal whom it would show the same (``common.page_cache.page_part_render``).
+
+    ``content.key_parts`` must name what the content shows beyond the visitor's
+    channel, region, age-gate answer and the rule data (which are added here):
+    the object shown and the query parameters the page reads, never the whole
+    query string. ``context`` is called only when the content has to be rendered.
+    """
+    return page_part_render(
+        request,
+        template_name=content.template_name,
+        context=context,
+        key_parts=_content_key_parts(request, content),
+        shared=request_is_anonymous(request, session_keys=SHARED_SESSION_KEYS),
+    )
+
+
+def _content_key_parts(request: HttpRequest, content: ContentKey) -> tuple[object, ...]:
+    # The host: links to articles are written for the site the request came to.
+    return (
+        request.path,
+        request.get_host(),
+        *_shopper_key_parts(request),
+        *content.key_parts,
+    )

@@ -2,15 +2,12 @@
 
 Search results are read in ``storefront.catalogue.search_results``."""
 
-import hashlib
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from typing import Any, TypeVar, overload
 
-from django.core.cache import cache
 from django.core.paginator import Page
 from django.db.models import (
     Case,
@@ -312,8 +309,6 @@ def product_list_prefetch(
     return products.prefetch_related(*lookups) if lookups else products
 
 
-CATALOGUE_CACHE_SECONDS = page_cache.TIMEOUT_SECONDS
-
 ProductsSource = QuerySet[Product] | Callable[[], QuerySet[Product]]
 """A listing's products, or how to build their queryset: a caller whose rows are
 mostly read from the cache passes a builder, so that the query is built only
@@ -325,29 +320,16 @@ def products_resolve(source: ProductsSource) -> QuerySet[Product]:
     return source if isinstance(source, QuerySet) else source()
 
 
-def _per_generation(parts: Iterable[object], compute: Callable[[], _T]) -> _T:
-    """``compute()``'s answer, kept under the page cache's generation.
-
-    For reads whose answer changes only when the catalogue does: every catalogue
-    write moves the generation on, and the answer lives no longer than a cached
-    page (a publication date that passes meanwhile shows within that time, as on
-    the pages).
-    """
-    digest = hashlib.sha256(
-        json.dumps(list(parts), sort_keys=True, default=str).encode()
-    ).hexdigest()
-    key = f"catalogue:{page_cache.page_generation()}:{digest}"
-    found = cache.get(key)
-    if found is None:
-        found = compute()
-        cache.set(key, found, CATALOGUE_CACHE_SECONDS)
-    return found
-
-
 def catalogue_read_once(parts: Iterable[object], compute: Callable[[], _T]) -> _T:
     """``compute()``'s answer, read once per catalogue generation for ``parts``,
-    which must name everything the answer depends on (see ``_per_generation``)."""
-    return _per_generation(parts, compute)
+    which must name everything the answer depends on.
+
+    For reads whose answer changes only when the catalogue does: every catalogue
+    write moves the page generation on (``common.page_cache.generation_cached``).
+    """
+    return page_cache.generation_cached(
+        namespace="catalogue", key_parts=parts, compute=compute
+    )
 
 
 def product_list_count(
@@ -373,7 +355,7 @@ def product_list_count(
             return product_count_listed(channel=channel, category=category)
         return products_resolve(products).count()
 
-    return int(_per_generation(("count", channel.pk, listed, *key_parts), compute))
+    return int(catalogue_read_once(("count", channel.pk, listed, *key_parts), compute))
 
 
 def _listings_listed(**lookups: Any) -> QuerySet[ProductChannelListing]:
@@ -454,7 +436,9 @@ def product_list_slice(
     prefetches ``products`` besides the channel; ``products`` may be their builder.
     """
     parts = _slice_key("slice", channel, key_parts, start, stop, unit_counts)
-    return _per_generation(parts, lambda: list(products_resolve(products)[start:stop]))
+    return catalogue_read_once(
+        parts, lambda: list(products_resolve(products)[start:stop])
+    )
 
 
 def product_list_slice_counted(
@@ -475,7 +459,7 @@ def product_list_slice_counted(
     ``key_parts`` must also name everything that narrows that count.
     """
     parts = _slice_key("counted slice", channel, key_parts, start, stop, unit_counts)
-    rows, total = _per_generation(
+    rows, total = catalogue_read_once(
         parts, lambda: (list(products_resolve(products)[start:stop]), count())
     )
     return rows, total
@@ -546,7 +530,7 @@ def product_list_featured(*, channel: Channel, limit: int = 8) -> list[Product]:
     """Products for the home page: the featured collection, else the newest; once
     per catalogue generation (collections are edited through staff forms that
     move it on, and cards show only the stock state)."""
-    return _per_generation(
+    return catalogue_read_once(
         ("featured", channel.pk, limit),
         lambda: _product_list_featured(channel=channel, limit=limit),
     )
@@ -593,7 +577,7 @@ def product_list_page_for_category(
     """
     key_parts = ("category", category.pk, filters)
     if filters.narrows:
-        count, capped = _per_generation(
+        count, capped = catalogue_read_once(
             ("bounded count", channel.pk, *key_parts),
             lambda: count_bounded(products_resolve(products)),
         )
@@ -728,7 +712,7 @@ def category_list_top_for_region(*, channel: Channel, region: str) -> list[Categ
     catalogue generation (the answer changes only with the catalogue or the
     rules, whose version is part of the key).
     """
-    return _per_generation(
+    return catalogue_read_once(
         ("tops", channel.pk, region, rules_load().version),
         lambda: _category_list_top_for_region(channel=channel, region=region),
     )
@@ -774,7 +758,7 @@ def category_shelf_for_channel(*, slug: str, channel: Channel) -> CategoryShelf 
     """The category of ``slug`` and its facets in the channel (``None`` when there is
     no such category): three queries, once per catalogue generation (staff edits
     of categories and attributes move it on, as product writes do)."""
-    return _per_generation(
+    return catalogue_read_once(
         ("category shelf", slug, channel.pk),
         lambda: _category_shelf_for_channel(slug=slug, channel=channel),
     )
@@ -829,7 +813,7 @@ def category_classes_for_region(
             sellable=product_list_has_any_class(products=products, among=sellable),
         )
 
-    return _per_generation(
+    return catalogue_read_once(
         ("category classes", category.pk, channel.pk, restricted, sellable),
         compute,
     )
@@ -843,7 +827,7 @@ def product_get_for_channel(*, slug: str, channel: Channel) -> Product | None:
     and the category come prefetched. Five queries, once per catalogue and stock
     generation: the exact unit counts move with every stock write.
     """
-    return _per_generation(
+    return catalogue_read_once(
         ("product", slug, channel.pk, page_cache.stock_generation()),
         lambda: _product_get_for_channel(slug=slug, channel=channel),
     )
@@ -878,7 +862,7 @@ def _product_get_for_channel(*, slug: str, channel: Channel) -> Product | None:
 def product_list_related(*, product: Product, channel: Channel) -> list[Product]:
     """Other listed products of the same category (at most four), once per
     catalogue generation (cards show the stock state, which moves it on)."""
-    return _per_generation(
+    return catalogue_read_once(
         ("related", product.pk, product.category_id, channel.pk),
         lambda: list(
             product_list_for_channel(channel=channel)

@@ -1,11 +1,13 @@
 """Shopper pages of the catalogue: thin over the selectors."""
 
 from collections.abc import Iterable
+from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from common import page_cache
 from compliance.age.forms import DateOfBirthForm
 from compliance.age.services import age_on, age_self_declare
 from compliance.product_classes import ProductClass
@@ -15,28 +17,58 @@ from storefront.catalogue.availability import (
     products_attach_region_decisions,
 )
 from storefront.catalogue.claims_display import product_claims_for_regime
-from storefront.catalogue.page_cache import anonymous_page_cache
+from storefront.catalogue.page_cache import (
+    ContentKey,
+    anonymous_page_cache_with,
+    shopper_content,
+)
 from storefront.inventory.selectors import stock_state_for
 
 
-@anonymous_page_cache
+def _home_content(request: HttpRequest) -> ContentKey:
+    return ContentKey("catalogue/_home.html")
+
+
+@anonymous_page_cache_with(content=_home_content)
 def home(request: HttpRequest) -> HttpResponse:
     region = request.shopper_region  # type: ignore[attr-defined]
-    featured = age_gate.products_apply_age_gate(
-        products=selectors.product_list_featured(channel=region.channel),
-        visibility=_age_visibility(request),
-    )
-    products_attach_region_decisions(products=featured, region=region.region)
-    return render(
-        request,
-        "catalogue/home.html",
-        {
+
+    def context() -> dict[str, Any]:
+        featured = age_gate.products_apply_age_gate(
+            products=selectors.product_list_featured(channel=region.channel),
+            visibility=_age_visibility(request),
+        )
+        products_attach_region_decisions(products=featured, region=region.region)
+        return {
             "featured": featured,
             "categories": selectors.category_list_top_for_region(
                 channel=region.channel, region=region.region
             ),
-        },
-    )
+        }
+
+    content = shopper_content(request, content=_home_content(request), context=context)
+    return render(request, "catalogue/home.html", {"content": content})
+
+
+# What a category page reads of its query string, besides attribute filters.
+_CATEGORY_QUERY_KEYS = ("price_min", "price_max", "sort", "page")
+_SEARCH_QUERY_KEYS = ("q", "page")
+
+
+def _page_query(request: HttpRequest, *, keys: Iterable[str]) -> QueryDict:
+    """The parameters of the request's query string that its page reads (``keys``,
+    and any starting ``a-``: attribute filters); links the page builds from its
+    query carry only these."""
+    wanted = set(keys)
+    query = QueryDict(mutable=True)
+    for key, values in request.GET.lists():
+        if key in wanted or key.startswith("a-"):
+            query.setlist(key, values)
+    return query
+
+
+def _query_key(query: QueryDict) -> list[tuple[str, list[str]]]:
+    return sorted(query.lists())
 
 
 # --- the age gate (rules in storefront.catalogue.age_gate) ---------------------
@@ -100,7 +132,13 @@ def _age_gate(
     )
 
 
-@anonymous_page_cache
+def _category_content(request: HttpRequest, slug: str) -> ContentKey:
+    query = _page_query(request, keys=_CATEGORY_QUERY_KEYS)
+    # The slug is in the path, which every content key holds.
+    return ContentKey("catalogue/_category.html", (_query_key(query),))
+
+
+@anonymous_page_cache_with(content=_category_content)
 def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     region = request.shopper_region  # type: ignore[attr-defined]
     shelf = selectors.category_shelf_for_channel(slug=slug, channel=region.channel)
@@ -123,75 +161,98 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if gate is not None:
         return gate
-    filters = selectors.ProductFilters.from_querydict(request.GET)
-    page = selectors.product_list_page_for_category(
-        # Built only when the page's rows or count are not cached.
-        products=lambda: selectors.product_list_for_category(
-            channel=region.channel, category=category, filters=filters
-        ),
-        channel=region.channel,
-        category=category,
-        filters=filters,
-        page_number=request.GET.get("page"),
-    )
-    products_attach_region_decisions(products=page.object_list, region=region.region)
-    return render(
-        request,
-        "catalogue/category.html",
-        {
-            "category": category,
-            "page": page,
-            "facets": shelf.facets,
-            "nothing_sellable": not classes.sellable,
-            "filters": filters,
-            "sort_choices": selectors.Sort.CHOICES,
-        },
-    )
+    query = _page_query(request, keys=_CATEGORY_QUERY_KEYS)
+    filters = selectors.ProductFilters.from_querydict(query)
 
-
-@anonymous_page_cache
-def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:200]
-    region = request.shopper_region  # type: ignore[attr-defined]
-    page = suggestion = None
-    if query:
-        visibility = _age_visibility(request)
-        found = search_results.product_search_page(
+    def context() -> dict[str, Any]:
+        page = selectors.product_list_page_for_category(
+            # Built only when the page's rows or count are not cached.
+            products=lambda: selectors.product_list_for_category(
+                channel=region.channel, category=category, filters=filters
+            ),
             channel=region.channel,
-            query=query,
-            page_number=request.GET.get("page", 1),
-            exclude_classes=visibility.hidden,
-        )
-        page, suggestion = found.page, found.suggestion
-        page.object_list = age_gate.products_apply_age_gate(
-            products=page.object_list, visibility=visibility
+            category=category,
+            filters=filters,
+            page_number=query.get("page"),
         )
         products_attach_region_decisions(
             products=page.object_list, region=region.region
         )
+        return {
+            "category": category,
+            "page": page,
+            "page_query": query,
+            "facets": shelf.facets,
+            "nothing_sellable": not classes.sellable,
+            "filters": filters,
+            "sort_choices": selectors.Sort.CHOICES,
+        }
+
+    content = shopper_content(
+        request, content=_category_content(request, slug), context=context
+    )
     return render(
-        request,
-        "catalogue/search.html",
-        {"query": query, "page": page, "suggestion": suggestion},
+        request, "catalogue/category.html", {"category": category, "content": content}
     )
 
 
-@anonymous_page_cache
+def _search_content(request: HttpRequest) -> ContentKey:
+    query = _page_query(request, keys=_SEARCH_QUERY_KEYS)
+    return ContentKey("catalogue/_search.html", (_query_key(query),))
+
+
+@anonymous_page_cache_with(content=_search_content)
+def search(request: HttpRequest) -> HttpResponse:
+    page_query = _page_query(request, keys=_SEARCH_QUERY_KEYS)
+    query = page_query.get("q", "").strip()[:200]
+    region = request.shopper_region  # type: ignore[attr-defined]
+
+    def context() -> dict[str, Any]:
+        page = suggestion = None
+        if query:
+            visibility = _age_visibility(request)
+            found = search_results.product_search_page(
+                channel=region.channel,
+                query=query,
+                page_number=page_query.get("page", 1),
+                exclude_classes=visibility.hidden,
+            )
+            page, suggestion = found.page, found.suggestion
+            page.object_list = age_gate.products_apply_age_gate(
+                products=page.object_list, visibility=visibility
+            )
+            products_attach_region_decisions(
+                products=page.object_list, region=region.region
+            )
+        return {
+            "query": query,
+            "page": page,
+            "page_query": page_query,
+            "suggestion": suggestion,
+        }
+
+    content = shopper_content(
+        request, content=_search_content(request), context=context
+    )
+    return render(
+        request, "catalogue/search.html", {"query": query, "content": content}
+    )
+
+
+def _product_content(request: HttpRequest, slug: str) -> ContentKey:
+    # Its variants show stock states, read with the exact unit counts.
+    return ContentKey(
+        "catalogue/_product_detail.html", (slug, page_cache.stock_generation())
+    )
+
+
+@anonymous_page_cache_with(content=_product_content)
 def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     region = request.shopper_region  # type: ignore[attr-defined]
     product = selectors.product_get_for_channel(slug=slug, channel=region.channel)
     if product is None:
         raise Http404("No such product in this region's shop.")
-    variants = product.priced_variants  # type: ignore[attr-defined]
-    for variant in variants:
-        variant.stock_state = stock_state_for(
-            variant.stock_available, track_inventory=variant.track_inventory
-        )
-    related = selectors.product_list_related(product=product, channel=region.channel)
-    related = age_gate.products_apply_age_gate(
-        products=related, visibility=_age_visibility(request)
-    )
-    products_attach_region_decisions(products=[product, *related], region=region.region)
+    products_attach_region_decisions(products=[product], region=region.region)
     decision = product.region_decision  # type: ignore[attr-defined]
     gate = _age_gate(
         request,
@@ -200,22 +261,40 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if gate is not None:
         return gate
-    selected = next((v for v in variants if v.stock_available > 0), None)
-    selected = selected or (variants[0] if variants else None)
-    return render(
-        request,
-        "catalogue/product_detail.html",
-        {
+
+    def context() -> dict[str, Any]:
+        variants = product.priced_variants  # type: ignore[attr-defined]
+        for variant in variants:
+            variant.stock_state = stock_state_for(
+                variant.stock_available, track_inventory=variant.track_inventory
+            )
+        related = age_gate.products_apply_age_gate(
+            products=selectors.product_list_related(
+                product=product, channel=region.channel
+            ),
+            visibility=_age_visibility(request),
+        )
+        products_attach_region_decisions(products=related, region=region.region)
+        selected = next((v for v in variants if v.stock_available > 0), None)
+        return {
             "product": product,
             "variants": variants,
-            "selected": selected,
+            "selected": selected or (variants[0] if variants else None),
             "related": related,
             "media": list(product.media.all()),
             "purchasable": selectors.product_is_available_for_purchase(product),
             "claims": product_claims_for_regime(
                 product=product, regime=region.channel.claims_regime
             ),
-        },
+        }
+
+    content = shopper_content(
+        request, content=_product_content(request, slug), context=context
+    )
+    return render(
+        request,
+        "catalogue/product_detail.html",
+        {"product": product, "content": content},
     )
 
 

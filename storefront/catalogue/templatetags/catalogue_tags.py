@@ -71,9 +71,14 @@ def media_url(path: str | None) -> str:
 @register.simple_tag(takes_context=True)
 def query_without(context: template.Context, key: str, value: str = "") -> str:
     """The current query string without one filter value (or a whole key), and
-    without the page number, for "remove this filter" links."""
+    without the page number, for "remove this filter" links.
+
+    The query is the page's own parameters (``page_query``) where the page gives
+    them, so that a shared page part links alike for every address it serves.
+    """
     request = context["request"]
-    query: QueryDict = request.GET.copy()
+    own = context.get("page_query")
+    query: QueryDict = (request.GET if own is None else own).copy()
     if value:
         kept = [v for v in query.getlist(key) if v != value]
         query.setlist(key, kept)

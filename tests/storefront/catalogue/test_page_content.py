@@ -1,0 +1,204 @@
+"""A catalogue page asked for at an address the page cache has not seen (a query
+parameter the page does not read) is built from its stored main content, which
+never carries another visitor's token, address, region or age answer."""
+
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from common.page_cache import HEADER, page_cache_invalidate
+from storefront.catalogue.services import product_variant_price_set
+from storefront.channels.services import SESSION_CHANNEL_KEY, SESSION_REGION_KEY
+from tests.common.round_trips import round_trips_counted
+from tests.factories.accounts import UserFactory
+from tests.factories.catalogue import CategoryFactory, listed_product
+
+pytestmark = pytest.mark.django_db
+
+PRODUCT_CONTENT = "catalogue/_product_detail.html"
+CATEGORY_CONTENT = "catalogue/_category.html"
+
+
+@pytest.fixture
+def shelf(channel_us):
+    teas = CategoryFactory(name="Teas", slug="teas")
+    botanicals = CategoryFactory(name="Botanicals", slug="botanicals")
+    return {
+        "nettle": listed_product(
+            channel=channel_us,
+            category=teas,
+            name="Nettle Tea",
+            slug="nettle",
+            prices=(Decimal("12.00"),),
+        ),
+        "kratom": listed_product(
+            channel=channel_us,
+            category=botanicals,
+            name="Green Vein Kratom",
+            slug="green-kratom",
+            regulated_class="kratom",
+        ),
+    }
+
+
+def _in_region(client: Client, region: str) -> None:
+    session = client.session
+    session[SESSION_CHANNEL_KEY] = "us"
+    session[SESSION_REGION_KEY] = region
+    session.save()
+
+
+def _warm(client: Client, path: str) -> None:
+    separator = "&" if "?" in path else "?"
+    client.get(f"{path}{separator}warm=1")
+    page_cache_invalidate()
+
+
+def _rendered(response) -> list[str]:
+    return [template.name for template in response.templates]
+
+
+def test_a_product_page_at_a_new_address_is_built_from_the_stored_content(
+    client, shelf, django_assert_num_queries
+):
+    # given the page rendered once, after a first page has warmed what every
+    # process builds once (a slow first request would outlive the cached reads)
+    _warm(client, "/products/nettle/")
+    client.get("/products/nettle/")
+
+    # when it is asked for under a query string no page was stored for
+    with django_assert_num_queries(0):
+        response = client.get("/products/nettle/?utm_source=mail")
+
+    # then its content is not rendered again, and links back carry its own address
+    assert response[HEADER] == "miss"
+    assert PRODUCT_CONTENT not in _rendered(response)
+    assert "Nettle Tea" in response.text
+    assert "/region/?next=/products/nettle/%3Futm_source%3Dmail" in response.text
+
+
+def test_the_stored_content_carries_each_visitors_own_csrf_token(shelf):
+    # given the content stored for one visitor
+    first = Client(enforce_csrf_checks=True)
+    first.get("/products/nettle/?from=first")
+
+    # when another opens the page at another address
+    second = Client(enforce_csrf_checks=True)
+    page = second.get("/products/nettle/?from=second")
+    assert PRODUCT_CONTENT not in _rendered(page)
+
+    # then the form's token is their own and is accepted
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+    assert len(tokens) == 1
+    assert "\x00" not in page.text
+    added = second.post(
+        "/cart/add/",
+        {
+            "variant": shelf["nettle"].variants.get().pk,
+            "quantity": "1",
+            "csrfmiddlewaretoken": tokens[0],
+        },
+    )
+    assert added.status_code == 302
+    assert "Nettle Tea" in second.get("/cart/").text
+
+
+def test_visitors_in_other_regions_get_their_own_content(shelf):
+    texas, plain = Client(), Client()
+    _in_region(texas, "US-TX")
+    texas.get("/products/nettle/?v=1")
+    page = plain.get("/products/nettle/?v=2")
+    assert PRODUCT_CONTENT in _rendered(page)
+    assert "Texas" not in page.text
+    again = texas.get("/products/nettle/?v=3")
+    assert PRODUCT_CONTENT not in _rendered(again)
+    assert "Texas" in again.text
+
+
+def test_one_visitors_age_answer_never_reaches_anothers_content(shelf):
+    adult, newcomer = Client(), Client()
+    _in_region(adult, "US-CO")
+    _in_region(newcomer, "US-CO")
+    today = timezone.localdate()
+    born = date(today.year - 30, 1, 1)
+    adult.post(
+        "/categories/botanicals/",
+        {"dob_day": born.day, "dob_month": born.month, "dob_year": born.year},
+    )
+    assert "Green Vein Kratom" in adult.get("/categories/botanicals/?v=1").text
+    gate = newcomer.get("/categories/botanicals/?v=2")
+    assert "Green Vein Kratom" not in gate.text
+    assert "date of birth" in gate.text.lower()
+    again = adult.get("/categories/botanicals/?v=3")
+    assert CATEGORY_CONTENT not in _rendered(again)
+    assert "Green Vein Kratom" in again.text
+
+
+def test_a_price_edit_shows_at_a_new_address_on_the_next_request(
+    client, shelf, channel_us
+):
+    assert "12.00" in client.get("/products/nettle/?v=1").text
+    variant = shelf["nettle"].variants.get()
+    product_variant_price_set(variant=variant, channel=channel_us, amount=Decimal(9))
+    page = Client().get("/products/nettle/?v=2")
+    assert "9.00" in page.text
+    assert "12.00" not in page.text
+
+
+def test_signed_in_customers_get_freshly_rendered_content(client, shelf):
+    Client().get("/products/nettle/?v=1")
+    client.force_login(UserFactory())
+    page = client.get("/products/nettle/?v=2")
+    assert PRODUCT_CONTENT in _rendered(page)
+
+
+def test_filters_are_read_from_the_query_and_unknown_parameters_left_out(client, shelf):
+    # given a category filtered by price, under a parameter the page does not read
+    page = client.get("/categories/teas/?price_min=5&utm_source=mail")
+
+    # then the filter applies and its "remove" link keeps nothing else
+    assert "Nettle Tea" in page.text
+    assert 'class="chip" href="/categories/teas/"' in page.text
+    # and a different filter is its own content
+    narrowed = client.get("/categories/teas/?price_min=50&utm_source=other")
+    assert CATEGORY_CONTENT in _rendered(narrowed)
+    assert "Nettle Tea" not in narrowed.text
+
+
+@pytest.mark.parametrize(
+    ("path", "trips"),
+    [
+        # the generations; the page with its content
+        ("/", 2),
+        ("/search/?q=nettle", 2),
+        # and the product, which its age gate needs first
+        ("/products/nettle/", 3),
+    ],
+)
+def test_a_page_at_a_new_address_reads_the_shared_cache_in_few_round_trips(
+    client, shelf, path, trips
+):
+    # given the page's content stored
+    _warm(client, path)
+    client.get(path)
+    separator = "&" if "?" in path else "?"
+
+    # when the page is asked for at another address
+    with round_trips_counted() as counted:
+        response = client.get(f"{path}{separator}utm_source=mail")
+
+    # then the page and its stored content are read in one round trip
+    assert response[HEADER] == "miss"
+    assert "Nettle Tea" in response.text
+    assert len(counted.keys) == trips
+    [page_read] = [keys for keys in counted.keys if _has(keys, "page:")]
+    assert len(page_read) == 2
+    assert _has(page_read, "fragment:")
+
+
+def _has(keys: list[str], prefix: str) -> bool:
+    return any(key.startswith(prefix) for key in keys)
