@@ -8,7 +8,7 @@ from django.utils import timezone
 from compliance.models import AgeLevel, AgeVerification
 from storefront.accounts.models import User
 from storefront.catalogue.views import AGE_GATE_ADULT_KEY, AGE_GATE_REFUSED_KEY
-from storefront.channels.services import SESSION_CHANNEL_KEY, SESSION_REGION_KEY
+from tests.common.shopper import shopper_in_region
 from tests.factories.catalogue import CategoryFactory, listed_product
 
 pytestmark = pytest.mark.django_db
@@ -18,13 +18,6 @@ def _born(years: int) -> dict[str, int]:
     today = timezone.localdate()
     born = date(today.year - years, 1, 1)
     return {"dob_day": born.day, "dob_month": born.month, "dob_year": born.year}
-
-
-def _in_region(client, region: str) -> None:
-    session = client.session
-    session[SESSION_CHANNEL_KEY] = "us"
-    session[SESSION_REGION_KEY] = region
-    session.save()
 
 
 @pytest.fixture
@@ -62,7 +55,7 @@ def teas(channel_us):
 
 def test_category_with_a_21_plus_product_asks_for_the_date_of_birth(client, botanicals):
     # given a visitor in Colorado (kratom: 21+)
-    _in_region(client, "US-CO")
+    shopper_in_region(client, "US-CO")
 
     # when
     response = client.get("/categories/botanicals/")
@@ -80,7 +73,7 @@ def test_category_with_a_21_plus_product_asks_for_the_date_of_birth(client, bota
 
 def test_adult_is_remembered_for_the_visit_without_the_date(client, botanicals):
     # given
-    _in_region(client, "US-CO")
+    shopper_in_region(client, "US-CO")
 
     # when
     response = client.post("/categories/botanicals/", _born(30))
@@ -104,7 +97,7 @@ def test_adult_is_remembered_for_the_visit_without_the_date(client, botanicals):
 
 def test_under_age_gets_a_refusal_and_no_listing(client, botanicals):
     # given
-    _in_region(client, "US-CO")
+    shopper_in_region(client, "US-CO")
 
     # when
     response = client.post("/categories/botanicals/", _born(19))
@@ -126,14 +119,14 @@ def test_under_age_gets_a_refusal_and_no_listing(client, botanicals):
 
 
 def test_product_page_of_an_age_restricted_product_is_gated(client, botanicals):
-    _in_region(client, "US-TX")
+    shopper_in_region(client, "US-TX")
     page = client.get("/products/green-kratom/").content.decode()
     assert "Green Vein Kratom is only for visitors aged 21 or over in Texas" in page
     assert "Add to cart" not in page
 
 
 def test_unrestricted_pages_have_no_gate(client, botanicals, teas):
-    _in_region(client, "US-CO")
+    shopper_in_region(client, "US-CO")
     assert "Nettle Tea" in client.get("/categories/teas/").content.decode()
     assert "Chamomile Tea" in client.get("/products/chamomile/").content.decode()
 
@@ -141,7 +134,7 @@ def test_unrestricted_pages_have_no_gate(client, botanicals, teas):
 def test_no_gate_where_the_class_is_prohibited(client, botanicals):
     # given Alabama, where kratom cannot be sold at all: nothing to gate; the
     # listing says it is not available instead
-    _in_region(client, "US-AL")
+    shopper_in_region(client, "US-AL")
     page = client.get("/categories/botanicals/").content.decode()
     assert "Chamomile Tea" in page
     assert 'name="dob_day"' not in page
@@ -174,7 +167,7 @@ def test_no_gate_where_the_class_is_prohibited(client, botanicals):
     ],
 )
 def test_bad_dates_are_named(client, botanicals, data, message):
-    _in_region(client, "US-CO")
+    shopper_in_region(client, "US-CO")
     response = client.post("/categories/botanicals/", data)
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -186,7 +179,7 @@ def test_signed_in_declaration_is_recorded_as_a_result_only(client, botanicals):
     # given
     user = User.objects.create_user("gate@example.com", "pw-for-tests")
     client.force_login(user)
-    _in_region(client, "US-CO")
+    shopper_in_region(client, "US-CO")
 
     # when
     client.post("/categories/botanicals/", _born(22))
@@ -207,7 +200,7 @@ def test_a_signed_in_adult_on_file_is_not_asked_again(client, botanicals):
     user = User.objects.create_user("known@example.com", "pw-for-tests")
     age_self_declare(subject_ref=user.pk, date_of_birth=date(1980, 1, 1))
     client.force_login(user)
-    _in_region(client, "US-CO")
+    shopper_in_region(client, "US-CO")
     assert "Green Vein Kratom" in client.get("/categories/botanicals/").content.decode()
 
 
@@ -215,7 +208,7 @@ def test_the_gate_works_without_javascript_and_keeps_csrf(botanicals):
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
-    _in_region(strict, "US-CO")
+    shopper_in_region(strict, "US-CO")
     page = strict.get("/categories/botanicals/").content.decode()
     assert 'name="csrfmiddlewaretoken"' in page
     assert "<script" not in page.split("<main", 1)[-1].split("</main>", 1)[0]
@@ -237,7 +230,7 @@ def test_a_signed_in_customers_latest_declaration_is_the_one_the_gate_reads(
         subject_ref=user.pk, date_of_birth=date(today.year - 20, today.month, 1)
     )
     client.force_login(user)
-    _in_region(client, "US-CO")
+    shopper_in_region(client, "US-CO")
 
     # when they open the kratom category (21 or over in Colorado)
     page = client.get("/categories/botanicals/").content.decode()

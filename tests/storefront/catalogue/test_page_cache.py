@@ -16,13 +16,12 @@ from storefront.catalogue.services import (
     product_update,
     product_variant_price_set,
 )
-from storefront.channels.services import SESSION_CHANNEL_KEY, SESSION_REGION_KEY
 from storefront.inventory.services import stock_quantity_set
+from tests.common.shopper import shopper_in_region
 from tests.factories.accounts import UserFactory
 from tests.factories.catalogue import (
     AttributeFactory,
     AttributeValueFactory,
-    CategoryFactory,
     ProductFactory,
     ProductVariantChannelListingFactory,
     ProductVariantFactory,
@@ -30,35 +29,6 @@ from tests.factories.catalogue import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def shelf(channel_us):
-    teas = CategoryFactory(name="Teas", slug="teas")
-    botanicals = CategoryFactory(name="Botanicals", slug="botanicals")
-    return {
-        "nettle": listed_product(
-            channel=channel_us,
-            category=teas,
-            name="Nettle Tea",
-            slug="nettle",
-            prices=(Decimal("12.00"),),
-        ),
-        "kratom": listed_product(
-            channel=channel_us,
-            category=botanicals,
-            name="Green Vein Kratom",
-            slug="green-kratom",
-            regulated_class="kratom",
-        ),
-    }
-
-
-def _in_region(client: Client, region: str) -> None:
-    session = client.session
-    session[SESSION_CHANNEL_KEY] = "us"
-    session[SESSION_REGION_KEY] = region
-    session.save()
 
 
 def _adult(client: Client) -> None:
@@ -83,7 +53,7 @@ def test_the_second_anonymous_visit_is_served_from_the_cache(
 
 def test_two_visitors_in_different_regions_see_their_own(shelf):
     texas, plain = Client(), Client()
-    _in_region(texas, "US-TX")
+    shopper_in_region(texas, "US-TX")
     texas_page = texas.get("/products/nettle/").content.decode()
     plain_page = plain.get("/products/nettle/").content.decode()
     assert "Texas" in texas_page
@@ -93,8 +63,8 @@ def test_two_visitors_in_different_regions_see_their_own(shelf):
 
 def test_one_visitors_age_answer_never_reaches_another(shelf):
     adult, newcomer = Client(), Client()
-    _in_region(adult, "US-CO")
-    _in_region(newcomer, "US-CO")
+    shopper_in_region(adult, "US-CO")
+    shopper_in_region(newcomer, "US-CO")
     _adult(adult)
     listing = adult.get("/categories/botanicals/")
     assert "Green Vein Kratom" in listing.content.decode()
@@ -301,7 +271,7 @@ def test_an_age_restricted_product_published_into_a_category_gates_it_next(
 ):
     # given the teas page, with nothing to gate, rendered for a Colorado visitor
     visitor = Client()
-    _in_region(visitor, "US-CO")
+    shopper_in_region(visitor, "US-CO")
     assert "date of birth" not in visitor.get("/categories/teas/").text.lower()
     kratom = ProductFactory(
         name="Kratom Tea", category=shelf["nettle"].category, regulated_class="kratom"
@@ -315,7 +285,7 @@ def test_an_age_restricted_product_published_into_a_category_gates_it_next(
 
     # then the next visitor is asked their age first
     newcomer = Client()
-    _in_region(newcomer, "US-CO")
+    shopper_in_region(newcomer, "US-CO")
     page = newcomer.get("/categories/teas/?utm_source=mail").text
     assert "date of birth" in page.lower()
     assert "Kratom Tea" not in page
@@ -324,12 +294,12 @@ def test_an_age_restricted_product_published_into_a_category_gates_it_next(
 def test_visitors_in_regions_with_other_rules_get_their_own_category_answer(shelf):
     # given the kratom shelf shown, behind the gate, to a Colorado visitor
     colorado = Client()
-    _in_region(colorado, "US-CO")
+    shopper_in_region(colorado, "US-CO")
     assert "date of birth" in colorado.get("/categories/botanicals/").text.lower()
 
     # when a visitor from Alabama, where kratom cannot be sold, asks for it
     alabama = Client()
-    _in_region(alabama, "US-AL")
+    shopper_in_region(alabama, "US-AL")
     page = alabama.get("/categories/botanicals/").text
 
     # then they are shown it as not available there, not asked their age; a

@@ -12,44 +12,14 @@ from django.utils import timezone
 
 from common.page_cache import HEADER, page_cache_invalidate
 from storefront.catalogue.services import product_variant_price_set
-from storefront.channels.services import SESSION_CHANNEL_KEY, SESSION_REGION_KEY
 from tests.common.round_trips import round_trips_counted
+from tests.common.shopper import shopper_in_region
 from tests.factories.accounts import UserFactory
-from tests.factories.catalogue import CategoryFactory, listed_product
 
 pytestmark = pytest.mark.django_db
 
 PRODUCT_CONTENT = "catalogue/_product_detail.html"
 CATEGORY_CONTENT = "catalogue/_category.html"
-
-
-@pytest.fixture
-def shelf(channel_us):
-    teas = CategoryFactory(name="Teas", slug="teas")
-    botanicals = CategoryFactory(name="Botanicals", slug="botanicals")
-    return {
-        "nettle": listed_product(
-            channel=channel_us,
-            category=teas,
-            name="Nettle Tea",
-            slug="nettle",
-            prices=(Decimal("12.00"),),
-        ),
-        "kratom": listed_product(
-            channel=channel_us,
-            category=botanicals,
-            name="Green Vein Kratom",
-            slug="green-kratom",
-            regulated_class="kratom",
-        ),
-    }
-
-
-def _in_region(client: Client, region: str) -> None:
-    session = client.session
-    session[SESSION_CHANNEL_KEY] = "us"
-    session[SESSION_REGION_KEY] = region
-    session.save()
 
 
 def _warm(client: Client, path: str) -> None:
@@ -109,7 +79,7 @@ def test_the_stored_content_carries_each_visitors_own_csrf_token(shelf):
 
 def test_visitors_in_other_regions_get_their_own_content(shelf):
     texas, plain = Client(), Client()
-    _in_region(texas, "US-TX")
+    shopper_in_region(texas, "US-TX")
     texas.get("/products/nettle/?v=1")
     page = plain.get("/products/nettle/?v=2")
     assert PRODUCT_CONTENT in _rendered(page)
@@ -121,8 +91,8 @@ def test_visitors_in_other_regions_get_their_own_content(shelf):
 
 def test_one_visitors_age_answer_never_reaches_anothers_content(shelf):
     adult, newcomer = Client(), Client()
-    _in_region(adult, "US-CO")
-    _in_region(newcomer, "US-CO")
+    shopper_in_region(adult, "US-CO")
+    shopper_in_region(newcomer, "US-CO")
     today = timezone.localdate()
     born = date(today.year - 30, 1, 1)
     adult.post(

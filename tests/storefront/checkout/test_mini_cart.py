@@ -5,13 +5,12 @@ import re
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from storefront.channels.services import SESSION_CHANNEL_KEY, SESSION_REGION_KEY
 from storefront.checkout.models import Checkout
 from storefront.checkout.selectors import checkout_get_for_shopper
 from storefront.checkout.services.cart import checkout_create, checkout_line_add
+from tests.common.shopper import shopper_in_region
 from tests.factories.accounts import UserFactory
 from tests.factories.catalogue import ProductMediaFactory
 from tests.factories.checkout import sellable_variant
@@ -29,13 +28,6 @@ def _subtotal(html: str, attribute: str) -> str:
     found = re.search(rf'data-total="{attribute}">([^<]+)<', html)
     assert found, f"no {attribute} on the page"
     return found.group(1)
-
-
-def _in_region(client: Client, region: str) -> None:
-    session = client.session
-    session[SESSION_CHANNEL_KEY] = "us"
-    session[SESSION_REGION_KEY] = region
-    session.save()
 
 
 def test_lists_the_lines_subtotal_free_shipping_and_links(client, shop):
@@ -105,12 +97,12 @@ def test_follows_a_region_change_before_the_cart_page_is_seen(client, shop):
         price="30.00",
         product_fields={"regulated_class": "cbd", "name": "CBD Oil"},
     )
-    _in_region(client, "US")
+    shopper_in_region(client, "US")
     client.post("/cart/add/", {"variant": cbd.pk, "quantity": "1"})
     client.post("/cart/add/", {"variant": shop.variant.pk, "quantity": "1"})
 
     # when the shopper moves to Alabama, where CBD may not ship
-    _in_region(client, "US-AL")
+    shopper_in_region(client, "US-AL")
     panel = _panel(client.get("/").content.decode())
 
     # then the header's cart already agrees with what the cart page will say
