@@ -13,7 +13,9 @@ answer cache while the document stays the one the process has parsed. The
 API checkout (five requests to an order) is timed per order.
 
 The machine is shared and noisy: read the ratio ours / limit, measured in the same
-run, rather than the absolute figures.
+run, rather than the absolute figures. For each case the limit app and the shop
+take turns (three rounds each), so that the two figures of a ratio are measured
+side by side under the same load.
 
     .venv/bin/python -m bench.compare [--requests 150] [--checkouts 20]
 
@@ -33,6 +35,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench._server import (
@@ -50,6 +53,8 @@ from bench.storefront import SEED as CATEGORY_SEED
 
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/ws_perf_compare"
 CONCURRENCY = 8
+# Ours and the limit app take turns this many times per case.
+ROUNDS = 3
 _counter = itertools.count()
 
 
@@ -66,32 +71,61 @@ def _request(port: int, method: str, path: str, body: bytes | None = None) -> No
         connection.close()
 
 
-def _measure(operation: Callable[[], None], *, count: int) -> dict[str, float]:
+@dataclass
+class Sample:
+    """Sequential latencies and a concurrent run's count and wall time."""
+
+    latencies: list[float] = field(default_factory=list)
+    done: int = 0
+    wall: float = 0.0
+
+    def add(self, other: "Sample") -> None:
+        self.latencies.extend(other.latencies)
+        self.done += other.done
+        self.wall += other.wall
+
+    def figures(self) -> dict[str, float]:
+        latencies = sorted(self.latencies)
+        return {
+            "median": statistics.median(latencies) * 1000,
+            "p95": latencies[max(int(len(latencies) * 0.95) - 1, 0)] * 1000,
+            "rps": self.done / self.wall,
+        }
+
+
+def _measure(operation: Callable[[], None], *, count: int) -> Sample:
     for _ in range(10):
         operation()
-    latencies = []
+    sample = Sample()
     for _ in range(count):
         started = time.perf_counter()
         operation()
-        latencies.append(time.perf_counter() - started)
-    latencies.sort()
+        sample.latencies.append(time.perf_counter() - started)
     lock = threading.Lock()
-    done = [0]
 
     def one(_: int) -> None:
         operation()
         with lock:
-            done[0] += 1
+            sample.done += 1
 
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=CONCURRENCY) as pool:
         list(pool.map(one, range(count)))
-    wall = time.perf_counter() - started
-    return {
-        "median": statistics.median(latencies) * 1000,
-        "p95": latencies[max(int(len(latencies) * 0.95) - 1, 0)] * 1000,
-        "rps": done[0] / wall,
-    }
+    sample.wall = time.perf_counter() - started
+    return sample
+
+
+def _measure_beside(
+    ours: Callable[[], None], limit: Callable[[], None], *, count: int
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Ours and the limit app's figures, measured in alternating rounds so that
+    a change in the machine's load falls on both alike."""
+    mine, theirs = Sample(), Sample()
+    per_round = max(count // ROUNDS, 10)
+    for _ in range(ROUNDS):
+        theirs.add(_measure(limit, count=per_round))
+        mine.add(_measure(ours, count=per_round))
+    return mine.figures(), theirs.figures()
 
 
 def _graphql(port: int, query: str, variables: dict | None = None) -> Callable:
@@ -167,25 +201,21 @@ def _run(args: argparse.Namespace, shop: int, limit: int) -> None:
     print(
         f"shop and limit app: gunicorn, 2 sync workers each; {args.requests} "
         f"sequential requests then {args.requests} at {CONCURRENCY} connections per "
-        "case; limit = listing query for API cases, 24-card template page for pages\n"
+        f"case, in {ROUNDS} rounds taking turns with the limit app; limit = listing "
+        "query for API cases, 24-card template page for pages\n"
     )
     header = (
         f"{'case':<26} {'cache':<5} {'median':>8} {'p95':>8} {'req/s':>7} "
         f"{'limit med':>9} {'limit r/s':>9} {'lat ÷':>6} {'r/s ÷':>6}"
     )
     print(header)
-    limits: dict[int, dict[str, float]] = {}
     for name, ours, theirs in cases:
-        key = id(theirs)
-        if key not in limits:
-            limits[key] = _measure(theirs, count=args.requests)
-        ceiling = limits[key]
         states = [("warm", False, False), ("cold", True, False)]
         if name.startswith("API"):
             states.append(("known", True, True))
         for state, cold, known in states:
-            figures = _measure(
-                lambda op=ours, c=cold, k=known: op(c, k), count=args.requests
+            figures, ceiling = _measure_beside(
+                lambda op=ours, c=cold, k=known: op(c, k), theirs, count=args.requests
             )
             print(
                 f"{name:<26} {state:<5} {figures['median']:>6.1f}ms "

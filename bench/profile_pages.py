@@ -2,11 +2,13 @@
 
 Prepares the database as ``bench.compare`` does (or reuses it with ``--reuse``),
 then fetches a shopper page through Django's test client with a query string that
-differs on every request, so the page cache never answers, and prints the median
+differs on every request, so the page cache never answers (``--warm``: the same
+address every time, so it answers), and prints the median
 per request, the queries one request runs and where the time goes (cProfile, by
 own time and by cumulative time).
 
-    .venv/bin/python -m bench.profile_pages [--case product] [--requests 200] [--reuse]
+    .venv/bin/python -m bench.profile_pages [--case product] [--requests 200] \
+        [--reuse] [--warm]
 
 BENCH_DATABASE_URL and BENCH_REDIS_URL as for ``bench.compare``.
 """
@@ -35,6 +37,7 @@ CASES = {
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments_add(parser, case="product", cases=list(CASES))
+    parser.add_argument("--warm", action="store_true")
     args = parser.parse_args()
     django_start(reuse=args.reuse, static_on_reuse=True)
     from django.db import connection
@@ -47,7 +50,8 @@ def main() -> None:
     counter = itertools.count(time.time_ns())
 
     def one() -> None:
-        response = client.get(f"{path}{separator}b={next(counter)}")
+        address = path if args.warm else f"{path}{separator}b={next(counter)}"
+        response = client.get(address)
         if response.status_code != 200:
             raise RuntimeError(f"{path} answered {response.status_code}")
 
@@ -62,7 +66,8 @@ def main() -> None:
         one, requests=args.requests, plain=args.plain, warm_up=0
     )
     print(
-        f"{args.case}: {args.requests} cold requests, median "
+        f"{args.case}: {args.requests} {'warm' if args.warm else 'cold'} requests, "
+        "median "
         f"{median * 1000:.1f} ms"
         f"{'' if args.plain else ' (profiled)'}; "
         f"{len(queries)} queries per request\n"
