@@ -246,23 +246,30 @@ def page_cached(
     key_parts: Iterable[object],
     render: Callable[[], HttpResponse],
     read_with: Callable[[], Iterable[str]] = tuple,
+    stamp: Callable[[], tuple[object, ...]] = tuple,
 ) -> HttpResponse:
     """The cached page for this request and ``key_parts``, or ``render()``'s,
     stored when it is an ordinary 200 page that changed nothing of the visitor's.
 
-    ``read_with`` names other keys of the shared cache that ``render`` would read
-    (see ``page_part_key``): they are read in the same round trip as the page.
+    A page is stored with the page generation it was rendered under, and with
+    ``stamp()`` (other versions read once per request, ``common.request_reads``,
+    that the page depends on), rather than under a key naming them: reading it
+    then shares the request's one round trip for those versions, and a page
+    stored under other ones is never served. ``read_with`` names other keys of
+    the shared cache that ``render`` would read (see ``page_part_key``): they are
+    read together before rendering.
     """
     if not settings.PAGE_CACHE_ENABLED:
         return render()
     htmx = bool(getattr(request, "htmx", False))
     parts = (request.get_full_path(), htmx, *key_parts)
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
-    key = f"page:{page_generation()}:{digest}"
-    request_reads.read_together([key, *read_with()])
-    stored = request_reads.read_ahead(key)
-    if stored is not None:
+    key = f"page:{digest}"
+    stored = request_reads.read_along(key)
+    current = (page_generation(), *stamp())
+    if isinstance(stored, dict) and stored.get("stamp") == current:
         return _replay(request, stored)
+    request_reads.read_together(read_with())
     response = render()
     if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
         # Wagtail's pages come unrendered; what is stored is the finished page.
@@ -278,7 +285,11 @@ def page_cached(
         content = _CSRF_INPUT.sub(rb"\1" + _CSRF_PLACEHOLDER + rb"\2", response.content)
         cache.set(
             key,
-            {"content": content, "content_type": response["Content-Type"]},
+            {
+                "stamp": current,
+                "content": content,
+                "content_type": response["Content-Type"],
+            },
             TIMEOUT_SECONDS,
         )
         response[HEADER] = "miss"

@@ -27,6 +27,7 @@ from common.page_cache import (
 )
 from compliance.rules import rules_load
 from storefront.catalogue.age_gate import AGE_GATE_ADULT_KEY, AGE_GATE_REFUSED_KEY
+from storefront.channels.cache import channels_version
 from storefront.channels.services import SESSION_CHANNEL_KEY, SESSION_REGION_KEY
 
 # A session holding only these still gets shared pages.
@@ -84,12 +85,29 @@ def _page_cache(view: View, *, content: ContentOf | None) -> View:
 
         return page_cached(
             request,
-            key_parts=_shopper_key_parts(request),
+            key_parts=_shopper_choice_key_parts(request),
             render=lambda: view(request, *args, **kwargs),
             read_with=read_with,
+            # The region is resolved from the choice against the active channels.
+            stamp=lambda: (channels_version(),),
         )
 
     return wrapper
+
+
+def _shopper_choice_key_parts(request: HttpRequest) -> tuple[object, ...]:
+    """What, besides the address, a shared catalogue page depends on, read from
+    the visitor's session as it stands: the region it resolves to follows from
+    the choice and the active channels (the page's ``stamp``), so the page can be
+    looked up before anything is resolved, in the request's first round trip."""
+    session = request.session
+    return (
+        session.get(SESSION_CHANNEL_KEY),
+        session.get(SESSION_REGION_KEY),
+        session.get(AGE_GATE_ADULT_KEY),
+        session.get(AGE_GATE_REFUSED_KEY),
+        rules_load().version,
+    )
 
 
 def _shopper_key_parts(request: HttpRequest) -> tuple[object, ...]:

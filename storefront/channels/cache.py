@@ -33,11 +33,7 @@ def channels_active_cached() -> tuple[Channel, ...]:
 
     The instances are shared between requests: treat them as read-only.
     """
-    version = request_reads.read(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        if not cache.add(VERSION_KEY, version, timeout=None):
-            version = request_reads.read(VERSION_KEY) or version
+    version = channels_version()
     fresh = time.monotonic() - _loaded["at"] < MAX_AGE_SECONDS  # type: ignore[operator]
     if _loaded["version"] == version and fresh:
         return _loaded["channels"]  # type: ignore[return-value]
@@ -45,6 +41,18 @@ def channels_active_cached() -> tuple[Channel, ...]:
     with _lock:
         _loaded.update(version=version, channels=channels, at=time.monotonic())
     return channels
+
+
+def channels_version() -> str:
+    """The channels' current version token, read once per request (and set when
+    there is none yet): what this process's copy, and a stored answer that
+    depends on the active channels, are checked against."""
+    version = request_reads.read(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        if not cache.add(VERSION_KEY, version, timeout=None):
+            version = request_reads.read(VERSION_KEY) or version
+    return str(version)
 
 
 def channels_cache_invalidate() -> None:

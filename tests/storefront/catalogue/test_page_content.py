@@ -10,8 +10,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from common.page_cache import HEADER, page_cache_invalidate
+from common.page_cache import GENERATION_KEY, HEADER, page_cache_invalidate
 from storefront.catalogue.services import product_variant_price_set
+from storefront.channels.cache import VERSION_KEY, channels_cache_invalidate
 from tests.common.round_trips import round_trips_counted
 from tests.common.shopper import shopper_in_region
 from tests.factories.accounts import UserFactory
@@ -142,7 +143,7 @@ def test_filters_are_read_from_the_query_and_unknown_parameters_left_out(client,
 @pytest.mark.parametrize(
     ("path", "trips"),
     [
-        # the generations; the page with its content
+        # the page with the request's versions; its content
         ("/", 2),
         ("/search/?q=nettle", 2),
         # and the product, which its age gate needs first
@@ -161,13 +162,42 @@ def test_a_page_at_a_new_address_reads_the_shared_cache_in_few_round_trips(
     with round_trips_counted() as counted:
         response = client.get(f"{path}{separator}utm_source=mail")
 
-    # then the page and its stored content are read in one round trip
+    # then the page is looked up in the request's first round trip, with the
+    # versions it is checked against, and its stored content is read once
     assert response[HEADER] == "miss"
     assert "Nettle Tea" in response.text
     assert len(counted.keys) == trips
-    [page_read] = [keys for keys in counted.keys if _has(keys, "page:")]
-    assert len(page_read) == 2
-    assert _has(page_read, "fragment:")
+    first = counted.keys[0]
+    assert _has(first, "page:")
+    assert {GENERATION_KEY, VERSION_KEY} <= set(first)
+    assert len([keys for keys in counted.keys if _has(keys, "fragment:")]) == 1
+
+
+@pytest.mark.parametrize("path", ["/", "/search/?q=nettle", "/products/nettle/"])
+def test_a_page_the_cache_answers_costs_one_round_trip(client, shelf, path):
+    # given the page stored
+    client.get(path)
+
+    # when another visitor asks for it
+    with round_trips_counted() as counted:
+        response = Client().get(path)
+
+    # then the page and the versions it is checked against come in one read
+    assert response[HEADER] == "hit"
+    assert len(counted.keys) == 1
+    assert _has(counted.keys[0], "page:")
+
+
+def test_a_channel_change_drops_stored_pages(client, shelf, channel_us):
+    # given a page stored
+    assert client.get("/products/nettle/")[HEADER] == "miss"
+    assert Client().get("/products/nettle/")[HEADER] == "hit"
+
+    # when staff change a channel (which may change what a region resolves to)
+    channels_cache_invalidate()
+
+    # then the page is rendered again
+    assert Client().get("/products/nettle/")[HEADER] == "miss"
 
 
 def _has(keys: list[str], prefix: str) -> bool:
