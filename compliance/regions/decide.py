@@ -159,6 +159,28 @@ def availability_decide(
         raise InvalidRegionError()
     rules = rules or rules_load()
     on_date = on_date or timezone.localdate()
+    # Pages ask for every class in the visitor's region on every request; the
+    # answer changes only with the rule set (identity-hashed: a test's or an
+    # impact preview's set is another key) and the date, so it is kept per process.
+    key = (product_class, code, on_date, rules)
+    decision = _decided.get(key)
+    if decision is None:
+        decision = _decide(
+            product_class=product_class, code=code, on_date=on_date, rules=rules
+        )
+        if len(_decided) >= _DECIDED_MAX:
+            _decided.clear()
+        _decided[key] = decision
+    return decision
+
+
+_DECIDED_MAX = 4096
+_decided: dict[tuple[str, str, date, RuleSet], RegionDecision] = {}
+
+
+def _decide(
+    *, product_class: str, code: str, on_date: date, rules: RuleSet
+) -> RegionDecision:
     label = _CLASS_LABELS[product_class]
     chain = [code, code.split("-")[0]] if "-" in code else [code]
 

@@ -1,3 +1,4 @@
+import shutil
 from datetime import date
 
 import pytest
@@ -10,6 +11,8 @@ from compliance.errors import (
 from compliance.product_classes import ProductClass
 from compliance.regions import availability_decide, region_label
 from compliance.rules import ASSURANCE_LEVELS, rules_load
+from tests.compliance.conftest import NEW_BAN
+from tests.compliance.conftest import RULES as RULES_DIRECTORY
 
 RULES = rules_load()
 TODAY = date(2026, 11, 25)
@@ -283,3 +286,29 @@ def test_rule_without_basis_explains_nothing_more():
     decision = availability_decide(product_class="kratom", region="AU")
 
     assert decision.explained == decision.reason
+
+
+def test_a_decision_kept_for_one_rule_set_is_never_given_for_another(tmp_path):
+    # given herbal food decided for California under the rules in force
+    in_force = rules_load()
+    assert (
+        availability_decide(
+            product_class="herbal", region="US-CA", rules=in_force
+        ).decision
+        == "allowed"
+    )
+    # and another rule set with the same version that bans it there
+    directory = tmp_path / "rules"
+    shutil.copytree(RULES_DIRECTORY, directory)
+    legality = directory / "legality_us.toml"
+    legality.write_text(legality.read_text() + NEW_BAN)
+    amended = rules_load(directory=directory)
+    assert amended.version == in_force.version
+
+    # when each set decides again
+    banned = availability_decide(product_class="herbal", region="US-CA", rules=amended)
+    kept = availability_decide(product_class="herbal", region="US-CA", rules=in_force)
+
+    # then each gets its own answer
+    assert banned.decision == "prohibited"
+    assert kept.decision == "allowed"
