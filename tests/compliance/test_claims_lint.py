@@ -466,3 +466,15 @@ def test_a_text_linted_in_one_regime_after_another_reports_as_if_alone():
         for regime, context in [*combos, *reversed(combos)]:
             report = claims_lint(text, regime=regime, context=context)
             assert report == alone[regime, context], (text, regime, context)
+
+
+@pytest.mark.parametrize("regime", ["eu", "uk"])
+def test_register_wording_with_the_nutrient_as_antecedent_passes(regime):
+    # given: the register wording, its nutrient opening a relative clause
+    text = (
+        "Smoothie powder with pantothenic acid, which contributes to normal mental "
+        "performance."
+    )
+
+    # then
+    assert claims_lint(text, regime=regime).findings == ()
