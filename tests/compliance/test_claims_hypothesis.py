@@ -52,7 +52,8 @@ BLOCKED = [
     # name, loose spellings, microdosing, controlled substances offered for delivery.
     ("schützt vor krebs", "CLM.DISEASE_VERB_INTL"),
     ("hilft gegen depressionen", "CLM.DISEASE_VERB_INTL"),
-    ("bei epilepsie hilft", "CLM.DISEASE_VERB_INTL"),
+    # The verb last; not "bei": "b31" reads as a vitamin, not an obfuscated word.
+    ("gegen epilepsie hilft", "CLM.DISEASE_VERB_INTL"),
     ("beschermt tegen kanker", "CLM.DISEASE_VERB_INTL"),
     ("senkt den blutzucker", "CLM.DISEASE_MARKER_INTL"),
     ("pflanzliches antidepressivum", "CLM.DRUG_SUBSTITUTE_INTL"),
