@@ -67,6 +67,15 @@ BLOCKED = [
     ("gummies für kinder", "CLM.CHILDREN"),
     ("microdosing amanita for depression", "CLM.MICRODOSE"),
     ("psilocybin truffles discreet delivery", "CLM.OFFER_CONTROLLED"),
+    # An eighth: coming off or cutting a medicine, named strains, loose spellings,
+    # concussion, a Dutch verb after the disease.
+    ("totally off my meds now", "CLM.TESTIMONIAL"),
+    ("my gp halved my blood pressure tablets", "CLM.TESTIMONIAL"),
+    ("works like sertraline", "CLM.DRUG_SUBSTITUTE"),
+    ("golden teacher truffles with discreet shipping", "CLM.OFFER_CONTROLLED"),
+    ("my exzema cleared up", "CLM.TESTIMONIAL"),
+    ("lions mane for concussion recovery", "CLM.NAMED_CONDITION"),
+    ("verkoudheid voorkomt", "CLM.DISEASE_VERB_INTL"),
 ]
 HOMOGLYPHS = {"a": "\u0430", "e": "\u0435", "o": "\u043e", "p": "\u0440", "c": "\u0441"}
 LEET = {"e": "3", "o": "0", "a": "4", "s": "5", "i": "1", "t": "7"}
