@@ -119,7 +119,10 @@ class _Matcher:
     # The scanners' conjunctions, in the same order, tested together per text.
     gates: WordGates
     entries: dict[str, _Entry]
+    # Register wordings, also with the nutrient as a relative clause's antecedent;
+    # ``authorised_exact`` tells the wordings exactly as written apart.
     authorised: re.Pattern[str] | None
+    authorised_exact: re.Pattern[str] | None
     authorised_words: _Conjunctions | None
     suggestions: dict[str, tuple[tuple[re.Pattern[str], str], ...]]
 
@@ -247,16 +250,15 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
         entries[group] = _Entry(
             rule, severity, tuple(_exempt_compiled(p) for p in dict.fromkeys(exempts))
         )
-    wordings = [
-        r"\s+".join(re.escape(w) for w in claim.wording.casefold().split())
-        for claim in rules.authorised
-        if regime in claim.regimes
-    ]
+    claims = [claim for claim in rules.authorised if regime in claim.regimes]
+    wordings = [_wording_pattern(c.wording, c.nutrient) for c in claims]
     authorised = (
         re.compile(r"(?<![^\W_])(?:" + "|".join(wordings) + r")(?![^\W_])")
         if wordings
         else None
     )
+    exact = [_words_pattern(c.wording.casefold()) for c in claims]
+    authorised_exact = re.compile("|".join(exact)) if exact else None
     suggestions: dict[str, list[tuple[re.Pattern[str], str]]] = {}
     for suggestion in rules.suggestions:
         wording = suggestion.text_for(regime)
@@ -272,8 +274,28 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
         word_gates([scanner.words for scanner in scanners]),
         entries,
         authorised,
+        authorised_exact,
         authorised_words,
         {rule_id: tuple(items) for rule_id, items in suggestions.items()},
+    )
+
+
+def _words_pattern(text: str) -> str:
+    return r"\s+".join(re.escape(word) for word in text.split())
+
+
+def _wording_pattern(wording: str, nutrient: str) -> str:
+    """A register wording as a regex; the nutrient that opens it may be followed by a
+    relative pronoun ("pantothenic acid, which contributes to ..."), the same claim
+    about the same nutrient."""
+    folded, name = wording.casefold(), nutrient.casefold()
+    if not name or not folded.startswith(name + " "):
+        return _words_pattern(folded)
+    rest = folded[len(name) :]
+    return (
+        _words_pattern(name)
+        + r"(?:\s*,?\s+(?:which|that)\s+|\s+)"
+        + _words_pattern(rest)
     )
 
 
@@ -507,13 +529,17 @@ def claims_lint(
     if not candidates:
         return ClaimsReport(regime, (), rules.version)
 
-    authorised_spans: list[tuple[int, int]] = []
+    authorised_spans: list[tuple[int, int, bool]] = []
     if (
         matcher.authorised is not None
+        and matcher.authorised_exact is not None
         and regime in ("eu", "uk")
         and _may_match(present, matcher.authorised_words)
     ):
-        authorised_spans = [m.span() for m in matcher.authorised.finditer(folded)]
+        authorised_spans = [
+            (*m.span(), matcher.authorised_exact.fullmatch(m.group()) is not None)
+            for m in matcher.authorised.finditer(folded)
+        ]
     exempt_spans = state.exempt_spans
     last_end: dict[str, int] = {}
     findings = []
@@ -554,13 +580,21 @@ def claims_lint(
 
 
 def _relieved(
-    relief: str, start: int, end: int, authorised: list[tuple[int, int]]
+    relief: str, start: int, end: int, authorised: list[tuple[int, int, bool]]
 ) -> bool:
+    """Whether a register wording relieves the finding.
+
+    ``inside``: the finding is part of the wording (in either form). ``adjacent``: a
+    general claim beside a wording exactly as written (Art. 10(3)); beside a reworded
+    one an officer checks it. ``related``: a name or fancy name beside a related
+    authorised claim, in either form (Art. 1(3))."""
     if not relief or not authorised:
         return False
     if relief == "inside":
-        return any(a <= start and end <= b for a, b in authorised)
+        return any(a <= start and end <= b for a, b, _exact in authorised)
     return any(
-        a - end <= _ADJACENT_CHARS and start - b <= _ADJACENT_CHARS
-        for a, b in authorised
+        (exact or relief == "related")
+        and a - end <= _ADJACENT_CHARS
+        and start - b <= _ADJACENT_CHARS
+        for a, b, exact in authorised
     )

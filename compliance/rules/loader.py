@@ -33,7 +33,7 @@ from .types import (
 from .vocabulary import icd_condition_pattern
 
 _ID_RE = re.compile(r"^[A-Z0-9][A-Z0-9_.\-]*$")
-_RELIEF = ("", "inside", "adjacent")
+_RELIEF = ("", "inside", "adjacent", "related")
 
 
 def _default_dir() -> Path:

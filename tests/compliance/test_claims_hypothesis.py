@@ -48,6 +48,34 @@ BLOCKED = [
     ("taper off tramadol", "CLM.DRUG_TAPER"),
     ("kick opiates", "CLM.DRUG_TAPER"),
     ("why take antibiotics when nature works", "CLM.DRUG_RHETORIC"),
+    # A seventh: the German (and other EU-language) layer, drugs by brand or generic
+    # name, loose spellings, microdosing, controlled substances offered for delivery.
+    ("schützt vor krebs", "CLM.DISEASE_VERB_INTL"),
+    ("hilft gegen depressionen", "CLM.DISEASE_VERB_INTL"),
+    # The verb last; not "bei": "b31" reads as a vitamin, not an obfuscated word.
+    ("gegen epilepsie hilft", "CLM.DISEASE_VERB_INTL"),
+    ("beschermt tegen kanker", "CLM.DISEASE_VERB_INTL"),
+    ("senkt den blutzucker", "CLM.DISEASE_MARKER_INTL"),
+    ("pflanzliches antidepressivum", "CLM.DRUG_SUBSTITUTE_INTL"),
+    ("antidépresseur naturel", "CLM.DRUG_SUBSTITUTE_INTL"),
+    ("kapseln für diabetiker", "CLM.NAMED_CONDITION_INTL"),
+    ("ditching lisinopril", "CLM.DRUG_SUBSTITUTE"),
+    ("ditch the suboxone", "CLM.DRUG_SUBSTITUTE"),
+    ("kratom versus tramadol", "CLM.DRUG_SUBSTITUTE"),
+    ("gets thru opiate withdrawl", "CLM.DISEASE_VERB"),
+    ("calms hyperactive children", "CLM.NAMED_CONDITION"),
+    ("gummies für kinder", "CLM.CHILDREN"),
+    ("microdosing amanita for depression", "CLM.MICRODOSE"),
+    ("psilocybin truffles discreet delivery", "CLM.OFFER_CONTROLLED"),
+    # An eighth: coming off or cutting a medicine, named strains, loose spellings,
+    # concussion, a Dutch verb after the disease.
+    ("totally off my meds now", "CLM.TESTIMONIAL"),
+    ("my gp halved my blood pressure tablets", "CLM.TESTIMONIAL"),
+    ("works like sertraline", "CLM.DRUG_SUBSTITUTE"),
+    ("golden teacher truffles with discreet shipping", "CLM.OFFER_CONTROLLED"),
+    ("my exzema cleared up", "CLM.TESTIMONIAL"),
+    ("lions mane for concussion recovery", "CLM.NAMED_CONDITION"),
+    ("verkoudheid voorkomt", "CLM.DISEASE_VERB_INTL"),
 ]
 HOMOGLYPHS = {"a": "\u0430", "e": "\u0435", "o": "\u043e", "p": "\u0440", "c": "\u0441"}
 LEET = {"e": "3", "o": "0", "a": "4", "s": "5", "i": "1", "t": "7"}
@@ -87,8 +115,12 @@ def obfuscated(draw, phrase: str) -> str:
             # With one space inside words, only a wider gap can mark the word break.
             out.append(f" {spaced} " if sep == " " else spaced)
         elif trick == "wide":
+            # Unicode has fullwidth forms of the ASCII letters only (not of "ü").
             out.append(
-                "".join(chr(ord(c) + 0xFEE0) if c.isalpha() else c for c in chars)
+                "".join(
+                    chr(ord(c) + 0xFEE0) if c.isascii() and c.isalpha() else c
+                    for c in chars
+                )
             )
         else:
             at = draw(st.integers(min_value=1, max_value=len(chars) - 1))

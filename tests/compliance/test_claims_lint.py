@@ -32,7 +32,7 @@ def test_finding_fields():
     assert (finding.start, finding.end) == (12, 24)
     assert finding.text == "FDA approved"
     assert finding.suggestion.startswith("Remove unless literally true")
-    assert report.rules_version == "2026.12.01.6"
+    assert report.rules_version == "2026.12.01.8"
 
 
 def test_span_maps_back_through_html_and_entities():
@@ -466,3 +466,124 @@ def test_a_text_linted_in_one_regime_after_another_reports_as_if_alone():
         for regime, context in [*combos, *reversed(combos)]:
             report = claims_lint(text, regime=regime, context=context)
             assert report == alone[regime, context], (text, regime, context)
+
+
+@pytest.mark.parametrize("regime", ["eu", "uk"])
+def test_register_wording_with_the_nutrient_as_antecedent_passes(regime):
+    # given: the register wording, its nutrient opening a relative clause
+    text = (
+        "Smoothie powder with pantothenic acid, which contributes to normal mental "
+        "performance."
+    )
+
+    # then
+    assert claims_lint(text, regime=regime).findings == ()
+
+
+@pytest.mark.parametrize("regime", ["eu", "uk"])
+def test_a_name_passes_beside_a_related_claim_a_general_claim_beside_the_exact_one(
+    regime,
+):
+    # given: Art. 1(3) relieves a fancy name beside a related authorised claim in
+    # either form; Art. 10(3) relieves a general claim beside the exact wording only.
+    name = (
+        "'Brain Boost' smoothie powder with pantothenic acid, which contributes to "
+        "normal mental performance."
+    )
+    general = (
+        "A feel-good start: with vitamin B12, which contributes to the reduction of "
+        "tiredness and fatigue."
+    )
+    exact = (
+        "A feel-good start: vitamin B12 contributes to the reduction of tiredness "
+        "and fatigue."
+    )
+
+    # then
+    assert claims_lint(name, regime=regime).findings == ()
+    assert _rules(claims_lint(general, regime=regime)) == [
+        ("CLM.GENERAL_HEALTH", "block", "feel-good start")
+    ]
+    assert claims_lint(exact, regime=regime).findings == ()
+    assert _rules(claims_lint("'Brain Boost' smoothie powder.", regime=regime)) == [
+        ("CLM.FUNCTION_GENERAL", "block", "Brain Boost")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Vitalpilz-Komplex: stärkt das Immunsystem.", "CLM.FUNCTION_INTL"),
+        ("Senkt den Blutzucker und schützt vor Krebs.", "CLM.DISEASE_MARKER_INTL"),
+        ("Senkt den Blutzucker und schützt vor Krebs.", "CLM.DISEASE_VERB_INTL"),
+        (
+            "Kratom: natürliche Alternative zu Schmerzmitteln.",
+            "CLM.DRUG_SUBSTITUTE_INTL",
+        ),
+        ("Schuetzt vor Darmkrebs.", "CLM.DISEASE_VERB_INTL"),
+        ("Reishi helpt tegen depressie.", "CLM.DISEASE_VERB_INTL"),
+        ("Une tisane qui soulage l'arthrose.", "CLM.DISEASE_VERB_INTL"),
+        ("Hawthorn keeps blood pressure under 120/80.", "CLM.DISEASE_MARKER"),
+        ("Get your A1C below 6 with our tea.", "CLM.DISEASE_MARKER"),
+        ("Ditch the suboxone, this is the real deal.", "CLM.DRUG_SUBSTITUTE"),
+        ("Kratom vs. Tramadol for back pain.", "CLM.DRUG_SUBSTITUTE"),
+        ("Gets u thru opiate withdrawl.", "CLM.DISEASE_VERB"),
+        ("Calms hyperactive little ones at bedtime.", "CLM.NAMED_CONDITION"),
+        ("Microdosing Amanita for depression.", "CLM.MICRODOSE"),
+        ("Psilocybin truffles — discreet UK delivery.", "CLM.OFFER_CONTROLLED"),
+    ],
+)
+def test_wordings_of_the_seventh_batch_block_in_the_eu(text, rule):
+    report = claims_lint(text, regime="eu")
+
+    assert report.blocking is True
+    assert rule in {f.rule for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Wie CBD bei Epilepsie hilft. Jetzt bestellen!",
+        "Reishi and dementia: could it hold back Alzheimer's? Add our reishi extract "
+        "to your basket today.",
+        "Microdosing for anxiety: my protocol, and a 10% code for the caps I use.",
+    ],
+)
+def test_an_article_about_a_disease_that_sends_to_the_basket_blocks(article):
+    for regime in ("eu", "uk"):
+        assert claims_lint(article, regime=regime, context="article").blocking is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Online course: Cooking for coeliac disease — six modules on gluten-free "
+        "baking.",
+        "Buch: 'Mein Leben mit Parkinson' — the memoir of a jazz pianist, hardcover.",
+        "Herb\u2013drug interactions you should know: St John's wort can make birth "
+        "control, some antidepressants and blood thinners less effective.",
+        "Vitamin C trägt zu einer normalen Funktion des Immunsystems bei.",
+        "Nicht geeignet bei Diabetes oder Bluthochdruck; fragen Sie Ihren Arzt.",
+        "Für Kinder nicht geeignet.",
+        "Chocolate truffles with free UK delivery.",
+        "Our chamomile harvest winds down in late August.",
+    ],
+)
+def test_lawful_copy_of_the_seventh_batch_is_not_a_finding(text):
+    for regime in ("eu", "uk"):
+        assert claims_lint(text, regime=regime).findings == (), regime
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Clean-label mushroom coffee to boost your whole day.", "CLM.GENERAL_VAGUE"),
+        ("Ginger & reishi wellness shot — love your gut.", "CLM.GENERAL_VAGUE"),
+        ("CBD drops, 40 mg per serving — take twice daily.", "CLM.CBD_DOSE_UK"),
+    ],
+)
+def test_vague_benefits_and_uk_cbd_servings_go_to_an_officer(text, rule):
+    report = claims_lint(text, regime="uk")
+
+    assert report.blocking is False
+    assert [(f.rule, f.severity) for f in report.findings] == [(rule, "warn")]
