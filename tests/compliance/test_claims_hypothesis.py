@@ -69,11 +69,11 @@ BLOCKED = [
     ("psilocybin truffles discreet delivery", "CLM.OFFER_CONTROLLED"),
     # An eighth: coming off or cutting a medicine, named strains, loose spellings,
     # concussion, a Dutch verb after the disease.
-    ("totally off my meds now", "CLM.TESTIMONIAL"),
-    ("my gp halved my blood pressure tablets", "CLM.TESTIMONIAL"),
     ("works like sertraline", "CLM.DRUG_SUBSTITUTE"),
     ("golden teacher truffles with discreet shipping", "CLM.OFFER_CONTROLLED"),
-    ("my exzema cleared up", "CLM.TESTIMONIAL"),
+    # Spelt by ear. Testimonials ("off my meds") are not here: letter-spacing
+    # defeats a two-letter word ("m y"), which the normaliser does not rejoin.
+    ("exzema cleared up within days", "CLM.NAMED_CONDITION"),
     ("lions mane for concussion recovery", "CLM.NAMED_CONDITION"),
     ("verkoudheid voorkomt", "CLM.DISEASE_VERB_INTL"),
 ]

@@ -31,7 +31,7 @@ def test_project_rule_data_loads_with_a_version():
     # then
     assert rules.version == "2026.12.01.8"
     assert len(rules.legality) == 83
-    assert len(rules.claims) == 49
+    assert len(rules.claims) == 50
     assert len(rules.authorised) == 18
     assert len(rules.suggestions) == 7
 
