@@ -1,7 +1,6 @@
 """Anonymous catalogue pages are served from the cache, never with another
 visitor's cart, session, region or age answer, and edits show on the next request."""
 
-import re
 from datetime import date
 from decimal import Decimal
 
@@ -17,7 +16,7 @@ from storefront.catalogue.services import (
     product_variant_price_set,
 )
 from storefront.inventory.services import stock_quantity_set
-from tests.common.shopper import shopper_in_region
+from tests.common.shopper import cart_add_with_page_token, shopper_in_region
 from tests.factories.accounts import UserFactory
 from tests.factories.catalogue import (
     AttributeFactory,
@@ -83,17 +82,8 @@ def test_a_cached_page_carries_the_visitors_own_csrf_token(shelf):
     second = Client(enforce_csrf_checks=True)
     page = second.get("/products/nettle/")
     assert page[HEADER] == "hit"
-    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
-    assert tokens
-    added = second.post(
-        "/cart/add/",
-        {
-            "variant": shelf["nettle"].variants.get().pk,
-            "quantity": "1",
-            "csrfmiddlewaretoken": tokens[0],
-        },
-    )
-    assert added.status_code == 302
+    variant = shelf["nettle"].variants.get().pk
+    assert cart_add_with_page_token(second, page=page, variant=variant) == 302
     assert "Nettle Tea" in second.get("/cart/").content.decode()
 
 
