@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.management import call_command
 
 from content.claims import article_claims_check
 from content.demo import ARTICLES, populate_articles
@@ -118,3 +119,19 @@ def test_an_article_the_claims_check_blocks_is_kept_offline(
     assert "Article a-blocked-guide left as a draft" in out.getvalue()
     assert page.live is False
     assert client.get("/articles/a-blocked-guide/").status_code == 404
+
+
+def test_demo_articles_publish_beside_the_demo_catalogue(settings):
+    # given the demo shop, whose articles link to products for sale (and so are
+    # checked as product copy)
+    settings.DEMO_DATA_LOADERS = []
+    call_command("populatedb", stdout=io.StringIO())
+
+    # when the demo articles are loaded
+    out = io.StringIO()
+    populate_articles(out)
+
+    # then every one of them passes the claims check and is published
+    articles = ArticlePage.objects.all()
+    assert articles.count() == len(ARTICLES)
+    assert all(a.live for a in articles), out.getvalue()
