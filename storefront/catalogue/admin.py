@@ -38,6 +38,7 @@ from storefront.catalogue.publication import (
     product_listing_legality_check,
     product_publication_check,
 )
+from storefront.catalogue.search import product_search_entries_refresh
 from storefront.catalogue.services import (
     product_description_clean,
     product_media_thumbnail_refresh,
@@ -457,17 +458,21 @@ class ProductVariantAdmin(PageCacheInvalidatingAdmin, admin.ModelAdmin):
     ) -> None:
         super().save_related(request, form, formsets, change)
         listing_counts_refresh(category_ids=[form.instance.product.category_id])
+        product_search_entries_refresh(product_ids=[form.instance.product_id])
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         super().delete_model(request, obj)
         listing_counts_refresh(category_ids=[obj.product.category_id])
+        product_search_entries_refresh(product_ids=[obj.product_id])
 
     def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
         categories = list(
             queryset.values_list("product__category_id", flat=True).distinct()
         )
+        products = list(queryset.values_list("product_id", flat=True).distinct())
         super().delete_queryset(request, queryset)
         listing_counts_refresh(category_ids=categories)
+        product_search_entries_refresh(product_ids=products)
 
 
 @admin.register(Category)

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -326,6 +327,35 @@ class ListingCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.listed} in {self.category_id} of {self.channel_id}"
+
+
+class ProductSearchEntry(models.Model):
+    """A product as search finds it: its vector, and the channels that list it
+    (published, shown in listings, a variant priced there); held only while one
+    channel at least lists it.
+
+    A read model, so that search filters the channel, the listing and the class in
+    the small rows its GIN index finds, rather than checking each match's listing
+    and prices one by one. One row per product, not per channel, so that the index
+    holds each product once. ``listed_in`` holds the channels whose publication
+    date had come when the entry was written; ``scheduled`` says that a channel
+    lists it from a date still ahead then, whose listing search checks when it
+    reads, so that the date shows when it comes without any write. Kept by
+    ``storefront.catalogue.search.product_search_entries_refresh``, which the
+    services that change a product's text, listing or prices call. PostgreSQL
+    only; its GIN index is made by the migration, as ``Product.search_vector``'s.
+    """
+
+    product = models.OneToOneField(Product, related_name="+", on_delete=models.CASCADE)
+    search_vector = SearchVectorField()
+    listed_in = ArrayField(models.BigIntegerField(), default=list)
+    scheduled = models.BooleanField(default=False)
+    # Copies of the product's, for the order and the age gate's exclusions.
+    name = models.CharField(max_length=250)
+    regulated_class = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return f"{self.product_id} in {self.listed_in}"
 
 
 class SearchTerm(models.Model):

@@ -8,7 +8,11 @@ trigram tokenizer, which matches any part of a word, and corrects misspellings w
 the same trigram similarity, so a newcomer sees the same behaviour on both.
 
 The index is kept by explicit calls from the catalogue services
-(``product_search_index_refresh``), never by triggers or signals.
+(``product_search_index_refresh``), never by triggers or signals. On PostgreSQL,
+search reads ``ProductSearchEntry``: each listed product's vector with the channels
+that list it, so that the rows the GIN index finds are filtered by the channel's
+listing without a lookup per match; the services that change a listing or a
+first price call ``product_search_entries_refresh``.
 """
 
 import re
@@ -23,11 +27,24 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
 )
 from django.db import connection
-from django.db.models import Count, F, FloatField, IntegerField, QuerySet, Window
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Window,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.sql import Query
+from django.utils import timezone
 
-from storefront.catalogue.models import Product, SearchTerm
+from storefront.catalogue.models import Product, ProductSearchEntry, SearchTerm
+from storefront.catalogue.selectors import listings_listed
+from storefront.channels.models import Channel
 
 CONFIG = "shop_search"
 MAX_WORDS = 8
@@ -87,6 +104,7 @@ def product_search_index_refresh(*, product_ids: Sequence[int]) -> None:
             search_vector=SearchVector("name", weight="A", config=CONFIG)
             + SearchVector("search_document", weight="B", config=CONFIG)
         )
+        product_search_entries_refresh(product_ids=product_ids)
     else:
         with connection.cursor() as cursor:
             marks = ",".join("%s" for _ in product_ids)
@@ -107,6 +125,54 @@ def product_search_index_refresh(*, product_ids: Sequence[int]) -> None:
         for _pk, name, document in rows
         for word in search_normalise(f"{name} {document}").split()
     )
+
+
+def product_search_entries_refresh(*, product_ids: Sequence[int]) -> None:
+    """Rewrite what search finds of these products: an entry for each one that a
+    channel lists, with those channels, none for the others.
+
+    Call after a write that can change whether a channel lists a product
+    (publication, being shown in listings, a first or a removed price) or what its
+    entry copies (its text, name or class; ``product_search_index_refresh`` calls
+    it). Two statements whatever the number of products; an entry is rewritten
+    from the product and its listings, never adjusted, so a refresh repairs any
+    missed before it. PostgreSQL only (the SQLite demo searches its FTS5 tables).
+    """
+    if not product_ids or not _is_postgresql():
+        return
+    ids = sorted(set(product_ids))
+    now = timezone.now()
+    listed = (
+        listings_listed(product_id__in=ids)
+        .order_by()
+        .values("product_id", "channel_id", "published_at")
+    )
+    select, params = listed.query.sql_with_params()
+    entries = ProductSearchEntry._meta.db_table
+    products = Product._meta.db_table
+    with connection.cursor() as cursor:
+        # An upsert, so that two refreshes of one product at once both succeed.
+        cursor.execute(
+            f"INSERT INTO {entries} (product_id, search_vector, name, "  # noqa: S608
+            "regulated_class, listed_in, scheduled) "
+            "SELECT p.id, p.search_vector, p.name, p.regulated_class, "
+            "COALESCE(array_agg(l.channel_id ORDER BY l.channel_id) FILTER "
+            "(WHERE l.published_at IS NULL OR l.published_at <= %s), '{}'), "
+            "COALESCE(bool_or(l.published_at > %s), false) "
+            f"FROM {products} p JOIN ({select}) l ON l.product_id = p.id "
+            "WHERE p.search_vector IS NOT NULL GROUP BY p.id "
+            "ON CONFLICT (product_id) DO UPDATE SET "
+            "search_vector = EXCLUDED.search_vector, name = EXCLUDED.name, "
+            "regulated_class = EXCLUDED.regulated_class, "
+            "listed_in = EXCLUDED.listed_in, scheduled = EXCLUDED.scheduled",
+            # The clock the services stamp publication with, not the
+            # transaction's start: a listing published in this transaction has
+            # come already.
+            (now, now, *params),
+        )
+    ProductSearchEntry.objects.filter(product_id__in=ids).exclude(
+        Exists(listings_listed(product_id=OuterRef("product_id")))
+    ).delete()
 
 
 def _lexicon_add(words: Iterable[str]) -> None:
@@ -142,11 +208,39 @@ def _tsquery(words: Sequence[str]) -> SearchQuery:
     return SearchQuery(raw, search_type="raw", config=CONFIG)
 
 
+def search_entries(
+    *, channel: Channel, words: Sequence[str], exclude_classes: Iterable[str] = ()
+) -> QuerySet[ProductSearchEntry]:
+    """The search entries holding every word (a word may be the start of a longer
+    one) of products the channel lists now, outside ``exclude_classes``.
+
+    PostgreSQL only. Everything is filtered in the rows the GIN index finds; only
+    the entries of products listed from a date that was still ahead when they were
+    written have their listing looked up.
+    """
+    now = timezone.now()
+    come = listings_listed(channel=channel, product_id=OuterRef("product_id")).filter(
+        Q(published_at__isnull=True) | Q(published_at__lte=now)
+    )
+    entries = ProductSearchEntry.objects.filter(
+        Q(listed_in__contains=[channel.pk]) | Q(Q(scheduled=True) & Exists(come)),
+        search_vector=_tsquery(words),
+    )
+    excluded = sorted(set(exclude_classes))
+    return entries.exclude(regulated_class__in=excluded) if excluded else entries
+
+
 def products_matching(
-    *, products: QuerySet[Product], words: Sequence[str], candidates: int | None = None
+    *,
+    products: QuerySet[Product],
+    channel: Channel,
+    words: Sequence[str],
+    candidates: int | None = None,
+    exclude_classes: Iterable[str] = (),
 ) -> QuerySet[Product]:
-    """The products holding every word (a word may be the start of a longer one),
-    with ``rank`` annotated and the best first.
+    """The products holding every word (a word may be the start of a longer one)
+    that ``channel`` lists, with ``rank`` annotated and the best first.
+    ``products`` must leave out ``exclude_classes`` too.
 
     With ``candidates``, only that many matching products are ranked, the first
     the index finds: ranking every match of a common word reads every one of them,
@@ -154,8 +248,11 @@ def products_matching(
     """
     if _is_postgresql():
         query = _tsquery(words)
+        ids = search_entries(
+            channel=channel, words=words, exclude_classes=exclude_classes
+        ).values("product_id")
         return (
-            _bounded(products, products.filter(search_vector=query), candidates)
+            products.filter(pk__in=ids if candidates is None else ids[:candidates])
             .annotate(rank=SearchRank(F("search_vector"), query))
             .order_by("-rank", "name", "pk")
         )
@@ -178,52 +275,105 @@ def products_matching(
 def products_matching_page(
     *,
     products: QuerySet[Product],
+    channel: Channel,
     words: Sequence[str],
     candidates: int,
     start: int,
     stop: int,
+    exclude_classes: Iterable[str] = (),
 ) -> QuerySet[Product]:
     """Rows ``start:stop`` of ``products_matching(..., candidates=candidates)``,
     each also annotated with ``search_total``: how many candidates there are.
+    ``products`` must leave out ``exclude_classes`` too.
 
-    One query. On PostgreSQL the candidates are found and ranked from the index
-    once (at most ``candidates`` rows), paged and counted from that one reading,
-    and what ``products`` annotates (prices, stock, pictures) is computed for the
-    page's rows only.
+    One query. On PostgreSQL the candidates are found and ranked from the
+    channel's search entries once (at most ``candidates`` rows), paged and counted
+    from that one reading, and what ``products`` annotates (prices, stock,
+    pictures) is computed for the page's rows only; ``products`` still applies the
+    listing to them, so a product no longer listed never shows.
     """
     if not _is_postgresql():
         ranked = products_matching(
-            products=products, words=words, candidates=candidates
+            products=products, channel=channel, words=words, candidates=candidates
         )
         return ranked.annotate(search_total=Window(Count("pk")))[start:stop]
     query = _tsquery(words)
-    rank = SearchRank(F("search_vector"), query)
     found = (
-        products.filter(search_vector=query)
+        search_entries(channel=channel, words=words, exclude_classes=exclude_classes)
         .order_by()
-        .annotate(rank=rank)
-        .values("id", "name", "rank")[:candidates]
+        .annotate(rank=SearchRank(F("search_vector"), query))
+        .values("product_id", "name", "rank")[:candidates]
     )
     sql, params = found.query.sql_with_params()
     # The candidates are read once, into a table of the statement that both the
-    # page and its count are taken from; ranking them as they are found keeps
-    # the planner from reading every product again to join the candidates back.
-    # The count is a window over the candidates, computed before the page's
-    # LIMIT, so every row of the page carries it.
+    # page and its count are taken from. The count is a window over the
+    # candidates, computed before the page's LIMIT, so every row of the page
+    # carries it.
     preamble = (
         f"WITH search_candidates AS MATERIALIZED ({sql}), "  # noqa: S608
-        "search_page AS MATERIALIZED (SELECT c.id, COUNT(*) OVER () AS total "
-        "FROM search_candidates c ORDER BY c.rank DESC, c.name, c.id "
-        "LIMIT %s OFFSET %s)",
+        "search_page AS MATERIALIZED (SELECT c.product_id AS id, c.rank, "
+        "COUNT(*) OVER () AS total FROM search_candidates c "
+        "ORDER BY c.rank DESC, c.name, c.product_id LIMIT %s OFFSET %s)",
         (*params, max(stop - start, 0), start),
     )
+    # The page's rank is the candidates' own: the entry holds the product's vector.
     page = products.filter(pk__in=RawSQL("SELECT id FROM search_page", ())).annotate(
-        rank=rank,
+        rank=RawSQL(
+            "SELECT s.rank FROM search_page s WHERE s.id = catalogue_product.id",
+            (),
+            output_field=FloatField(),
+        ),
         search_total=RawSQL(
             "SELECT total FROM search_page LIMIT 1", (), output_field=IntegerField()
         ),
     )
     return _preceded(page.order_by("-rank", "name", "pk"), preamble)
+
+
+def search_ranked_ids(
+    *, channel: Channel, words: Sequence[str], start: int, stop: int | None, ranked: int
+) -> tuple[list[int], int]:
+    """Ids ``start:stop`` of the products the channel lists holding every word,
+    and how many there are (exact).
+
+    The first ``ranked`` matches the index finds come first, best first (rank,
+    name, id); any further ones follow by name, then id. Ranking reads every
+    match it ranks, so a word much of the catalogue holds would otherwise cost
+    in proportion to the catalogue; up to ``ranked`` matches every match is
+    ranked. One query, and a second for a page reaching past the ranked ones.
+    PostgreSQL only.
+    """
+    query = _tsquery(words)
+    entries = search_entries(channel=channel, words=words).order_by()
+    candidates = entries.annotate(rank=SearchRank(F("search_vector"), query)).values(
+        "product_id", "name", "rank"
+    )[:ranked]
+    candidates_sql, candidates_params = candidates.query.sql_with_params()
+    matching_sql, matching_params = entries.values("pk").query.sql_with_params()
+    size = None if stop is None else max(stop - start, 0)
+    with connection.cursor() as cursor:
+        # One row whatever the page: the count needs no ranking, only matching.
+        cursor.execute(
+            f"WITH search_candidates AS MATERIALIZED ({candidates_sql}) "  # noqa: S608
+            "SELECT ARRAY(SELECT c.product_id FROM search_candidates c "
+            "ORDER BY c.rank DESC, c.name, c.product_id LIMIT %s OFFSET %s), "
+            "(SELECT COUNT(*) FROM search_candidates), "
+            f"(SELECT COUNT(*) FROM ({matching_sql}) m)",
+            (*candidates_params, size, start, *matching_params),
+        )
+        page, ranked_count, total = cursor.fetchone()
+    ids = list(page)
+    wanted = None if size is None else size - len(ids)
+    if ranked_count < total and (wanted is None or wanted > 0):
+        firsts = entries.values("product_id")[:ranked]
+        rest = (
+            entries.exclude(product_id__in=firsts)
+            .order_by("name", "product_id")
+            .values_list("product_id", flat=True)
+        )
+        offset = max(start - ranked_count, 0)
+        ids.extend(rest[offset:] if wanted is None else rest[offset : offset + wanted])
+    return ids, int(total)
 
 
 class _PrecededQuery(Query):

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.paginator import Page
+from django.db import connection
 from django.db.models import QuerySet
 
 from storefront.catalogue.models import Product
@@ -12,6 +13,7 @@ from storefront.catalogue.paging import COUNT_BOUND, CountedPaginator
 from storefront.catalogue.search import (
     products_matching,
     products_matching_page,
+    search_ranked_ids,
     search_words,
     search_words_correct,
 )
@@ -19,8 +21,10 @@ from storefront.catalogue.selectors import (
     CARD_FIELDS,
     PAGE_SIZE,
     ListingFields,
+    ProductsSource,
     catalogue_read_once,
     product_list_for_channel,
+    products_resolve,
 )
 from storefront.channels.models import Channel
 
@@ -43,13 +47,80 @@ def product_search(
     words = search_words(query)
     if not words:
         return products.none()
-    found = products_matching(products=products, words=words)
+    found = products_matching(products=products, channel=channel, words=words)
     if found.exists():
         return found
     corrected = search_words_correct(words)
     if corrected == words:
         return found
-    return products_matching(products=products, words=corrected)
+    return products_matching(products=products, channel=channel, words=corrected)
+
+
+API_RANKED = COUNT_BOUND + 1
+"""How many matches the API's search ranks before the rest follow by name."""
+
+
+def product_search_slice(
+    *,
+    products: ProductsSource,
+    channel: Channel,
+    query: str,
+    start: int,
+    stop: int | None,
+    key_parts: Iterable[object],
+    stock_generation: object = None,
+) -> tuple[list[Product], int]:
+    """Rows ``start:stop`` of the API's search for ``query`` and the exact number
+    of matches, read once per catalogue generation (and per ``stock_generation``,
+    when the rows carry unit counts).
+
+    ``products`` are the channel's listed products with what the rows show (or
+    their builder); ``key_parts`` must name everything that annotates or
+    prefetches them. As ``product_search``, a query that matches nothing is
+    corrected from the catalogue's words. On PostgreSQL the first ``API_RANKED``
+    matches the index finds are ranked and come first, the rest follow by name
+    (see ``search.search_ranked_ids``): the cost of a page does not grow with the
+    number of matches, and ``totalCount`` stays exact. Two queries (the ids and
+    the total, then the rows), one more per corrected word.
+    """
+    parts = ("api search", channel.pk, query, start, stop, stock_generation)
+    return catalogue_read_once(
+        (*parts, *key_parts),
+        lambda: _search_slice(products, channel, query, start, stop),
+    )
+
+
+def _search_slice(
+    products: ProductsSource,
+    channel: Channel,
+    query: str,
+    start: int,
+    stop: int | None,
+) -> tuple[list[Product], int]:
+    if connection.vendor != "postgresql":
+        found = product_search(channel=channel, query=query)
+        ids = list(found.values_list("pk", flat=True)[start:stop])
+        total = found.count()
+    else:
+        words = search_words(query)
+        if not words:
+            return [], 0
+        ids, total = search_ranked_ids(
+            channel=channel, words=words, start=start, stop=stop, ranked=API_RANKED
+        )
+        corrected = search_words_correct(words) if not total else words
+        if corrected != words:
+            ids, total = search_ranked_ids(
+                channel=channel,
+                words=corrected,
+                start=start,
+                stop=stop,
+                ranked=API_RANKED,
+            )
+    if not ids:
+        return [], total
+    rows = {p.pk: p for p in products_resolve(products).filter(pk__in=ids)}
+    return [rows[pk] for pk in ids if pk in rows], total
 
 
 @dataclass(frozen=True)
@@ -112,12 +183,13 @@ def _search_page(
     products = product_list_for_channel(channel=channel).exclude(
         regulated_class__in=exclude_classes
     )
-    rows, total, capped = _counted_page(products, words, number)
+    found = _Found(products, channel, exclude_classes)
+    rows, total, capped = _counted_page(found, words, number)
     suggestion = None
     if not total and words:
         corrected = search_words_correct(words)
         if corrected != words:
-            rows, total, capped = _counted_page(products, corrected, number)
+            rows, total, capped = _counted_page(found, corrected, number)
             suggestion = " ".join(corrected) if total else None
     return rows, total, capped, suggestion
 
@@ -130,8 +202,18 @@ def _page_number(raw: object) -> int:
     return max(number, 1)
 
 
+@dataclass(frozen=True)
+class _Found:
+    """Where a search page's results come from: the listed products (with what
+    the cards show), the channel, and the classes left out."""
+
+    products: QuerySet[Product]
+    channel: Channel
+    exclude_classes: list[str]
+
+
 def _counted_page(
-    products: QuerySet[Product], words: list[str], number: int
+    found: _Found, words: list[str], number: int
 ) -> tuple[list[Product], int, bool]:
     """The rows of page ``number``, the total (at most ``COUNT_BOUND``) and whether
     more match, from one query over the bounded candidates.
@@ -149,22 +231,28 @@ def _counted_page(
     if start < stop:
         rows = list(
             products_matching_page(
-                products=products,
+                products=found.products,
+                channel=found.channel,
                 words=words,
                 candidates=candidates,
                 start=start,
                 stop=stop,
+                exclude_classes=found.exclude_classes,
             )
         )
     if rows:
-        found = int(rows[0].search_total)  # type: ignore[attr-defined]
-        return rows, min(found, COUNT_BOUND), found > COUNT_BOUND
+        counted = int(rows[0].search_total)  # type: ignore[attr-defined]
+        return rows, min(counted, COUNT_BOUND), counted > COUNT_BOUND
     if number == 1:
         return [], 0, False
-    found = products_matching(
-        products=products, words=words, candidates=candidates
+    matches = products_matching(
+        products=found.products,
+        channel=found.channel,
+        words=words,
+        candidates=candidates,
+        exclude_classes=found.exclude_classes,
     ).count()
-    if not found:
+    if not matches:
         return [], 0, False
-    last = (min(found, COUNT_BOUND) - 1) // PAGE_SIZE + 1
-    return _counted_page(products, words, last)
+    last = (min(matches, COUNT_BOUND) - 1) // PAGE_SIZE + 1
+    return _counted_page(found, words, last)

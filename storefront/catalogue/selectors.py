@@ -358,7 +358,10 @@ def product_list_count(
     return int(catalogue_read_once(("count", channel.pk, listed, *key_parts), compute))
 
 
-def _listings_listed(**lookups: Any) -> QuerySet[ProductChannelListing]:
+def listings_listed(**lookups: Any) -> QuerySet[ProductChannelListing]:
+    """The listings that make their channel list their product (``lookups``
+    narrowing them), publication dates still ahead included: what the stored
+    counts and the search entries hold."""
     priced = ProductVariantChannelListing.objects.filter(
         channel=OuterRef("channel"), variant__product=OuterRef("product")
     )
@@ -376,7 +379,7 @@ def product_counts_listed_per_category(
     categories, so it is for the writes that refresh the store, not for pages.
     """
     rows = (
-        _listings_listed(product__category_id__in=list(category_ids))
+        listings_listed(product__category_id__in=list(category_ids))
         .order_by()
         .values_list("channel_id", "product__category_id")
         .annotate(products=Count("pk"))
@@ -394,7 +397,7 @@ def product_count_listed(*, channel: Channel, category: Category | None = None) 
     shows without any write.
     """
     stored = ListingCount.objects.filter(channel=channel)
-    scheduled = _listings_listed(channel=channel, published_at__gt=timezone.now())
+    scheduled = listings_listed(channel=channel, published_at__gt=timezone.now())
     if category is not None:
         ids = category_descendant_ids(category=category)
         stored = stored.filter(category_id__in=ids)

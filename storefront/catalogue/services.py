@@ -30,7 +30,10 @@ from storefront.catalogue.publication import (
     product_listing_legality_check,
     product_publication_check,
 )
-from storefront.catalogue.search import product_search_index_refresh
+from storefront.catalogue.search import (
+    product_search_entries_refresh,
+    product_search_index_refresh,
+)
 from storefront.catalogue.thumbnails import image_validate, thumbnail_make
 from storefront.channels.models import Channel
 
@@ -278,6 +281,7 @@ def product_variant_price_set(
     if first_price:
         # A first price in the channel can make a published product listed there.
         listing_counts_refresh(category_ids=[variant.product.category_id])
+        product_search_entries_refresh(product_ids=[variant.product_id])
     page_cache_invalidate()
     return listing
 
@@ -395,6 +399,7 @@ def _listing_publish(
     listing.full_clean()
     listing.save()
     listing_counts_refresh(category_ids=[product.category_id])
+    product_search_entries_refresh(product_ids=[product.pk])
     page_cache_invalidate()
     return listing
 
@@ -410,4 +415,5 @@ def product_unpublish(*, product: Product, channel: Channel) -> None:
             is_published=False
         )
         listing_counts_refresh(category_ids=[product.category_id])
+        product_search_entries_refresh(product_ids=[product.pk])
     page_cache_invalidate()

@@ -20,7 +20,10 @@ from storefront.catalogue.models import (
     ProductVariant,
     ProductVariantChannelListing,
 )
-from storefront.catalogue.search import product_search_index_refresh
+from storefront.catalogue.search import (
+    product_search_entries_refresh,
+    product_search_index_refresh,
+)
 from storefront.channels.models import Channel
 from storefront.inventory.models import Stock, Warehouse
 from storefront.shipping.models import (
@@ -153,6 +156,7 @@ class ProductChannelListingFactory(DjangoModelFactory[ProductChannelListing]):
         # As the publishing services do after writing a listing.
         if create:
             listing_counts_refresh(category_ids=[self.product.category_id])
+            product_search_entries_refresh(product_ids=[self.product_id])
 
 
 class ProductVariantChannelListingFactory(
@@ -172,6 +176,7 @@ class ProductVariantChannelListingFactory(
         # As the pricing service does after a variant's first price in a channel.
         if create:
             listing_counts_refresh(category_ids=[self.variant.product.category_id])
+            product_search_entries_refresh(product_ids=[self.variant.product_id])
 
 
 class ProductMediaFactory(DjangoModelFactory[ProductMedia]):

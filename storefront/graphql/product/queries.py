@@ -8,13 +8,14 @@ import graphene
 from django.db.models import Q, QuerySet
 from graphql import GraphQLError
 
+from common import page_cache
 from common.graphql.connection import paginate
 from common.graphql.ids import pk_from_global_id
 from storefront.catalogue.models import Category as CategoryModel
 from storefront.catalogue.models import Collection as CollectionModel
 from storefront.catalogue.models import Product as ProductModel
 from storefront.catalogue.models import ProductVariant as VariantModel
-from storefront.catalogue.search_results import product_search
+from storefront.catalogue.search_results import product_search, product_search_slice
 from storefront.catalogue.selectors import (
     category_descendant_ids,
     category_get,
@@ -182,6 +183,44 @@ def resolve_product_connection(
         totals[:] = [total]
         return page
 
+    if words and not (category or collection or narrowing or where or sort_by):
+        # A search narrowed by nothing else is paged from the search's own
+        # ranking, which ranks a bounded number of matches and counts them all.
+        def listed() -> QuerySet[Any]:
+            return prefetch_for_listing(
+                product_list_for_channel(channel=channel, fields=shown),
+                channel=channel,
+                fields=edge_fields,
+            )
+
+        def search_rows(start: int, stop: int | None) -> list[Any]:
+            page, total = product_search_slice(
+                products=listed,
+                channel=channel,
+                query=words,
+                start=start,
+                stop=stop,
+                key_parts=(shown, sorted(edge_fields)),
+                stock_generation=page_cache.stock_generation() if unit_counts else None,
+            )
+            totals[:] = [total]
+            return page
+
+        def search_count() -> int:
+            if not totals:
+                search_rows(0, 0)
+            return totals[0]
+
+        return paginate(
+            _Slices(search_rows, search_count),
+            connection_name="products",
+            first=first,
+            last=last,
+            before=before,
+            after=after,
+            prepare=attach,
+            count=search_count,
+        )
     return paginate(
         _Slices(rows, count),
         connection_name="products",
