@@ -7,7 +7,6 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from common import page_cache
 from compliance.age.forms import DateOfBirthForm
 from compliance.age.services import age_on, age_self_declare
 from compliance.product_classes import ProductClass
@@ -241,9 +240,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def _product_content(request: HttpRequest, slug: str) -> ContentKey:
     # Its variants show stock states, read with the exact unit counts.
-    return ContentKey(
-        "catalogue/_product_detail.html", (slug, page_cache.stock_generation())
-    )
+    return ContentKey("catalogue/_product_detail.html", (slug,), counts=True)
 
 
 @anonymous_page_cache_with(content=_product_content)
