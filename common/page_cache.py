@@ -12,7 +12,9 @@ A page is shared only between visitors who would be shown the same one: the call
 adds what the page depends on (channel, region, age-gate answer) to the key, and
 anything personal bypasses the cache (a signed-in user, a session holding more
 than the caller allows, pending messages, a method other than GET). CSRF tokens in
-a stored page are replaced by a placeholder and re-issued for each visitor.
+a stored page are replaced by a placeholder and re-issued for each visitor; so is
+the request's own address (``here``) in a page stored under what it shows of its
+address rather than the whole of it (``page_cached``'s ``address``).
 """
 
 import hashlib
@@ -165,6 +167,23 @@ def page_fragment_cached(
 PATH_PLACEHOLDER = "\x00here\x00"
 """What a shared page part shows where it links back to the request's own address
 (``here`` in its template), filled in for each request."""
+_PATH_PLACEHOLDER_BYTES = PATH_PLACEHOLDER.encode()
+# Set on a request while a page is rendered to be stored for any address that
+# shows the same (``page_cached``'s ``address``).
+_ADDRESS_FREE = "_page_cache_address_free"
+
+
+def _address_free(request: HttpRequest) -> bool:
+    return bool(getattr(request, _ADDRESS_FREE, False))
+
+
+def here(request: HttpRequest) -> dict[str, str]:
+    """Context processor: ``here``, the request's own address URL-encoded for a
+    ``next`` parameter, or its placeholder while the page is rendered to be
+    shared by other addresses (filled in for each request)."""
+    if _address_free(request):
+        return {"here": PATH_PLACEHOLDER}
+    return {"here": urlencode(request.get_full_path())}
 
 
 def page_part_render(
@@ -205,7 +224,8 @@ def page_part_render(
         html = render()
     if _CSRF_PLACEHOLDER_TEXT in html:
         html = html.replace(_CSRF_PLACEHOLDER_TEXT, get_token(request))
-    if PATH_PLACEHOLDER in html:
+    # A page stored for any address fills in its own address when it is served.
+    if PATH_PLACEHOLDER in html and not _address_free(request):
         html = html.replace(PATH_PLACEHOLDER, urlencode(request.get_full_path()))
     # Rendered by the template engine, which escaped what it was given.
     return mark_safe(html)
@@ -247,9 +267,16 @@ def page_cached(
     render: Callable[[], HttpResponse],
     read_with: Callable[[], Iterable[str]] = tuple,
     stamp: Callable[[], tuple[object, ...]] = tuple,
+    address: Iterable[object] | None = None,
 ) -> HttpResponse:
     """The cached page for this request and ``key_parts``, or ``render()``'s,
     stored when it is an ordinary 200 page that changed nothing of the visitor's.
+
+    A page is stored under its full address, or, given ``address`` (what the page
+    shows of its address: the path, the host, the query parameters it reads), under
+    that: it is then rendered with a placeholder for the request's own address
+    (``here``, see ``here``), filled in for each request, so that an address with a
+    parameter the page does not read (a campaign tag) is answered by the stored page.
 
     A page is stored with the page generation it was rendered under, and with
     ``stamp()`` (other versions read once per request, ``common.request_reads``,
@@ -262,7 +289,8 @@ def page_cached(
     if not settings.PAGE_CACHE_ENABLED:
         return render()
     htmx = bool(getattr(request, "htmx", False))
-    parts = (request.get_full_path(), htmx, *key_parts)
+    shown = (request.get_full_path(),) if address is None else tuple(address)
+    parts = (*shown, htmx, *key_parts)
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
     key = f"page:{digest}"
     stored = request_reads.read_along(key)
@@ -270,10 +298,15 @@ def page_cached(
     if isinstance(stored, dict) and stored.get("stamp") == current:
         return _replay(request, stored)
     request_reads.read_together(read_with())
-    response = render()
-    if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
-        # Wagtail's pages come unrendered; what is stored is the finished page.
-        response.render()
+    setattr(request, _ADDRESS_FREE, address is not None)
+    try:
+        response = render()
+        if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
+            # Wagtail's pages come unrendered; what is stored is the finished page.
+            response.render()
+    finally:
+        # An error page rendered after this one shows the request's own address.
+        setattr(request, _ADDRESS_FREE, False)
     session = getattr(request, "session", None)
     if (
         response.status_code == 200
@@ -293,7 +326,19 @@ def page_cached(
             TIMEOUT_SECONDS,
         )
         response[HEADER] = "miss"
+    if (
+        address is not None
+        and not response.streaming
+        and _PATH_PLACEHOLDER_BYTES in response.content
+    ):
+        response.content = _address_fill(request, response.content)
     return response
+
+
+def _address_fill(request: HttpRequest, content: bytes) -> bytes:
+    return content.replace(
+        _PATH_PLACEHOLDER_BYTES, urlencode(request.get_full_path()).encode()
+    )
 
 
 def _replay(request: HttpRequest, stored: dict[str, object]) -> HttpResponse:
@@ -303,6 +348,8 @@ def _replay(request: HttpRequest, stored: dict[str, object]) -> HttpResponse:
         content = parts[0] + b"".join(
             get_token(request).encode() + part for part in parts[1:]
         )
+    if _PATH_PLACEHOLDER_BYTES in content:
+        content = _address_fill(request, content)
     response = HttpResponse(content, content_type=stored["content_type"])
     response[HEADER] = "hit"
     return response

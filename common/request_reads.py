@@ -20,10 +20,10 @@ when the request has not read them yet. ``read_along`` does this for one key (a
 cached answer's).
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
@@ -31,6 +31,8 @@ from django.core.signals import request_finished, request_started
 _registered: list[str] = []
 _LOADED = "\x00loaded"
 _AHEAD = "\x00ahead"
+_ONCE = "\x00once"
+_T = TypeVar("_T")
 _pinned: ContextVar[dict[str, Any] | None] = ContextVar("request_reads", default=None)
 
 
@@ -109,6 +111,19 @@ def read_along(key: str) -> Any:
     yet."""
     read_together([key])
     return read_ahead(key)
+
+
+def once(key: str, compute: Callable[[], _T]) -> _T:
+    """``compute()``'s answer, kept for the rest of the request (computed each
+    time outside a request or a ``reads_pinned`` block). ``key`` must name
+    everything the answer depends on, the generations it was read under too."""
+    pinned = _pinned.get()
+    if pinned is None:
+        return compute()
+    memo = pinned.setdefault(_ONCE, {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 def forget(key: str) -> None:

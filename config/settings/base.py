@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "storefront.channels.context_processors.shopper_region",
+                "common.page_cache.here",
             ],
         },
     },

@@ -5,15 +5,18 @@ What a catalogue page shows depends on the path, the channel (prices), the regio
 compliance rule data; those make the key. Everything else personal bypasses the
 cache (see ``common.page_cache``).
 
-A whole page is kept under its full address, so an address with a query
-parameter the page does not read (a campaign tag, say) misses it; the page's
-main content is kept as well, under what it shows (``shopper_content``), so such
-a page is put together from the stored content and a header rendered for it.
+A page that shows stored main content (``shopper_content``) is kept under what
+it shows of its address (the path, the host and the query parameters the page
+reads) with its links back to its own address left as placeholders, so an
+address with a parameter the page does not read (a campaign tag, say) is
+answered by the stored page with no reads beyond the request's first round trip.
+Its main content is kept as well, for pages put together when the whole page
+could not be kept.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
+from functools import partial, wraps
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -24,6 +27,7 @@ from common.page_cache import (
     page_part_key,
     page_part_render,
     request_is_anonymous,
+    stock_generation,
 )
 from compliance.rules import rules_load
 from storefront.catalogue.age_gate import AGE_GATE_ADULT_KEY, AGE_GATE_REFUSED_KEY
@@ -48,6 +52,10 @@ class ContentKey:
 
     template_name: str
     key_parts: tuple[object, ...] = ()
+    counts: bool = False
+    """Whether it is rendered from exact unit counts, which move with every stock
+    write (``common.page_cache.stock_generation``); the page shows only the stock
+    states, whose changes move the page generation on."""
 
 
 ContentOf = Callable[..., ContentKey]
@@ -60,9 +68,10 @@ def anonymous_page_cache(view: View) -> View:
 
 
 def anonymous_page_cache_with(*, content: ContentOf) -> Callable[[View], View]:
-    """``anonymous_page_cache`` for a view that shows ``shopper_content``: the
-    page and its stored content (``content(request, *args, **kwargs)``) are read
-    in one round trip."""
+    """``anonymous_page_cache`` for a view that shows ``shopper_content``
+    (``content(request, *args, **kwargs)`` names it): the page is kept under what
+    it shows of its address, and when it has to be rendered its stored content is
+    read before the view runs."""
     return lambda view: _page_cache(view, content=content)
 
 
@@ -72,24 +81,29 @@ def _page_cache(view: View, *, content: ContentOf | None) -> View:
         if not request_is_anonymous(request, session_keys=SHARED_SESSION_KEYS):
             return view(request, *args, **kwargs)
 
-        def read_with() -> tuple[str, ...]:
-            if content is None:
-                return ()
-            key = content(request, *args, **kwargs)
-            return (
+        render = partial(view, request, *args, **kwargs)
+        if content is None:
+            return page_cached(
+                request,
+                key_parts=_shopper_choice_key_parts(request),
+                render=render,
+                stamp=lambda: (channels_version(),),
+            )
+        key = content(request, *args, **kwargs)
+        return page_cached(
+            request,
+            key_parts=_shopper_choice_key_parts(request),
+            render=render,
+            read_with=lambda: (
                 page_part_key(
                     template_name=key.template_name,
                     key_parts=_content_key_parts(request, key),
                 ),
-            )
-
-        return page_cached(
-            request,
-            key_parts=_shopper_choice_key_parts(request),
-            render=lambda: view(request, *args, **kwargs),
-            read_with=read_with,
+            ),
             # The region is resolved from the choice against the active channels.
             stamp=lambda: (channels_version(),),
+            # Everything else the page shows of its address is what its content shows.
+            address=_content_address(request, key),
         )
 
     return wrapper
@@ -146,11 +160,14 @@ def shopper_content(
     )
 
 
-def _content_key_parts(request: HttpRequest, content: ContentKey) -> tuple[object, ...]:
+def _content_address(request: HttpRequest, content: ContentKey) -> tuple[object, ...]:
     # The host: links to articles are written for the site the request came to.
+    return (request.path, request.get_host(), content.template_name, *content.key_parts)
+
+
+def _content_key_parts(request: HttpRequest, content: ContentKey) -> tuple[object, ...]:
     return (
-        request.path,
-        request.get_host(),
+        *_content_address(request, content),
         *_shopper_key_parts(request),
-        *content.key_parts,
+        *((stock_generation(),) if content.counts else ()),
     )

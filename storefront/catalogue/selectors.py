@@ -31,7 +31,7 @@ from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils import timezone
 
-from common import page_cache
+from common import page_cache, request_reads
 from compliance.rules import rules_load
 from storefront.catalogue.availability import product_classes_sellable
 from storefront.catalogue.models import (
@@ -627,7 +627,16 @@ def product_list_filter(
 
 
 def category_descendant_ids(*, category: Category) -> list[int]:
-    """The category and every category below it (one query)."""
+    """The category and every category below it (one query, once per request and
+    catalogue generation: a category page's reads each ask for them)."""
+    ids = request_reads.once(
+        f"category descendants:{page_cache.page_generation()}:{category.pk}",
+        lambda: tuple(_category_descendant_ids(category=category)),
+    )
+    return list(ids)
+
+
+def _category_descendant_ids(*, category: Category) -> list[int]:
     pairs = list(Category.objects.values_list("pk", "parent_id"))
     ids, frontier = [category.pk], [category.pk]
     while frontier:

@@ -3,11 +3,11 @@
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.paginator import Page
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from common import page_cache
 from compliance.age.forms import DateOfBirthForm
 from compliance.age.services import age_on, age_self_declare
 from compliance.product_classes import ProductClass
@@ -69,6 +69,25 @@ def _page_query(request: HttpRequest, *, keys: Iterable[str]) -> QueryDict:
 
 def _query_key(query: QueryDict) -> list[tuple[str, list[str]]]:
     return sorted(query.lists())
+
+
+def _listing_context(
+    page: Page[Any],
+    *,
+    page_query: QueryDict,
+    region: str,
+    visibility: age_gate.AgeVisibility | None = None,
+) -> dict[str, Any]:
+    """A listing page's cards as the visitor's region shows them, masked or hidden
+    by the age gate when ``visibility`` is given (a category behind a gate shows
+    its cards only to those who passed it), with the query its links are built
+    from."""
+    if visibility is not None:
+        page.object_list = age_gate.products_apply_age_gate(
+            products=page.object_list, visibility=visibility
+        )
+    products_attach_region_decisions(products=page.object_list, region=region)
+    return {"page": page, "page_query": page_query}
 
 
 # --- the age gate (rules in storefront.catalogue.age_gate) ---------------------
@@ -175,13 +194,9 @@ def category_detail(request: HttpRequest, slug: str) -> HttpResponse:
             filters=filters,
             page_number=query.get("page"),
         )
-        products_attach_region_decisions(
-            products=page.object_list, region=region.region
-        )
         return {
+            **_listing_context(page, page_query=query, region=region.region),
             "category": category,
-            "page": page,
-            "page_query": query,
             "facets": shelf.facets,
             "nothing_sellable": not classes.sellable,
             "filters": filters,
@@ -208,27 +223,24 @@ def search(request: HttpRequest) -> HttpResponse:
     region = request.shopper_region  # type: ignore[attr-defined]
 
     def context() -> dict[str, Any]:
-        page = suggestion = None
-        if query:
-            visibility = _age_visibility(request)
-            found = search_results.product_search_page(
-                channel=region.channel,
-                query=query,
-                page_number=page_query.get("page", 1),
-                exclude_classes=visibility.hidden,
-            )
-            page, suggestion = found.page, found.suggestion
-            page.object_list = age_gate.products_apply_age_gate(
-                products=page.object_list, visibility=visibility
-            )
-            products_attach_region_decisions(
-                products=page.object_list, region=region.region
-            )
+        if not query:
+            return {"query": query, "page": None, "page_query": page_query}
+        visibility = _age_visibility(request)
+        found = search_results.product_search_page(
+            channel=region.channel,
+            query=query,
+            page_number=page_query.get("page", 1),
+            exclude_classes=visibility.hidden,
+        )
         return {
+            **_listing_context(
+                found.page,
+                page_query=page_query,
+                region=region.region,
+                visibility=visibility,
+            ),
             "query": query,
-            "page": page,
-            "page_query": page_query,
-            "suggestion": suggestion,
+            "suggestion": found.suggestion,
         }
 
     content = shopper_content(
@@ -241,9 +253,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def _product_content(request: HttpRequest, slug: str) -> ContentKey:
     # Its variants show stock states, read with the exact unit counts.
-    return ContentKey(
-        "catalogue/_product_detail.html", (slug, page_cache.stock_generation())
-    )
+    return ContentKey("catalogue/_product_detail.html", (slug,), counts=True)
 
 
 @anonymous_page_cache_with(content=_product_content)

@@ -252,3 +252,30 @@ def test_category_filter_without_matches_still_says_filters(client, channel_us):
     # then
     assert "No products match these filters." in html
     assert "Nothing in Teas" not in html
+
+
+def test_a_cold_category_page_reads_the_category_tree_once(client, channel_us):
+    # given a category page whose cached reads are all dropped
+    category = CategoryFactory(slug="stacks")
+    CategoryFactory(slug="small-stacks", parent=category)
+    listed_product(channel=channel_us, category=category, name="Stack 01")
+    client.get("/categories/stacks/")  # the process's channel cache fills once
+    page_cache_invalidate()
+
+    # when it is rendered again
+    with CaptureQueriesContext(connection) as measured:
+        assert client.get("/categories/stacks/").status_code == 200
+
+    # then the shelf, the classes, the rows and the count share one read of the tree
+    sql = [query["sql"] for query in measured.captured_queries]
+    tree = [
+        query
+        for query in sql
+        if query.startswith(
+            'SELECT "catalogue_category"."id" AS "pk", '
+            '"catalogue_category"."parent_id" AS "parent_id" FROM'
+        )
+    ]
+    assert len(tree) == 1
+    # the category, the tree, the facets, the classes (2), the count and the rows
+    assert len(sql) == 7
