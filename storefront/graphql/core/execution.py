@@ -21,6 +21,7 @@ middleware may wrap any resolver.
 """
 
 from asyncio import gather
+from enum import Enum
 from functools import partial
 from typing import Any
 
@@ -38,6 +39,7 @@ from graphql import (
     located_error,
 )
 from graphql.execution.execute import get_field_def
+from graphql.execution.values import get_argument_values
 from graphql.pyutils import AwaitableOrValue, Path, Undefined, inspect
 from graphql.type.introspection import TypeNameMetaFieldDef
 
@@ -56,6 +58,9 @@ _READERS = {
     attr_resolver: _ATTR,
     dict_resolver: _DICT,
 }
+
+# Argument values a resolver cannot change in place.
+_IMMUTABLE = frozenset({str, int, float, bool, type(None)})
 
 # (response name, field nodes, kind, field definition, reader, attribute name,
 #  default value, the leaf type or the object type completed here, whether non-null)
@@ -91,6 +96,51 @@ class ShopExecutionContext(ExecutionContext):
         # Field plans per selection, by the id of graphql-core's collected fields
         # (kept alive by its own sub-fields cache), checked by identity.
         self._plans: dict[int, tuple[object, GraphQLObjectType, list[_Plan]]] = {}
+        # Coerced arguments per field node: the variables do not change during an
+        # execution, and a listing asks for the same ``thumbnail(size: 512)`` on
+        # every product. Only immutable values are kept, so that no resolver can
+        # change what the next one is given.
+        self._arguments: dict[int, tuple[FieldNode, GraphQLField, dict[str, Any]]] = {}
+
+    def _argument_values(
+        self, field_def: GraphQLField, node: FieldNode
+    ) -> dict[str, Any]:
+        known = self._arguments.get(id(node))
+        if known is not None and known[0] is node and known[1] is field_def:
+            return known[2]
+        args = get_argument_values(field_def, node, self.variable_values)
+        if all(
+            type(value) in _IMMUTABLE or isinstance(value, Enum)
+            for value in args.values()
+        ):
+            self._arguments[id(node)] = (node, field_def, args)
+        return args
+
+    def execute_field(
+        self,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        field_nodes: list[FieldNode],
+        path: Path,
+    ) -> AwaitableOrValue[Any]:
+        """graphql-core's ``execute_field``, with the arguments coerced once."""
+        field_def = get_field_def(self.schema, parent_type, field_nodes[0])
+        if not field_def:
+            return Undefined
+        resolve_fn = field_def.resolve or self.field_resolver
+        if self.middleware_manager:
+            resolve_fn = self.middleware_manager.get_field_resolver(resolve_fn)
+        info = self.build_resolve_info(field_def, field_nodes, parent_type, path)
+        try:
+            args = self._argument_values(field_def, field_nodes[0])
+            result = resolve_fn(source, info, **args)
+        except Exception as raw_error:  # noqa: BLE001 - as graphql-core's
+            error = located_error(raw_error, field_nodes, path.as_list())
+            self.handle_field_error(error, field_def.type, path)
+            return None
+        return self._resolved_complete(
+            parent_type, field_def, field_nodes, path, result, info
+        )
 
     def _field_plans(
         self, parent_type: GraphQLObjectType, fields: dict[str, list[FieldNode]]
@@ -330,10 +380,12 @@ class ShopExecutionContext(ExecutionContext):
         nodes: list[FieldNode],
         path: Path,
         result: Any,
+        info: GraphQLResolveInfo | None = None,
     ) -> AwaitableOrValue[Any]:
         """What graphql-core's ``execute_field`` does once the resolver returned."""
         return_type = field_def.type
-        info = self.build_resolve_info(field_def, nodes, parent_type, path)
+        if info is None:
+            info = self.build_resolve_info(field_def, nodes, parent_type, path)
         try:
             if self.is_awaitable(result):
 

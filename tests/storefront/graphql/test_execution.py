@@ -76,8 +76,20 @@ class Item(graphene.ObjectType):
     bad_child = graphene.Field(lambda: Item)
     shout = graphene.String(loud=graphene.Boolean())
     later = graphene.String()
+    echo = graphene.List(graphene.String, words=graphene.List(graphene.String))
+    sized = graphene.String(size=graphene.Int(), colour=Colour())
     failing = graphene.String()
     required_failing = graphene.String(required=True)
+
+    @staticmethod
+    def resolve_echo(root: Any, info: Any, words: list) -> list:
+        # Changes its argument in place: the next item must not see the change.
+        words.append(root.code)
+        return words
+
+    @staticmethod
+    def resolve_sized(root: Any, info: Any, size: int, colour: Any) -> str:
+        return f"{root.code}:{size}:{colour}"
 
     @staticmethod
     def resolve_failing(root: Any, info: Any) -> str:
@@ -166,6 +178,7 @@ SMALL_DOCUMENTS = [
     "{ requiredItem { code } }",
     "{ item { shout(loud: true) } }",
     "{ item { checked { text } badChild { code } } }",
+    '{ looseItems { code echo(words: ["x"]) sized(size: 5, colour: RED) } }',
     "{ items { checked { text } } looseItems { checked { text } } }",
     "{ named { __typename name ... on Item { code } ... on Label { text } } }",
     "{ label { name text } }",
