@@ -17,7 +17,7 @@ run, rather than the absolute figures. For each case the limit app and the shop
 take turns (three rounds each), so that the two figures of a ratio are measured
 side by side under the same load.
 
-    .venv/bin/python -m bench.compare [--requests 150] [--checkouts 20]
+    .venv/bin/python -m bench.compare [--requests 150] [--checkouts 20] [--cases API]
 
 BENCH_DATABASE_URL overrides the database
 (default postgres://postgres@127.0.0.1:5432/ws_perf_compare), BENCH_REDIS_URL the
@@ -156,6 +156,11 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=150)
     parser.add_argument("--checkouts", type=int, default=20)
     parser.add_argument("--keep-db", action="store_true")
+    parser.add_argument(
+        "--cases",
+        default="",
+        help="run only the cases whose name holds this text (e.g. API)",
+    )
     args = parser.parse_args()
 
     database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
@@ -210,6 +215,8 @@ def _run(args: argparse.Namespace, shop: int, limit: int) -> None:
     )
     print(header)
     for name, ours, theirs in cases:
+        if args.cases not in name:
+            continue
         states = [("warm", False, False), ("cold", True, False)]
         if name.startswith("API"):
             states.append(("known", True, True))

@@ -25,6 +25,7 @@ from graphql import execute as graphql_execute
 from storefront.graphql.account.jwt import ACCESS, TokenError, token_user
 from storefront.graphql.core.documents import document_check
 from storefront.graphql.core.error_format import error_format, request_id_for
+from storefront.graphql.core.execution import ShopExecutionContext
 from storefront.graphql.core.input_text import variables_nul_error
 from storefront.graphql.core.limits import Limits, cost_error, operation_cost
 from storefront.graphql.response_cache import (
@@ -177,6 +178,7 @@ class ShopGraphQLView(GraphQLView):
                 # No middleware: none wraps each resolver on its way.
                 middleware=self.get_middleware(request) or None,
                 is_awaitable=_is_coroutine,
+                execution_context_class=ShopExecutionContext,
             )
         except GraphQLError as exc:
             return ExecutionResult(data=None, errors=[exc])
