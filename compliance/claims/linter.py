@@ -2,7 +2,7 @@
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from compliance.errors import ComplianceError, UnknownRegimeError
@@ -13,6 +13,7 @@ from .prefilter import (
     WordGates,
     WordScan,
     first_letters,
+    prefilter_store_save,
     rule_words,
     text_may_match,
     word_gates,
@@ -30,13 +31,20 @@ US_DISCLAIMER_SINGULAR = (
     "This product is not intended to diagnose, treat, cure, or prevent any disease."
 )
 # Copy that already carries the disclaimer (21 CFR 101.93(c): both sentences, in
-# either number) needs no other: its structure/function claims are lawful as they
-# stand, with the asterisk or placement the copy gives them.
+# either number) needs no second one shown beside it. Its structure/function claims
+# stay reported, for an officer, with the notice that 101.93(a) still asks for: FDA
+# notified within 30 days of first marketing, which no text can show. They keep the
+# "disclaimer" severity, which does not stop publication (a "warn" would hold back
+# lawful copy until an override).
 _DISCLAIMER_GIVEN = re.compile(
     r"(?:this\s+statement\s+has|these\s+statements\s+have)\s+not\s+been\s+"
     r"evaluated\s+by\s+the\s+(?:food\s+and\s+drug\s+administration|fda)\W+"
     r"(?:[\w\x27\-]+\W+){0,4}?not\s+intended\s+to\s+diagnose,?\s+treat,?\s+"
     r"cure,?\s+(?:or\s+)?prevent\s+any\s+diseases?"
+)
+NOTIFICATION_NOTICE = (
+    "Structure/function claim with the FDA disclaimer: confirm FDA was notified "
+    "within 30 days of first marketing (21 CFR 101.93(a)) and hold the evidence."
 )
 US_DISCLAIMER_PLURAL = (
     "These statements have not been evaluated by the Food and Drug Administration. "
@@ -64,6 +72,8 @@ class ClaimsReport:
     regime: str
     findings: tuple[ClaimFinding, ...]
     rules_version: str
+    # The copy carries the FDA disclaimer itself (US): none is to be added.
+    disclaimer_given: bool = False
 
     @property
     def blocking(self) -> bool:
@@ -71,13 +81,15 @@ class ClaimsReport:
 
     @property
     def needs_disclaimer(self) -> bool:
-        return any(f.severity == "disclaimer" for f in self.findings)
+        return not self.disclaimer_given and any(
+            f.severity == "disclaimer" for f in self.findings
+        )
 
     @property
     def disclaimer(self) -> str | None:
         """The FDA disclaimer to show beside the claims, or None when none is needed."""
         count = sum(1 for f in self.findings if f.severity == "disclaimer")
-        if not count:
+        if not count or self.disclaimer_given:
             return None
         return US_DISCLAIMER_PLURAL if count > 1 else US_DISCLAIMER_SINGULAR
 
@@ -124,6 +136,9 @@ class _Matcher:
     authorised: re.Pattern[str] | None
     authorised_exact: re.Pattern[str] | None
     authorised_words: _Conjunctions | None
+    # Register wordings in the other EU languages: never exact (see rules.types).
+    translated: re.Pattern[str] | None
+    translated_words: _Conjunctions | None
     suggestions: dict[str, tuple[tuple[re.Pattern[str], str], ...]]
 
 
@@ -269,6 +284,12 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
                 (re.compile(suggestion.when), wording)
             )
     authorised_words = rule_words(tuple(wordings)) if wordings else None
+    shapes = [t.pattern for t in rules.translations] if regime in ("eu", "uk") else []
+    translated = (
+        re.compile(r"(?<![^\W_])(?:" + "|".join(shapes) + r")(?![^\W_])")
+        if shapes
+        else None
+    )
     return _Matcher(
         tuple(scanners),
         word_gates([scanner.words for scanner in scanners]),
@@ -276,6 +297,8 @@ def _matcher(rules: RuleSet, regime: str, context: str) -> _Matcher:
         authorised,
         authorised_exact,
         authorised_words,
+        translated,
+        rule_words(tuple(shapes)) if shapes else None,
         {rule_id: tuple(items) for rule_id, items in suggestions.items()},
     )
 
@@ -292,9 +315,10 @@ def _wording_pattern(wording: str, nutrient: str) -> str:
     if not name or not folded.startswith(name + " "):
         return _words_pattern(folded)
     rest = folded[len(name) :]
+    # The amount may stand between them: "vitamin b12 (100% nrv), which ...".
     return (
         _words_pattern(name)
-        + r"(?:\s*,?\s+(?:which|that)\s+|\s+)"
+        + r"(?:\s*\([^()]{1,40}\))?(?:\s*,?\s+(?:which|that)\s+|\s+)"
         + _words_pattern(rest)
     )
 
@@ -309,6 +333,7 @@ def _required(matcher: _Matcher) -> frozenset[str]:
             for exempt in entry.exempts
         ),
         _all_words(matcher.authorised_words),
+        _all_words(matcher.translated_words),
     )
 
 
@@ -325,6 +350,8 @@ def _vocabulary(rules: RuleSet) -> WordScan | None:
             for context in CONTEXTS
         )
     )
+    # Every matcher is built by now: keep what their prefilters needed on disk.
+    prefilter_store_save()
     return word_scan(required) if required else None
 
 
@@ -452,6 +479,14 @@ def _suggest(matcher: _Matcher, rule: ClaimRule, folded: str) -> str | None:
     return rule.suggestion
 
 
+def claims_linter_cache_clear() -> None:
+    """Forget every built matcher and compiled pattern, as a fresh process would."""
+    for cached in (_matcher, _vocabulary, _advertising, _text, _rule_compiled):
+        cached.cache_clear()
+    _exempt_compiled.cache_clear()
+    re.purge()
+
+
 def claims_linter_prepare(rules: RuleSet | None = None) -> None:
     """Build every regime's and context's matchers now rather than on first use.
 
@@ -465,6 +500,7 @@ def claims_linter_prepare(rules: RuleSet | None = None) -> None:
             _matcher(rules, regime, context)
     _vocabulary(rules)
     _advertising(rules)
+    prefilter_store_save()
 
 
 def claims_lint(
@@ -529,7 +565,7 @@ def claims_lint(
     if not candidates:
         return ClaimsReport(regime, (), rules.version)
 
-    authorised_spans: list[tuple[int, int, bool]] = []
+    authorised_spans: list[tuple[int, int, str]] = []
     if (
         matcher.authorised is not None
         and matcher.authorised_exact is not None
@@ -537,8 +573,17 @@ def claims_lint(
         and _may_match(present, matcher.authorised_words)
     ):
         authorised_spans = [
-            (*m.span(), matcher.authorised_exact.fullmatch(m.group()) is not None)
+            (
+                *m.span(),
+                "exact"
+                if matcher.authorised_exact.fullmatch(m.group()) is not None
+                else "reworded",
+            )
             for m in matcher.authorised.finditer(folded)
+        ]
+    if matcher.translated is not None and _may_match(present, matcher.translated_words):
+        authorised_spans += [
+            (*m.span(), "translated") for m in matcher.translated.finditer(folded)
         ]
     exempt_spans = state.exempt_spans
     last_end: dict[str, int] = {}
@@ -554,47 +599,68 @@ def claims_lint(
             for a, b in _exempt_spans(exempt, padded, present, exempt_spans)
         ):
             continue
-        if _relieved(rule.authorised_relief, start, end, authorised_spans):
+        severity = entry.severity
+        relief = _relieved(rule.authorised_relief, start, end, authorised_spans)
+        if relief == "drop":
             continue
+        if relief == "review" and severity == "block":
+            severity = "warn"
         last_end[rule.id] = end
         o_start, o_end = norm.original_span(start, end)
         findings.append(
             ClaimFinding(
                 rule=rule.id,
                 category=rule.category,
-                severity=entry.severity,
+                severity=severity,
                 start=o_start,
                 end=o_end,
                 text=text[o_start:o_end],
                 suggestion=_suggest(matcher, rule, folded[start:end]),
             )
         )
-    if (
+    given = (
         regime == "us"
         and any(f.severity == "disclaimer" for f in findings)
-        and _DISCLAIMER_GIVEN.search(folded)
-    ):
-        findings = [f for f in findings if f.severity != "disclaimer"]
+        and _DISCLAIMER_GIVEN.search(folded) is not None
+    )
+    if given:
+        findings = [
+            replace(f, suggestion=NOTIFICATION_NOTICE)
+            if f.severity == "disclaimer"
+            else f
+            for f in findings
+        ]
     findings.sort(key=lambda f: (f.start, _SEVERITY_RANK[f.severity], f.rule))
-    return ClaimsReport(regime, tuple(findings), rules.version)
+    return ClaimsReport(regime, tuple(findings), rules.version, given)
 
 
 def _relieved(
-    relief: str, start: int, end: int, authorised: list[tuple[int, int, bool]]
-) -> bool:
-    """Whether a register wording relieves the finding.
+    relief: str, start: int, end: int, authorised: list[tuple[int, int, str]]
+) -> str | None:
+    """What a register wording does to the finding: ``"drop"`` it, make it one for
+    an officer to ``"review"``, or nothing (None).
 
-    ``inside``: the finding is part of the wording (in either form). ``adjacent``: a
-    general claim beside a wording exactly as written (Art. 10(3)); beside a reworded
-    one an officer checks it. ``related``: a name or fancy name beside a related
-    authorised claim, in either form (Art. 1(3))."""
+    ``inside``: the finding is part of the wording, in English as written or with
+    the nutrient as a relative clause's antecedent: dropped. ``adjacent``: a general
+    claim beside a wording exactly as written is dropped (Art. 10(3)); beside a
+    reworded or translated one an officer checks that the meaning is unchanged.
+    ``related``: a name or fancy name beside a related authorised claim, in any
+    form, is reviewed: Art. 1(3) lets it stand only if the claim beside it is one
+    the name may be construed as, which is an officer's judgement."""
     if not relief or not authorised:
-        return False
+        return None
     if relief == "inside":
-        return any(a <= start and end <= b for a, b, _exact in authorised)
-    return any(
-        (exact or relief == "related")
-        and a - end <= _ADJACENT_CHARS
-        and start - b <= _ADJACENT_CHARS
-        for a, b, exact in authorised
-    )
+        inside = any(
+            a <= start and end <= b for a, b, kind in authorised if kind != "translated"
+        )
+        return "drop" if inside else None
+    near = [
+        kind
+        for a, b, kind in authorised
+        if a - end <= _ADJACENT_CHARS and start - b <= _ADJACENT_CHARS
+    ]
+    if not near:
+        return None
+    if relief == "adjacent" and "exact" in near:
+        return "drop"
+    return "review"

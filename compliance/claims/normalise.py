@@ -66,6 +66,16 @@ _SPACED = re.compile(
     rf"(?<![^\W_])[^\W_](?P<sep>{_SEP}{{1,3}})[^\W_](?![^\W_])"
     rf"(?:(?P=sep)[^\W_](?![^\W_]))+"
 )
+# A two-letter word spaced out ("m y", "m.y") is joined only where it cannot be an
+# abbreviation or a pair of initials: with a space, when wider gaps stand on both
+# sides (the same sign that marks the word breaks of a spaced phrase); with another
+# separator, when none follows the second letter ("e.g.", "u.s." keep their dots).
+# Letters only: "1-2 capsules" is a range.
+_SPACED_PAIR = re.compile(
+    r"(?:(?<=\s\s)|(?<=^\s)|^)[^\W\d_] [^\W\d_](?=\s\s|\s?$)"
+    r"|(?<![^\W_])(?<![.\-_*\u00b7\u2022|+~])[^\W\d_](?:[.\-_*\u00b7\u2022|+~]|\. )"
+    r"[^\W\d_](?![^\W_])(?![.\-_*\u00b7\u2022|+~])"
+)
 _SEP_CHAR = re.compile(_SEP)
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]")
 
@@ -129,7 +139,7 @@ def normalise(text: str) -> Normalised:
     """
     if text.isascii() and "<" not in text and "&" not in text:
         lowered = text.lower()
-        if not _SPACED.search(lowered):
+        if not _SPACED.search(lowered) and not _SPACED_PAIR.search(lowered):
             # Leet folding swaps one character for one, so offsets stay identical.
             return Normalised(_leet_fold(lowered))
     pieces: list[str] = []
@@ -166,7 +176,7 @@ def normalise(text: str) -> Normalised:
     emit_text(pos, len(text))
 
     folded = "".join(pieces)
-    if _SPACED.search(folded):
+    if _SPACED.search(folded) or _SPACED_PAIR.search(folded):
         folded, starts, ends = _join_spaced(folded, starts, ends)
     return Normalised(_leet_fold(folded), starts, ends)
 
@@ -179,12 +189,15 @@ def _join_spaced(
     The text between separators is copied in slices: an article is thousands of
     characters long and holds only a few such words.
     """
-    dropped = [
-        i
-        for run in _SPACED.finditer(folded)
-        for i in range(run.start(), run.end())
-        if _SEP_CHAR.match(folded[i])
+    runs = [run.span() for run in _SPACED.finditer(folded)]
+    runs += [
+        run.span()
+        for run in _SPACED_PAIR.finditer(folded)
+        if not any(a <= run.start() < b for a, b in runs)
     ]
+    dropped = sorted(
+        i for a, b in runs for i in range(a, b) if _SEP_CHAR.match(folded[i])
+    )
     text: list[str] = []
     kept_starts: list[int] = []
     kept_ends: list[int] = []

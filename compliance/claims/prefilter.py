@@ -10,9 +10,15 @@ text's tokens are looked up in a set, so thousands of words cost what a few do. 
 rule whose patterns have no such strings is simply always tried.
 """
 
+import hashlib
+import json
+import os
 import re
+import sys
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any, overload
@@ -230,6 +236,91 @@ def _alternatives(items: Any) -> list[Any]:
     return [items]
 
 
+class _Store:
+    """The words and first letters of every pattern, kept on disk between processes.
+
+    Working them out parses each pattern, and the patterns that hold the disease
+    vocabulary are tens of thousands of alternatives: about two thirds of the CPU a
+    process spends building its matchers (tens of seconds for every regime). What
+    they are depends only on the pattern and on this module, so they are stored by
+    the pattern's digest in a file named for this module's source and the Python
+    version, and a process whose rule data has not changed reads them instead.
+    A file that cannot be read or written is ignored: the values are computed.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.entries: dict[str, Any] | None = None
+        self.used: dict[str, Any] = {}
+        self.missed = False
+
+    @property
+    def path(self) -> Path:
+        code = hashlib.sha256(Path(__file__).read_bytes() + sys.version.encode())
+        return self.directory / f"{code.hexdigest()[:16]}.json"
+
+    def get(self, kind: str, pattern: str) -> Any:
+        if self.entries is None:
+            self.entries = self._read()
+        key = kind + hashlib.sha256(pattern.encode()).hexdigest()
+        value = self.entries.get(key, _MISSING)
+        if value is not _MISSING:
+            self.used[key] = value
+        return key, value
+
+    def put(self, key: str, value: Any) -> None:
+        self.used[key] = value
+        self.missed = True
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def save(self) -> None:
+        """Write what this process used, if it had to work any of it out."""
+        if not self.missed:
+            return
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            # Written aside and renamed: other processes may read it meanwhile.
+            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(self.used, out)
+            os.replace(temporary, self.path)
+        except OSError:
+            return
+        self.missed = False
+
+
+_MISSING = object()
+_STORE = _Store(
+    Path(
+        os.environ.get("CLAIMS_PREFILTER_DIR")
+        or Path(__file__).resolve().parents[2] / "var" / "claims-prefilter"
+    )
+)
+
+
+def prefilter_store_save() -> None:
+    """Keep the words and letters worked out so far for the next process."""
+    _STORE.save()
+
+
+def prefilter_store_directory() -> Path:
+    return _STORE.directory
+
+
+def prefilter_store_use(directory: Path) -> None:
+    """Keep the words and letters in ``directory`` from now on (tests, benchmarks)."""
+    global _STORE
+    _STORE = _Store(directory)
+    alternative_words.cache_clear()
+    first_letters.cache_clear()
+
+
 @lru_cache(maxsize=512)
 def alternative_words(pattern: str) -> tuple[_Conjunction, ...]:
     """One conjunction per top-level branch of ``pattern`` (see :func:`required_words`).
@@ -237,6 +328,15 @@ def alternative_words(pattern: str) -> tuple[_Conjunction, ...]:
     Empty when some branch has no useful set: the pattern must then be tried on
     every text.
     """
+    key, stored = _STORE.get("w", pattern)
+    if stored is not _MISSING:
+        return tuple(tuple(frozenset(words) for words in c) for c in stored)
+    found = _alternative_words(pattern)
+    _STORE.put(key, [[sorted(words) for words in c] for c in found])
+    return found
+
+
+def _alternative_words(pattern: str) -> tuple[_Conjunction, ...]:
     parsed = sre_parse.parse(pattern)
     if parsed.state.flags & re.IGNORECASE:
         return ()
@@ -401,6 +501,15 @@ def first_letters(pattern: str) -> frozenset[str] | None:
     A scanner tried at every word start can reject most of them on this one
     character before its alternation is entered.
     """
+    key, stored = _STORE.get("l", pattern)
+    if stored is not _MISSING:
+        return None if stored is None else frozenset(stored)
+    found = _first_letters(pattern)
+    _STORE.put(key, None if found is None else sorted(found))
+    return found
+
+
+def _first_letters(pattern: str) -> frozenset[str] | None:
     parsed = sre_parse.parse(pattern)
     if parsed.state.flags & re.IGNORECASE:
         return None

@@ -61,12 +61,21 @@ def _lint_fields(
     for regime in regimes:
         findings: list[ClaimFinding] = []
         version = ""
+        # Each field that makes a structure/function claim must carry the
+        # disclaimer itself for the object to need none added.
+        given = True
         for name, value in fields:
             report = claims_lint(value, regime=regime, context=context)
             version = report.rules_version
             findings.extend(replace(f, field=name) for f in report.findings)
+            given = given and (report.disclaimer_given or not report.needs_disclaimer)
         reports.append(
-            ClaimsReport(regime, tuple(findings), version or rules_load().version)
+            ClaimsReport(
+                regime,
+                tuple(findings),
+                version or rules_load().version,
+                given and any(f.severity == "disclaimer" for f in findings),
+            )
         )
     return tuple(reports)
 

@@ -25,6 +25,7 @@ from .types import (
     SEVERITIES,
     AdvertisingSignal,
     AuthorisedClaim,
+    AuthorisedTranslation,
     ClaimRule,
     LegalityRule,
     RuleSet,
@@ -110,6 +111,7 @@ def rules_parse(files: dict[str, str]) -> RuleSet:
     versions: list[str] = []
     legality: list[LegalityRule] = []
     authorised: list[AuthorisedClaim] = []
+    translations: list[AuthorisedTranslation] = []
     terms: dict[str, str] = {}
     raw_claims: list[tuple[dict[str, Any], str]] = []
     raw_suggestions: list[tuple[dict[str, Any], str]] = []
@@ -132,6 +134,8 @@ def rules_parse(files: dict[str, str]) -> RuleSet:
             raw_advertising.append((data["advertising"], name))
         for raw in data.get("authorised", []):
             authorised.append(_authorised(raw, name))
+        for raw in data.get("translated", []):
+            translations.append(_translation(raw, name))
     if any("@icd_condition@" in str(raw) for raw, _ in raw_claims) or any(
         "@icd_condition@" in term for term in terms.values()
     ):
@@ -156,6 +160,7 @@ def rules_parse(files: dict[str, str]) -> RuleSet:
         *(r.id for r in legality),
         *(r.id for r in claims),
         *(r.id for r in authorised),
+        *(r.id for r in translations),
     ]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -171,6 +176,7 @@ def rules_parse(files: dict[str, str]) -> RuleSet:
         suggestions=tuple(suggestions),
         _by_class={k: tuple(v) for k, v in by_class.items()},
         advertising=advertising,
+        translations=tuple(translations),
     )
 
 
@@ -368,6 +374,30 @@ def _authorised(raw: dict[str, Any], where: str) -> AuthorisedClaim:
         nutrient=str(raw.get("nutrient", "")),
         wording=wording,
         regimes=regimes,
+        source=source,
+        reviewed=reviewed,
+    )
+
+
+def _translation(raw: dict[str, Any], where: str) -> AuthorisedTranslation:
+    rule_id, source, reviewed = _common(raw, where)
+    language = raw.get("language")
+    if not isinstance(language, str) or not language:
+        raise _fail(where, raw, "a translated wording needs its language")
+    (pattern,) = _patterns({"pattern": [raw.get("pattern", "")]}, "pattern", where, {})
+    examples = raw.get("examples", {})
+    positive = tuple(examples.get("positive", ()))
+    negative = tuple(examples.get("negative", ()))
+    if not positive or not negative:
+        raise _fail(
+            where, raw, "a translated wording needs positive and negative examples"
+        )
+    return AuthorisedTranslation(
+        id=rule_id,
+        language=language,
+        pattern=pattern,
+        positive=positive,
+        negative=negative,
         source=source,
         reviewed=reviewed,
     )

@@ -87,6 +87,22 @@ class AuthorisedClaim:
 
 
 @dataclass(frozen=True)
+class AuthorisedTranslation:
+    """The shape of a register wording in another EU language ("Vitamin C, das zu
+    einer normalen Funktion des Immunsystems beitraegt"). The register is kept in
+    English here, so a translation is never "exactly as written": beside a general
+    claim it makes the claim one for an officer, not a lawful one (Art. 10(3))."""
+
+    id: str
+    language: str
+    pattern: str
+    positive: tuple[str, ...]
+    negative: tuple[str, ...]
+    source: tuple[str, ...]
+    reviewed: date
+
+
+@dataclass(frozen=True)
 class Suggestion:
     """A rewording that fits a kind of finding, per regime.
 
@@ -128,6 +144,7 @@ class RuleSet:
     suggestions: tuple[Suggestion, ...]
     _by_class: dict[str, tuple[LegalityRule, ...]] = field(repr=False)
     advertising: AdvertisingSignal | None = None
+    translations: tuple[AuthorisedTranslation, ...] = ()
 
     def legality_for(self, product_class: str) -> tuple[LegalityRule, ...]:
         return self._by_class.get(product_class, ())

@@ -71,11 +71,18 @@ BLOCKED = [
     # concussion, a Dutch verb after the disease.
     ("works like sertraline", "CLM.DRUG_SUBSTITUTE"),
     ("golden teacher truffles with discreet shipping", "CLM.OFFER_CONTROLLED"),
-    # Spelt by ear. Testimonials ("off my meds") are not here: letter-spacing
-    # defeats a two-letter word ("m y"), which the normaliser does not rejoin.
+    # Spelt by ear.
     ("exzema cleared up within days", "CLM.NAMED_CONDITION"),
     ("lions mane for concussion recovery", "CLM.NAMED_CONDITION"),
     ("verkoudheid voorkomt", "CLM.DISEASE_VERB_INTL"),
+    # Testimonials, whose two-letter words ("my", "of") the normaliser now rejoins
+    # when they are spaced out, and the classes of rules .9.
+    ("came off my meds", "CLM.TESTIMONIAL"),
+    ("totally off my antidepressants", "CLM.TESTIMONIAL"),
+    ("this cured my migraines", "CLM.TESTIMONIAL"),
+    ("stopped taking my statins", "CLM.TESTIMONIAL"),
+    ("legal in holland so basically legal here", "CLM.LEGALITY_CLAIM"),
+    ("making the switch from sleeping pills", "CLM.DRUG_SUBSTITUTE"),
 ]
 HOMOGLYPHS = {"a": "\u0430", "e": "\u0435", "o": "\u043e", "p": "\u0440", "c": "\u0441"}
 LEET = {"e": "3", "o": "0", "a": "4", "s": "5", "i": "1", "t": "7"}

@@ -12,7 +12,11 @@ from compliance.claims import claims_lint, linter
 from compliance.claims.normalise import normalise
 from compliance.claims.prefilter import (
     WordScan,
+    alternative_words,
     first_letters,
+    prefilter_store_directory,
+    prefilter_store_save,
+    prefilter_store_use,
     required_words,
     rule_words,
     text_may_match,
@@ -286,3 +290,50 @@ def test_a_rule_scanned_branch_by_branch_matches_where_the_whole_rule_does():
                 for match in branch.finditer(text):
                     found.setdefault(match.start(1), match.end(1))
             assert sorted(found.items()) == expected, (rule.id, text)
+
+
+def test_stored_words_and_letters_equal_the_worked_out_ones(tmp_path):
+    # given: the patterns of the shipped rules, the condition vocabulary among them
+    default = prefilter_store_directory()
+    rules = rules_load().claims
+    patterns = [p for rule in rules for p in rule.patterns][:40]
+    try:
+        prefilter_store_use(tmp_path)
+        worked_out = [(alternative_words(p), first_letters(p)) for p in patterns]
+        prefilter_store_save()
+        stored_files = list(tmp_path.glob("*.json"))
+
+        # when: a fresh process reads them back
+        prefilter_store_use(tmp_path)
+        read_back = [(alternative_words(p), first_letters(p)) for p in patterns]
+    finally:
+        prefilter_store_use(default)
+
+    # then
+    assert len(stored_files) == 1
+    assert read_back == worked_out
+
+
+def test_an_unreadable_store_is_ignored(tmp_path):
+    # given
+    default = prefilter_store_directory()
+    pattern = "(?:cure[sd]?|heal(?:s|ing)?) (?:anxiety|insomnia)"
+    expected = (alternative_words(pattern), first_letters(pattern))
+    try:
+        prefilter_store_use(tmp_path)
+        prefilter_store_save()  # nothing worked out yet: nothing written
+        assert not list(tmp_path.glob("*.json"))
+        alternative_words(pattern)
+        first_letters(pattern)
+        prefilter_store_save()
+        (stored,) = tmp_path.glob("*.json")
+        stored.write_text("{not json", encoding="utf-8")
+
+        # when
+        prefilter_store_use(tmp_path)
+        found = (alternative_words(pattern), first_letters(pattern))
+    finally:
+        prefilter_store_use(default)
+
+    # then
+    assert found == expected

@@ -29,21 +29,28 @@ def test_project_rule_data_loads_with_a_version():
     rules = rules_load()
 
     # then
-    assert rules.version == "2026.12.01.8"
+    assert rules.version == "2026.12.02.9"
     assert len(rules.legality) == 83
-    assert len(rules.claims) == 50
-    assert len(rules.authorised) == 18
+    assert len(rules.claims) == 53
+    assert len(rules.authorised) == 22
     assert len(rules.suggestions) == 7
+    assert len(rules.translations) == 5
 
 
 def test_every_rule_has_source_and_review_date():
     rules = rules_load()
 
-    for rule in (*rules.legality, *rules.claims, *rules.authorised, *rules.suggestions):
+    for rule in (
+        *rules.legality,
+        *rules.claims,
+        *rules.authorised,
+        *rules.translations,
+        *rules.suggestions,
+    ):
         assert rule.source, rule.id
         assert all(s.strip() for s in rule.source), rule.id
         assert isinstance(rule.reviewed, date), rule.id
-        assert rule.reviewed <= date(2026, 12, 1), rule.id
+        assert rule.reviewed <= date(2026, 12, 2), rule.id
 
 
 def test_legality_rules_use_known_classes_and_decisions():
