@@ -2,7 +2,7 @@
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from compliance.errors import ComplianceError, UnknownRegimeError
@@ -31,20 +31,15 @@ US_DISCLAIMER_SINGULAR = (
     "This product is not intended to diagnose, treat, cure, or prevent any disease."
 )
 # Copy that already carries the disclaimer (21 CFR 101.93(c): both sentences, in
-# either number) needs no second one shown beside it. Its structure/function claims
-# stay reported, for an officer, with the notice that 101.93(a) still asks for: FDA
-# notified within 30 days of first marketing, which no text can show. They keep the
-# "disclaimer" severity, which does not stop publication (a "warn" would hold back
-# lawful copy until an override).
+# either number) needs no other: its structure/function claims are lawful as they
+# stand, with the asterisk or placement the copy gives them. The 30-day notification
+# to FDA (101.93(a)) is made once per product, not shown in the copy; the claim's
+# suggestion reminds staff of it when the disclaimer is missing.
 _DISCLAIMER_GIVEN = re.compile(
     r"(?:this\s+statement\s+has|these\s+statements\s+have)\s+not\s+been\s+"
     r"evaluated\s+by\s+the\s+(?:food\s+and\s+drug\s+administration|fda)\W+"
     r"(?:[\w\x27\-]+\W+){0,4}?not\s+intended\s+to\s+diagnose,?\s+treat,?\s+"
     r"cure,?\s+(?:or\s+)?prevent\s+any\s+diseases?"
-)
-NOTIFICATION_NOTICE = (
-    "Structure/function claim with the FDA disclaimer: confirm FDA was notified "
-    "within 30 days of first marketing (21 CFR 101.93(a)) and hold the evidence."
 )
 US_DISCLAIMER_PLURAL = (
     "These statements have not been evaluated by the Food and Drug Administration. "
@@ -624,12 +619,7 @@ def claims_lint(
         and _DISCLAIMER_GIVEN.search(folded) is not None
     )
     if given:
-        findings = [
-            replace(f, suggestion=NOTIFICATION_NOTICE)
-            if f.severity == "disclaimer"
-            else f
-            for f in findings
-        ]
+        findings = [f for f in findings if f.severity != "disclaimer"]
     findings.sort(key=lambda f: (f.start, _SEVERITY_RANK[f.severity], f.rule))
     return ClaimsReport(regime, tuple(findings), rules.version, given)
 

@@ -1,7 +1,6 @@
 import pytest
 
 from compliance.claims import US_DISCLAIMER_PLURAL, US_DISCLAIMER_SINGULAR, claims_lint
-from compliance.claims.linter import NOTIFICATION_NOTICE
 from compliance.errors import ComplianceErrorCode, UnknownRegimeError
 from compliance.rules import rules_load
 
@@ -291,16 +290,11 @@ def test_us_structure_function_copy_that_carries_the_disclaimer_passes(
     # when
     report = claims_lint(f"{claim} *{disclaimer}", regime="us")
 
-    # then: without the disclaimer the copy needs it, and nothing more than it; with
-    # it, none is added and the claim stays reported for the FDA notification check
-    # (21 CFR 101.93(a)) at a severity that does not stop publication.
+    # then: without the disclaimer the copy needs it, and nothing more than it
     assert alone.needs_disclaimer is True
     assert {f.severity for f in alone.findings} == {"disclaimer"}
-    assert report.blocking is False
+    assert report.findings == ()
     assert report.needs_disclaimer is False
-    assert report.disclaimer is None
-    assert {f.severity for f in report.findings} == {"disclaimer"}
-    assert {f.suggestion for f in report.findings} == {NOTIFICATION_NOTICE}
 
 
 def test_the_disclaimer_does_not_excuse_a_disease_claim_or_another_regime():
