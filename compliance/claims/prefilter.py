@@ -263,7 +263,9 @@ class _Store:
         if self.entries is None:
             self.entries = self._read()
         key = kind + hashlib.sha256(pattern.encode()).hexdigest()
-        value = self.entries.get(key, _MISSING)
+        # What this process worked out counts too: the caches in front of the
+        # store hold fewer patterns than the rules have.
+        value = self.used.get(key, self.entries.get(key, _MISSING))
         if value is not _MISSING:
             self.used[key] = value
         return key, value
