@@ -2,13 +2,15 @@
 
 Prepares the database as ``bench.compare`` does (or reuses it with ``--reuse``),
 then fetches a shopper page through Django's test client with a query string that
-differs on every request, so the page cache never answers (``--warm``: the same
-address every time, so it answers), and prints the median
+differs on every request, so the whole page is never stored under it (``--warm``:
+the same address every time, so it answers; ``--fresh``: the page generation moves
+on before every request, as a catalogue edit does, so nothing stored for pages
+answers), and prints the median
 per request, the queries one request runs and where the time goes (cProfile, by
 own time and by cumulative time).
 
     .venv/bin/python -m bench.profile_pages [--case product] [--requests 200] \
-        [--reuse] [--warm]
+        [--reuse] [--warm | --fresh]
 
 BENCH_DATABASE_URL and BENCH_REDIS_URL as for ``bench.compare``.
 """
@@ -38,10 +40,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments_add(parser, case="product", cases=list(CASES))
     parser.add_argument("--warm", action="store_true")
+    parser.add_argument("--fresh", action="store_true")
     args = parser.parse_args()
     django_start(reuse=args.reuse, static_on_reuse=True)
     from django.db import connection
     from django.test import Client
+
+    from common.page_cache import page_cache_invalidate
 
     path = CASES[args.case]
     separator = "&" if "?" in path else "?"
@@ -50,6 +55,8 @@ def main() -> None:
     counter = itertools.count(time.time_ns())
 
     def one() -> None:
+        if args.fresh:
+            page_cache_invalidate()
         address = path if args.warm else f"{path}{separator}b={next(counter)}"
         response = client.get(address)
         if response.status_code != 200:
