@@ -298,14 +298,7 @@ class ShopExecutionContext(ExecutionContext):
         value: Any,
     ) -> Any:
         """graphql-core's ``complete_value`` for a scalar or enum, with its errors."""
-        if isinstance(value, Exception):
-            raise value
-        if value is None or value is Undefined:
-            if non_null:
-                raise TypeError(
-                    "Cannot return null for non-nullable field"
-                    f" {parent_type.name}.{nodes[0].name.value}."
-                )
+        if _is_null(value, parent_type, nodes, non_null):
             return None
         serialized = leaf_type.serialize(value)
         if serialized is Undefined or serialized is None:
@@ -328,14 +321,7 @@ class ShopExecutionContext(ExecutionContext):
         """graphql-core's ``execute_field`` after the read, for an object type
         without ``is_type_of``: its sub-fields, with the same errors."""
         try:
-            if isinstance(value, Exception):
-                raise value
-            if value is None or value is Undefined:
-                if non_null:
-                    raise TypeError(
-                        "Cannot return null for non-nullable field"
-                        f" {parent_type.name}.{nodes[0].name.value}."
-                    )
+            if _is_null(value, parent_type, nodes, non_null):
                 return None
             completed = self.execute_fields(
                 object_type, value, path, self.collect_subfields(object_type, nodes)
@@ -441,3 +427,20 @@ class ShopExecutionContext(ExecutionContext):
             )
         )
         return results
+
+
+def _is_null(
+    value: Any, parent_type: GraphQLObjectType, nodes: list[FieldNode], non_null: bool
+) -> bool:
+    """Whether a field's value completes to null, raising what graphql-core raises
+    for an error returned as a value or a null in a non-null field."""
+    if isinstance(value, Exception):
+        raise value
+    if value is None or value is Undefined:
+        if non_null:
+            raise TypeError(
+                "Cannot return null for non-nullable field"
+                f" {parent_type.name}.{nodes[0].name.value}."
+            )
+        return True
+    return False

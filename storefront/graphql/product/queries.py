@@ -183,6 +183,7 @@ def resolve_product_connection(
         totals[:] = [total]
         return page
 
+    page_rows, page_count = rows, count
     if words and not (category or collection or narrowing or where or sort_by):
         # A search narrowed by nothing else is paged from the search's own
         # ranking, which ranks a bounded number of matches and counts them all.
@@ -211,25 +212,16 @@ def resolve_product_connection(
                 search_rows(0, 0)
             return totals[0]
 
-        return paginate(
-            _Slices(search_rows, search_count),
-            connection_name="products",
-            first=first,
-            last=last,
-            before=before,
-            after=after,
-            prepare=attach,
-            count=search_count,
-        )
+        page_rows, page_count = search_rows, search_count
     return paginate(
-        _Slices(rows, count),
+        _Slices(page_rows, page_count),
         connection_name="products",
         first=first,
         last=last,
         before=before,
         after=after,
         prepare=attach,
-        count=count,
+        count=page_count,
     )
 
 
