@@ -32,7 +32,7 @@ def test_finding_fields():
     assert (finding.start, finding.end) == (12, 24)
     assert finding.text == "FDA approved"
     assert finding.suggestion.startswith("Remove unless literally true")
-    assert report.rules_version == "2026.12.02.9"
+    assert report.rules_version == "2026.12.02.10"
 
 
 def test_span_maps_back_through_html_and_entities():

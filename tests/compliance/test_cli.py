@@ -115,7 +115,7 @@ def test_scan_reports_findings_and_passes_when_nothing_published_blocks(settings
     # then
     report = out.getvalue().splitlines()
     assert report[:5] == [
-        "Compliance scan (rules 2026.12.02.9)",
+        "Compliance scan (rules 2026.12.02.10)",
         "Objects scanned: 3",
         "block: 4",
         "warn: 0",

@@ -100,7 +100,7 @@ def test_officer_with_reason_overrides_and_writes_one_audit_row(officer):
         "Reishi tea",
     )
     assert entry.rule_id == "CLM.DISEASE_VERB,CLM.NAMED_CONDITION"
-    assert entry.rules_version == "2026.12.02.9"
+    assert entry.rules_version == "2026.12.02.10"
     assert entry.reason == "Quoted from a court ruling, shown as a quotation."
 
 

@@ -29,10 +29,10 @@ def test_project_rule_data_loads_with_a_version():
     rules = rules_load()
 
     # then
-    assert rules.version == "2026.12.02.9"
+    assert rules.version == "2026.12.02.10"
     assert len(rules.legality) == 83
     assert len(rules.claims) == 53
-    assert len(rules.authorised) == 22
+    assert len(rules.authorised) == 32
     assert len(rules.suggestions) == 7
     assert len(rules.translations) == 5
 
