@@ -1,7 +1,7 @@
 """Search results for the search page and the API: listed products holding every
 word of the query, with misspellings corrected from the catalogue's own words."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.core.paginator import Page
@@ -105,18 +105,16 @@ def _search_slice(
         words = search_words(query)
         if not words:
             return [], 0
-        ids, total = search_ranked_ids(
-            channel=channel, words=words, start=start, stop=stop, ranked=API_RANKED
-        )
+
+        def ranked(words: Sequence[str]) -> tuple[list[int], int]:
+            return search_ranked_ids(
+                channel=channel, words=words, start=start, stop=stop, ranked=API_RANKED
+            )
+
+        ids, total = ranked(words)
         corrected = search_words_correct(words) if not total else words
         if corrected != words:
-            ids, total = search_ranked_ids(
-                channel=channel,
-                words=corrected,
-                start=start,
-                stop=stop,
-                ranked=API_RANKED,
-            )
+            ids, total = ranked(corrected)
     if not ids:
         return [], total
     rows = {p.pk: p for p in products_resolve(products).filter(pk__in=ids)}
